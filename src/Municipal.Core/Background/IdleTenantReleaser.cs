@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Background;
+
+/// <summary>
+/// Gives back the pooled connections of tenants nobody asked for lately: with a thousand tenants, only the
+/// busy ones should hold memory.
+/// </summary>
+public sealed class IdleTenantReleaser(TenantActivity activity, DatabaseConfigurator databases, IOptions<MunicipalOptions> options, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idle = options.Value.TenantIdleTimeout;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 2, 1, 60)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var tenant in activity.TakeIdle(idle))
+            {
+                databases.ReleaseTenantConnections(tenant);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Municipal.Core.Content;
+
+/// <summary>Publication state of one version of a content item.</summary>
+public enum ContentStatus
+{
+    Draft = 0,
+    Published = 1,
+    Archived = 2,
+}
+
+/// <summary>
+/// One version of a content item. Its parts are typed records serialized to <see cref="Data"/>; modules keep
+/// their own index tables for queries. Every save adds a row, so a version history comes for free.
+/// </summary>
+public sealed class ContentItemRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Stable identifier shared by all versions of the item.</summary>
+    public required string ContentItemId { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required string DisplayText { get; set; }
+
+    /// <summary>Public path without leading slash ("" for the home page); null when the item has no route.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The item's parts as JSON, written and read only through typed records.</summary>
+    public required string Data { get; set; }
+
+    public ContentStatus Status { get; set; }
+
+    /// <summary>True on the newest version of the item.</summary>
+    public bool Latest { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    public DateTimeOffset ModifiedUtc { get; set; }
+
+    public DateTimeOffset? PublishedUtc { get; set; }
+
+    public string? Author { get; set; }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Storage;
+
+namespace Municipal.Core.Content;
+
+/// <summary>Reads and writes a tenant's menus.</summary>
+public sealed class MenuStore(TenantDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<MenuItem>> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Menus.AsNoTracking().FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
+        return row is null ? [] : JsonSerializer.Deserialize<List<MenuItem>>(row.Items, Json) ?? [];
+    }
+
+    public async Task SaveAsync(string name, IReadOnlyList<MenuItem> items, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(items, Json);
+        var row = await db.Menus.FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
+        if (row is null)
+        {
+            db.Menus.Add(new MenuRecord { Name = name, Items = json, ModifiedUtc = clock.GetUtcNow() });
+        }
+        else
+        {
+            row.Items = json;
+            row.ModifiedUtc = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

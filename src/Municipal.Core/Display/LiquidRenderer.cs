@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Values;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Display;
+
+/// <summary>
+/// Renders Liquid templates looked up in the tenant's theme, then the base theme ("default"), then the modules.
+/// Output is HTML-encoded unless a value is piped through "raw" (only for HTML the engine sanitized).
+/// Parsed templates are cached per theme and name; the cache is immutable input, so it is safe across tenants.
+/// </summary>
+public sealed class LiquidRenderer
+{
+    public const string BaseTheme = "default";
+
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options = new();
+    private readonly Dictionary<string, ThemeRegistration> _themes;
+    private readonly IReadOnlyList<ModuleTemplates> _modules;
+    private readonly ConcurrentDictionary<(string Theme, string Name), IFluidTemplate> _cache = new();
+
+    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes)
+    {
+        _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        _modules = modules.ToArray();
+        foreach (var type in modelTypes)
+        {
+            _options.MemberAccessStrategy.Register(type.Type);
+        }
+
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        _options.Filters.AddFilter("t", static (input, _, _) => new StringValue(CoreText.Get(input.ToStringValue())));
+    }
+
+    public bool HasTheme(string name) => _themes.ContainsKey(name);
+
+    public ThemeRegistration? FindTheme(string name) => _themes.GetValueOrDefault(name);
+
+    /// <summary>Renders a template with the given values (view-model records registered as <see cref="LiquidModelType"/>).</summary>
+    public async Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values)
+    {
+        var template = GetTemplate(theme, templateName);
+        var context = new TemplateContext(_options) { CultureInfo = System.Globalization.CultureInfo.CurrentCulture };
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value);
+        }
+
+        return await template.RenderAsync(context, HtmlEncoder.Default);
+    }
+
+    private IFluidTemplate GetTemplate(string theme, string name) => _cache.GetOrAdd((theme, name), key =>
+    {
+        var source = Find(key.Theme, key.Name) ?? throw new InvalidOperationException($"Gabarit Liquid introuvable : {key.Name}.liquid (thème {key.Theme}).");
+        if (!_parser.TryParse(source, out var template, out var error))
+        {
+            throw new InvalidOperationException($"Gabarit {key.Name}.liquid invalide : {error}");
+        }
+
+        return template;
+    });
+
+    private string? Find(string theme, string name)
+    {
+        var file = name + ".liquid";
+        return _themes.GetValueOrDefault(theme)?.Views.ReadText(file)
+            ?? _themes.GetValueOrDefault(BaseTheme)?.Views.ReadText(file)
+            ?? _modules.Select(m => m.Views.ReadText(file)).FirstOrDefault(t => t is not null);
+    }
+}
+
+/// <summary>A view-model type whose members templates may read.</summary>
+public sealed record LiquidModelType(Type Type);

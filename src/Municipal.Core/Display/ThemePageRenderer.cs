@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Display;
+
+/// <summary>
+/// Renders a public page of the current tenant: the page's own template, then the theme's Layout around it,
+/// with the site's branding and menus.
+/// </summary>
+public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus)
+{
+    public async Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
+    {
+        var tenant = tenantContext.Tenant;
+        var theme = liquid.HasTheme(tenant.Theme) ? tenant.Theme : LiquidRenderer.BaseTheme;
+        var site = await BuildSiteAsync(http, tenant, theme, http.RequestAborted);
+        var currentPath = http.Request.PathBase + http.Request.Path;
+
+        var all = new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["site"] = site, ["page"] = page };
+        var body = await liquid.RenderAsync(theme, template, all);
+
+        all["content"] = body;
+        all["main_menu"] = Resolve(http, await menus.GetAsync("main", http.RequestAborted), currentPath);
+        all["footer_menu"] = Resolve(http, await menus.GetAsync("footer", http.RequestAborted), currentPath);
+        var html = await liquid.RenderAsync(theme, "Layout", all);
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
+    }
+
+    /// <summary>A site path ("/x") is put under the tenant's path base; other URLs are kept.</summary>
+    public static string Url(HttpContext http, string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? (http.Request.PathBase + url).ToString() : url;
+
+    public static IReadOnlyList<LinkView> Breadcrumb(HttpContext http, params (string Label, string Url)[] trail) =>
+        new[] { (CoreText.Get("Home"), "/") }.Concat(trail).Select(t => new LinkView(t.Item1, Url(http, t.Item2))).ToArray();
+
+    private async Task<SiteView> BuildSiteAsync(HttpContext http, Tenant tenant, string theme, CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync<SiteSettings>(cancellationToken);
+        return new SiteView(
+            tenant.DisplayName,
+            site.Tagline,
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            Url(http, "/"),
+            Url(http, $"/theme/{theme}"),
+            site.PrimaryColor,
+            site.FooterText,
+            site.ContactEmail,
+            site.ContactPhone,
+            site.Address);
+    }
+
+    private static LinkView[] Resolve(HttpContext http, IReadOnlyList<MenuItem> items, string currentPath) =>
+        items.Select(i =>
+        {
+            var url = Url(http, i.Url);
+            return new LinkView(i.Label, url, string.Equals(url, currentPath, StringComparison.Ordinal), Resolve(http, i.Children ?? [], currentPath));
+        }).ToArray();
+}

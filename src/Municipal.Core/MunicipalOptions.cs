@@ -1,0 +1,38 @@
+namespace Municipal.Core;
+
+/// <summary>The configuration section "Municipal".</summary>
+public sealed class MunicipalOptions
+{
+    public const string Section = "Municipal";
+
+    /// <summary>Folder of the host database and of every tenant's files. Relative paths are taken from the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Key that authorises the host API under /api/host. Without a key the API answers 404.</summary>
+    public string? HostApiKey { get; set; }
+
+    /// <summary>Where recipes given by name are looked up (recipes/&lt;name&gt;.recipe.json).</summary>
+    public string RecipesPath { get; set; } = "recipes";
+
+    /// <summary>After this long without a request, a tenant's pooled connections and caches are released.</summary>
+    public TimeSpan TenantIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Create the demo tenant on first run when the registry is empty.</summary>
+    public bool CreateDemoTenant { get; set; } = true;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>PostgreSQL connection string (without search path: each tenant gets its own schema).</summary>
+    public string? ConnectionString { get; set; }
+}

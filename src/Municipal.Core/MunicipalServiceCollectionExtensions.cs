@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Background;
+using Municipal.Core.Content;
+using Municipal.Core.Display;
+using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core;
+
+/// <summary>Registration of the core and of the modules the host lists, in one place.</summary>
+public static class MunicipalServiceCollectionExtensions
+{
+    public static IServiceCollection AddMunicipal(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IMunicipalModule> modules)
+    {
+        services.AddOptions<MunicipalOptions>().Bind(configuration.GetSection(MunicipalOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new ModuleCatalog(modules));
+
+        // Tenancy
+        services.AddSingleton<TenantRegistry>();
+        services.AddSingleton<TenantActivity>();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantProvisioner>();
+        services.AddHostedService<IdleTenantReleaser>();
+
+        // Storage
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton<DatabaseConfigurator>();
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<TenantStorage>();
+        services.AddDbContext<HostDbContext>((provider, options) => provider.GetRequiredService<DatabaseConfigurator>().ConfigureHost(options));
+        services.AddTenantDbContext<TenantDbContext>("__CoreMigrations");
+
+        // Content and settings
+        services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<MenuStore>();
+        services.AddScoped<ContentStore>();
+
+        // Recipes
+        services.AddSingleton<RecipeParser>();
+        services.AddSingleton<IRecipeStep, FeaturesStep>();
+        services.AddSingleton<IRecipeStep, SettingsStep>();
+        services.AddSingleton<IRecipeStep, MenusStep>();
+        services.AddSingleton<IRecipeStep, ContentStep>();
+
+        // Display
+        services.AddSingleton<LiquidRenderer>();
+        services.AddScoped<ThemePageRenderer>();
+        foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(PageView) })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
+
+        // Users of each tenant live in the tenant's database.
+        services.AddIdentityCore<IdentityUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddEntityFrameworkStores<TenantDbContext>();
+        services.AddScoped<AdminAccounts>();
+
+        foreach (var module in modules)
+        {
+            module.ConfigureServices(services);
+        }
+
+        return services;
+    }
+
+    /// <summary>Tenant resolution before routing, feature gate after it.</summary>
+    public static IApplicationBuilder UseMunicipal(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapMunicipal(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapThemeAssets();
+        foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.MapEndpoints(endpoints);
+        }
+
+        return endpoints;
+    }
+}

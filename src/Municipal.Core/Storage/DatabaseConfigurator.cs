@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Municipal.Core.Storage;
+
+/// <summary>
+/// Builds the EF Core options of the host database and of each tenant's database, for the configured provider.
+/// SQLite: one file per tenant, pooled connections. PostgreSQL: one schema per tenant, chosen by search path.
+/// </summary>
+public sealed class DatabaseConfigurator
+{
+    public const string HostSchema = "municipal_host";
+
+    private readonly DataPaths _paths;
+    private readonly DatabaseOptions _options;
+    private readonly ConcurrentDictionary<string, string> _tenantConnectionStrings = new(StringComparer.Ordinal);
+
+    public DatabaseConfigurator(IOptions<MunicipalOptions> options, DataPaths paths)
+    {
+        _paths = paths;
+        _options = options.Value.Database;
+        if (_options.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(_options.ConnectionString))
+        {
+            throw new InvalidOperationException("Municipal:Database:ConnectionString est obligatoire avec le fournisseur PostgreSql.");
+        }
+    }
+
+    public DatabaseProvider Provider => _options.Provider;
+
+    /// <summary>PostgreSQL schema of a tenant. Tenant names are slugs, so the result is a safe identifier.</summary>
+    public static string TenantSchema(string tenantName) => "tenant_" + tenantName.Replace('-', '_');
+
+    public string HostConnectionString => Provider == DatabaseProvider.Sqlite
+        ? SqliteConnectionString(_paths.HostDatabase)
+        : PostgresConnectionString(HostSchema);
+
+    public string TenantConnectionString(string tenantName) => _tenantConnectionStrings.GetOrAdd(
+        tenantName,
+        name => Provider == DatabaseProvider.Sqlite
+            ? SqliteConnectionString(_paths.TenantDatabase(name))
+            : PostgresConnectionString(TenantSchema(name)));
+
+    /// <summary>A connection string to the PostgreSQL database without a tenant schema, for creating and dropping schemas.</summary>
+    public string AdminConnectionString => PostgresConnectionString(null);
+
+    public void ConfigureHost(DbContextOptionsBuilder builder) =>
+        Configure(builder, HostConnectionString, "__HostMigrations", Provider == DatabaseProvider.PostgreSql ? HostSchema : null);
+
+    public void ConfigureTenant(DbContextOptionsBuilder builder, string tenantName, string migrationsHistoryTable) =>
+        Configure(builder, TenantConnectionString(tenantName), migrationsHistoryTable, Provider == DatabaseProvider.PostgreSql ? TenantSchema(tenantName) : null);
+
+    public DbContextOptions<TContext> TenantOptions<TContext>(string tenantName, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        ConfigureTenant(builder, tenantName, migrationsHistoryTable);
+        return builder.Options;
+    }
+
+    /// <summary>Frees the pooled connections of a tenant (idle tenant, or before its files are deleted).</summary>
+    public void ReleaseTenantConnections(string tenantName)
+    {
+        if (!_tenantConnectionStrings.TryRemove(tenantName, out var connectionString))
+        {
+            return;
+        }
+
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+        else
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    private void Configure(DbContextOptionsBuilder builder, string connectionString, string historyTable, string? schema)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(historyTable));
+        }
+        else
+        {
+            builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable, schema));
+        }
+
+        // Migrations are hand-written and provider-neutral, without a model snapshot to compare with.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    private static string SqliteConnectionString(string file) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        // Also the time a command waits on a locked database before failing.
+        DefaultTimeout = 30,
+    }.ToString();
+
+    private string PostgresConnectionString(string? schema)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
+        if (schema is not null)
+        {
+            builder.SearchPath = schema;
+        }
+
+        // Idle pools of quiet tenants shrink on their own.
+        builder.ConnectionIdleLifetime = 60;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Storage;
+
+/// <summary>The host database: the tenant registry and the history of recipe runs. Never holds a tenant's content.</summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+{
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    public DbSet<TenantHostRecord> TenantHosts => Set<TenantHostRecord>();
+
+    public DbSet<RecipeRunRecord> RecipeRuns => Set<RecipeRunRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TenantRecord>(tenant =>
+        {
+            tenant.ToTable("Tenants");
+            tenant.HasKey(t => t.Name);
+            tenant.HasIndex(t => t.PathPrefix).IsUnique();
+            tenant.Property(t => t.State).HasConversion<string>();
+            tenant.Property(t => t.Features).HasConversion(new JsonListConverter(), JsonListConverter.Comparer);
+            tenant.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantName).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TenantHostRecord>(host =>
+        {
+            host.ToTable("TenantHosts");
+            host.HasKey(h => h.Host);
+            host.HasIndex(h => h.TenantName);
+        });
+        modelBuilder.Entity<RecipeRunRecord>(run =>
+        {
+            run.ToTable("RecipeRuns");
+            run.HasIndex(r => new { r.TenantName, r.StartedUtc });
+        });
+    }
+}

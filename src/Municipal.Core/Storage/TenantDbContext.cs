@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Content;
+
+namespace Municipal.Core.Storage;
+
+/// <summary>
+/// The core's part of a tenant's database: users (ASP.NET Core Identity), settings, content versions and menus.
+/// Modules with tables of their own add a context of their own on the same database (see <see cref="TenantStorageServiceCollectionExtensions"/>).
+/// </summary>
+public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<SiteSettingRecord> Settings => Set<SiteSettingRecord>();
+
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+
+    public DbSet<MenuRecord> Menus => Set<MenuRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<SiteSettingRecord>(settings =>
+        {
+            settings.ToTable("Settings");
+            settings.HasKey(s => s.Section);
+        });
+        builder.Entity<ContentItemRecord>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.Property(i => i.Status).HasConversion<string>();
+            item.HasIndex(i => new { i.ContentItemId, i.Latest });
+            item.HasIndex(i => new { i.Path, i.Status });
+            item.HasIndex(i => new { i.ContentType, i.Status });
+        });
+        builder.Entity<MenuRecord>(menu =>
+        {
+            menu.ToTable("Menus");
+            menu.HasKey(m => m.Name);
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Tenancy;
+
+/// <summary>
+/// Plain pages answered before a tenant (and so a theme) is known: unknown host, disabled or unfinished tenant.
+/// Self-contained and accessible: lang, one h1, main landmark, no external resource.
+/// </summary>
+internal static class StatusPages
+{
+    public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string bodyKey)
+    {
+        var title = WebUtility.HtmlEncode(CoreText.Get(titleKey));
+        var body = WebUtility.HtmlEncode(CoreText.Get(bodyKey));
+        var lang = WebUtility.HtmlEncode(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{lang}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
+            <style>body{"{"}font-family:system-ui,sans-serif;margin:0;padding:2rem 1rem;color:#1b1b1b;background:#fff{"}"}main{"{"}max-width:40rem;margin:0 auto{"}"}</style></head>
+            <body><main><h1>{title}</h1><p>{body}</p></main></body>
+            </html>
+            """);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Municipal.Core.Tenancy;
+
+/// <summary>
+/// An immutable snapshot of a tenant as the registry knows it. Requests see one snapshot from start to end,
+/// so a concurrent change (disable, new feature) never shows half applied within a request.
+/// </summary>
+public sealed record Tenant(
+    string Name,
+    string DisplayName,
+    IReadOnlyList<string> Hosts,
+    string? PathPrefix,
+    TenantState State,
+    IReadOnlySet<string> Features,
+    string Culture,
+    string Theme)
+{
+    public bool HasFeature(string feature) => Features.Contains(feature);
+}

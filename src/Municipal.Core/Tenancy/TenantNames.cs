@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace Municipal.Core.Tenancy;
+
+/// <summary>Validation of the identifiers an operator types: tenant names, host names, path prefixes.</summary>
+public static partial class TenantNames
+{
+    /// <summary>A lowercase slug: it becomes a folder name and a PostgreSQL schema, so nothing else is allowed.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostPattern();
+
+    public const int MaxNameLength = 40;
+
+    public static string? ValidateName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "Le nom du tenant est obligatoire.";
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return $"Le nom « {name} » dépasse {MaxNameLength} caractères.";
+        }
+
+        return SlugPattern().IsMatch(name)
+            ? null
+            : $"Le nom « {name} » doit être un slug en minuscules (lettres a-z, chiffres et tirets, commençant par une lettre).";
+    }
+
+    /// <summary>Host names are compared without port and in lowercase.</summary>
+    public static string NormalizeHost(string host)
+    {
+        var trimmed = host.Trim().ToLowerInvariant();
+        if (trimmed.StartsWith('['))
+        {
+            return trimmed;
+        }
+
+        var colon = trimmed.LastIndexOf(':');
+        return colon >= 0 ? trimmed[..colon] : trimmed;
+    }
+
+    public static string? ValidateHost(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return "Un nom d'hôte vide n'est pas valide.";
+        }
+
+        return HostPattern().IsMatch(NormalizeHost(host)) ? null : $"Le nom d'hôte « {host} » n'est pas valide.";
+    }
+
+    /// <summary>A prefix is one path segment, stored without slashes.</summary>
+    public static string NormalizePrefix(string prefix) => prefix.Trim().Trim('/').ToLowerInvariant();
+
+    public static string? ValidatePrefix(string? prefix)
+    {
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var normalized = NormalizePrefix(prefix);
+        return SlugPattern().IsMatch(normalized) ? null : $"Le préfixe « {prefix} » doit être un seul segment en minuscules (a-z, chiffres, tirets).";
+    }
+}

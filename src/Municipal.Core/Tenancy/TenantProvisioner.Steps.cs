@@ -1,0 +1,147 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Municipal.Core.Recipes;
+using Municipal.Core.Storage;
+
+namespace Municipal.Core.Tenancy;
+
+public sealed partial class TenantProvisioner
+{
+    private static List<string> ValidateRequest(CreateTenantRequest request)
+    {
+        var problem = TenantNames.ValidateName(request.Name)
+            ?? (string.IsNullOrWhiteSpace(request.DisplayName) ? "Le nom affiché (--display-name) est obligatoire." : null)
+            ?? (request.Hosts.Count == 0 && request.PathPrefix is null ? "Il faut au moins un hôte (--host) ou un préfixe (--prefix)." : null)
+            ?? request.Hosts.Select(TenantNames.ValidateHost).FirstOrDefault(p => p is not null)
+            ?? TenantNames.ValidatePrefix(request.PathPrefix)
+            ?? (MailAddress.TryCreate(request.AdminEmail?.Trim(), out var email) && email.Address == request.AdminEmail.Trim()
+                ? null
+                : $"L'adresse e-mail de l'administrateur « {request.AdminEmail} » n'est pas valide.");
+        if (problem is not null)
+        {
+            throw new TenantRequestException(problem);
+        }
+
+        var hosts = request.Hosts.Select(TenantNames.NormalizeHost).Distinct(StringComparer.Ordinal).ToList();
+        return hosts;
+    }
+
+    /// <summary>Inserts the registry row in state Uninitialized: it claims the name and hosts (503 while the recipe runs).</summary>
+    private async Task ReserveAsync(TenantRecord record, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        if (await db.Tenants.AnyAsync(t => t.Name == record.Name, cancellationToken))
+        {
+            throw new TenantConflictException($"Le tenant « {record.Name} » existe déjà.");
+        }
+
+        var hostNames = record.Hosts.Select(h => h.Host).ToList();
+        var takenHost = await db.TenantHosts.Where(h => hostNames.Contains(h.Host)).FirstOrDefaultAsync(cancellationToken);
+        if (takenHost is not null)
+        {
+            throw new TenantConflictException($"L'hôte « {takenHost.Host} » appartient déjà au tenant « {takenHost.TenantName} ».");
+        }
+
+        if (record.PathPrefix is not null && await db.Tenants.AnyAsync(t => t.PathPrefix == record.PathPrefix, cancellationToken))
+        {
+            throw new TenantConflictException($"Le préfixe « {record.PathPrefix} » est déjà utilisé.");
+        }
+
+        db.Tenants.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another operator claimed the same name or host between the checks and the insert.
+            throw new TenantConflictException($"Le nom, un hôte ou le préfixe du tenant « {record.Name} » vient d'être pris.", ex);
+        }
+
+        registry.Invalidate();
+    }
+
+    /// <summary>Runs a recipe in a scope of the tenant; returns the features the tenant ends with.</summary>
+    private async Task<ISet<string>> RunRecipeAsync(Tenant tenant, PreparedRecipe recipe, CancellationToken cancellationToken, Func<IServiceProvider, Task>? afterRecipe = null)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var features = new HashSet<string>(tenant.Features, StringComparer.OrdinalIgnoreCase);
+        var context = new RecipeExecutionContext(tenant, scope.ServiceProvider, features);
+        await RecipeRunner.RunAsync(recipe, context, cancellationToken);
+        if (afterRecipe is not null)
+        {
+            await afterRecipe(scope.ServiceProvider);
+        }
+
+        return features;
+    }
+
+    private async Task ApplyPreparedAsync(Tenant tenant, string recipeName, string json, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        string? error = null;
+        var recordedName = recipeName;
+        try
+        {
+            var prepared = recipes.Prepare(recipeName, json, new RecipeVariables(tenant.Name, tenant.DisplayName, tenant.Hosts.Count > 0 ? tenant.Hosts[0] : null));
+            recordedName = prepared.Name;
+            var features = await RunRecipeAsync(tenant, prepared, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var row = await db.Tenants.SingleAsync(t => t.Name == tenant.Name, cancellationToken);
+            row.Features = features.Order(StringComparer.Ordinal).ToList();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (RecipeException ex)
+        {
+            error = ex.Message;
+            throw;
+        }
+        finally
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            db.RecipeRuns.Add(new RecipeRunRecord { TenantName = tenant.Name, Recipe = recordedName, StartedUtc = started, FinishedUtc = clock.GetUtcNow(), Succeeded = error is null, Error = error });
+            await db.SaveChangesAsync(CancellationToken.None);
+            registry.Invalidate();
+        }
+    }
+
+    private async Task SetStateAsync(string tenantName, TenantState state, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var row = await db.Tenants.SingleOrDefaultAsync(t => t.Name == tenantName, cancellationToken)
+            ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+        if (row.State == TenantState.Uninitialized)
+        {
+            throw new TenantConflictException($"Le tenant « {tenantName} » est en cours de création.");
+        }
+
+        row.State = state;
+        await db.SaveChangesAsync(cancellationToken);
+        registry.Invalidate();
+    }
+
+    /// <summary>Storage first, registry row last: a crash in between leaves a row that a retry of delete finishes.</summary>
+    private async Task RemoveEverythingAsync(string tenantName)
+    {
+        await storage.DeleteAsync(tenantName, CancellationToken.None);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        await db.RecipeRuns.Where(r => r.TenantName == tenantName).ExecuteDeleteAsync(CancellationToken.None);
+        await db.TenantHosts.Where(h => h.TenantName == tenantName).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Tenants.Where(t => t.Name == tenantName).ExecuteDeleteAsync(CancellationToken.None);
+        registry.Invalidate();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} created from recipe {Recipe}")]
+    private static partial void LogCreated(ILogger logger, string tenant, string recipe);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Creating tenant {Tenant} failed; everything of it is removed")]
+    private static partial void LogCreationFailed(ILogger logger, Exception exception, string tenant);
+}
