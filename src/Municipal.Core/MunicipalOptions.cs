@@ -13,7 +13,7 @@ public sealed class MunicipalOptions
     /// <summary>Key that authorises the host API under /api/host. Without a key the API answers 404.</summary>
     public string? HostApiKey { get; set; }
 
-    /// <summary>Where recipes given by name are looked up (recipes/&lt;name&gt;.recipe.json).</summary>
+    /// <summary>Where recipes given by name are looked up (&lt;RecipesPath&gt;/&lt;name&gt;.recipe.json), relative to the binaries.</summary>
     public string RecipesPath { get; set; } = "recipes";
 
     /// <summary>After this long without a request, a tenant's pooled connections and caches are released.</summary>

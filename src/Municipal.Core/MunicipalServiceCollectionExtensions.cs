@@ -73,6 +73,7 @@ public static class MunicipalServiceCollectionExtensions
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddEntityFrameworkStores<TenantDbContext>();
         services.AddScoped<AdminAccounts>();
+        services.AddSingleton<PasswordPolicy>();
 
         foreach (var module in modules)
         {
@@ -85,6 +86,7 @@ public static class MunicipalServiceCollectionExtensions
     /// <summary>Tenant resolution before routing, feature gate after it.</summary>
     public static IApplicationBuilder UseMunicipal(this IApplicationBuilder app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
@@ -94,6 +96,7 @@ public static class MunicipalServiceCollectionExtensions
     public static IEndpointRouteBuilder MapMunicipal(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapThemeAssets();
+        endpoints.MapBranding();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 using Municipal.Core.Resources;
@@ -15,6 +16,9 @@ public sealed class LiquidRenderer
 {
     public const string BaseTheme = "default";
 
+    /// <summary>Encodes what HTML needs encoded, and leaves accented letters readable in the source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
     private readonly Dictionary<string, ThemeRegistration> _themes;
@@ -25,12 +29,12 @@ public sealed class LiquidRenderer
     {
         _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         _modules = modules.ToArray();
+        // The name strategy must be set before types are registered: it names their members.
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in modelTypes)
         {
             _options.MemberAccessStrategy.Register(type.Type);
         }
-
-        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         _options.Filters.AddFilter("t", static (input, _, _) => new StringValue(CoreText.Get(input.ToStringValue())));
     }
 
@@ -48,7 +52,7 @@ public sealed class LiquidRenderer
             context.SetValue(name, value);
         }
 
-        return await template.RenderAsync(context, HtmlEncoder.Default);
+        return await template.RenderAsync(context, Encoder);
     }
 
     private IFluidTemplate GetTemplate(string theme, string name) => _cache.GetOrAdd((theme, name), key =>

@@ -12,19 +12,6 @@ public sealed class AdminAccounts(UserManager<IdentityUser> users, RoleManager<I
     public static string GeneratePassword() =>
         RandomNumberGenerator.GetString(PasswordAlphabet, 20);
 
-    /// <summary>Checks the password against the policy before anything is created.</summary>
-    public async Task<string?> ValidatePasswordAsync(string password)
-    {
-        var errors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, new IdentityUser(), password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
-        }
-
-        return errors.Count == 0 ? null : string.Join(" ", errors);
-    }
-
     public async Task CreateAdministratorAsync(string email, string password)
     {
         foreach (var role in TenantRoles.All)

@@ -9,7 +9,8 @@ public sealed class DataPaths
     public DataPaths(IOptions<MunicipalOptions> options, IHostEnvironment environment)
     {
         Root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DataPath));
-        Recipes = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.RecipesPath));
+        // Recipes ship beside the binaries (the web project copies recipes/ into its output).
+        Recipes = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Value.RecipesPath));
     }
 
     public string Root { get; }

@@ -21,8 +21,7 @@ internal static class StatusPages
         return context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="{lang}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>
-            <style>body{"{"}font-family:system-ui,sans-serif;margin:0;padding:2rem 1rem;color:#1b1b1b;background:#fff{"}"}main{"{"}max-width:40rem;margin:0 auto{"}"}</style></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
             <body><main><h1>{title}</h1><p>{body}</p></main></body>
             </html>
             """);

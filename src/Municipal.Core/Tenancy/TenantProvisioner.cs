@@ -29,6 +29,7 @@ public sealed partial class TenantProvisioner(
     TenantRegistry registry,
     TenantStorage storage,
     RecipeParser recipes,
+    PasswordPolicy passwordPolicy,
     TimeProvider clock,
     ILogger<TenantProvisioner> logger)
 {
@@ -41,13 +42,9 @@ public sealed partial class TenantProvisioner(
         var prepared = recipes.Prepare(recipeName, json, new RecipeVariables(request.Name, request.DisplayName.Trim(), hosts.FirstOrDefault()));
         var password = request.AdminPassword ?? AdminAccounts.GeneratePassword();
 
-        await using (var scope = scopes.CreateAsyncScope())
+        if (passwordPolicy.Check(password) is { } passwordProblem)
         {
-            var passwordProblem = await scope.ServiceProvider.GetRequiredService<AdminAccounts>().ValidatePasswordAsync(password);
-            if (passwordProblem is not null)
-            {
-                throw new TenantRequestException($"Mot de passe refusé : {passwordProblem}");
-            }
+            throw new TenantRequestException($"Mot de passe refusé : {passwordProblem}");
         }
 
         var record = new TenantRecord

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Content;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Display;
+
+/// <summary>
+/// The tenant's brand colours as CSS custom properties, in a stylesheet of its own: the layout needs no inline
+/// style, so the Content-Security-Policy can forbid them.
+/// </summary>
+public static class BrandingEndpoint
+{
+    public static void MapBranding(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/branding.css", async (HttpContext http, TenantContext tenant, SiteSettingsStore settings) =>
+        {
+            if (tenant.Current is null)
+            {
+                return Results.NotFound();
+            }
+
+            var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
+            var css = site.PrimaryColor is { } color && ColorContrast.TryParseHex(color, out _) && ColorContrast.AgainstWhite(color) >= ColorContrast.MinimumTextContrast
+                ? $":root {{ --primary: {color}; }}\n"
+                : "/* couleur du thème par défaut */\n";
+            http.Response.Headers.CacheControl = "public, max-age=60";
+            return Results.Text(css, "text/css; charset=utf-8");
+        });
+    }
+}

@@ -1,0 +1,15 @@
+using Municipal.Core.Modules;
+using Municipal.Pages;
+using Municipal.Theme.Default;
+
+namespace Municipal.Web;
+
+/// <summary>The modules this host is built with, listed explicitly: no discovery by class name.</summary>
+public static class HostModules
+{
+    public static IReadOnlyList<IMunicipalModule> All() =>
+    [
+        new DefaultThemeModule(),
+        new PagesModule(),
+    ];
+}
