@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Resources;
 
@@ -10,11 +11,13 @@ namespace Municipal.Core.Tenancy;
 /// </summary>
 internal static class StatusPages
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string bodyKey)
     {
-        var title = WebUtility.HtmlEncode(CoreText.Get(titleKey));
-        var body = WebUtility.HtmlEncode(CoreText.Get(bodyKey));
-        var lang = WebUtility.HtmlEncode(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        var title = Encoder.Encode(CoreText.Get(titleKey));
+        var body = Encoder.Encode(CoreText.Get(bodyKey));
+        var lang = Encoder.Encode(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";

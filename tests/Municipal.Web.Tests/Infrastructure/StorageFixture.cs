@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Tenancy;
+using Npgsql;
+
+namespace Municipal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh data folder (and, for PostgreSQL, a fresh database) per test class, and the app running on it.
+/// Another app can be started on the same storage to test what survives a restart.
+/// </summary>
+public abstract class StorageFixture : IAsyncLifetime
+{
+    public const string ApiKey = "test-host-api-key-0123456789";
+    public const string AdminPassword = "mot-de-passe-de-test-42";
+
+    private int _tenantCounter;
+
+    protected StorageFixture()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "municipal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+    }
+
+    public string DataPath { get; }
+
+    public abstract string Provider { get; }
+
+    public string? ConnectionString { get; protected set; }
+
+    public MunicipalApp App { get; private set; } = null!;
+
+    public string TenantsFolder => Path.Combine(DataPath, "tenants");
+
+    public virtual Task InitializeAsync()
+    {
+        App = StartApp();
+        _ = App.Server; // builds the host: migrations run now, not in the first test
+        return Task.CompletedTask;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder; the next boot cleans /tmp.
+        }
+    }
+
+    public MunicipalApp StartApp(IReadOnlyDictionary<string, string?>? overrides = null) => new(this, overrides);
+
+    /// <summary>A tenant name unique within this class (tests of a class share the app).</summary>
+    public string NewTenantName(string stem) => $"{stem}-{Interlocked.Increment(ref _tenantCounter)}";
+
+    public Task<CreatedTenant> CreateTenantAsync(string name, string recipe = "municipality", string? displayName = null, string? prefix = null, bool withHost = true) =>
+        App.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
+            new CreateTenantRequest(name, displayName ?? $"Commune de {name}", withHost ? [$"{name}.localhost"] : [], prefix, recipe, $"admin@{name}.localhost", AdminPassword),
+            recipeMayBePath: true,
+            CancellationToken.None);
+
+    public HttpClient ClientFor(string host) =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}/") });
+
+    public virtual Task<bool> SchemaExistsAsync(string tenantName) => Task.FromResult(false);
+
+    internal void Configure(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.UseSetting("Municipal:DataPath", DataPath);
+        builder.UseSetting("Municipal:CreateDemoTenant", "false");
+        builder.UseSetting("Municipal:HostApiKey", ApiKey);
+        builder.UseSetting("Municipal:Database:Provider", Provider);
+        if (ConnectionString is not null)
+        {
+            builder.UseSetting("Municipal:Database:ConnectionString", ConnectionString);
+        }
+    }
+}
+
+public sealed class SqliteFixture : StorageFixture
+{
+    public override string Provider => "Sqlite";
+}
+
+/// <summary>A database of its own on the PostgreSQL that build/test.sh starts (MUNICIPAL_TEST_POSTGRES).</summary>
+public sealed class PostgresFixture : StorageFixture
+{
+    private readonly string _database = "municipal_" + Guid.NewGuid().ToString("N")[..12];
+    private string? _admin;
+
+    public override string Provider => "PostgreSql";
+
+    public override async Task InitializeAsync()
+    {
+        _admin = Environment.GetEnvironmentVariable("MUNICIPAL_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("MUNICIPAL_TEST_POSTGRES n'est pas défini : lancez les tests par « bash build/test.sh », qui démarre PostgreSQL.");
+        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ToString();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    }
+
+    public override async Task<bool> SchemaExistsAsync(string tenantName)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_namespace WHERE nspname = @n", connection);
+        command.Parameters.AddWithValue("n", Core.Storage.DatabaseConfigurator.TenantSchema(tenantName));
+        return (long)(await command.ExecuteScalarAsync() ?? 0L) > 0;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
