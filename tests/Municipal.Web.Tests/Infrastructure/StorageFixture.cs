@@ -42,7 +42,10 @@ public abstract class StorageFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);
