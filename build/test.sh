@@ -5,13 +5,14 @@
 #   1. installs what is missing from Debian packages (chromium, postgresql),
 #   2. starts a throwaway PostgreSQL on 127.0.0.1:55432 (stopped and deleted on exit),
 #   3. builds Municipal.sln (Release) and runs every test project in it,
-#   4. prints one closing line "N passed, N failed[, N skipped]".
+#   4. prints one closing line "N passed, N failed[, N skipped]" summed over all test assemblies.
 # It exits non-zero when the build fails, a test fails, or no test ran.
 #
 # Tests get:
 #   MUNICIPAL_TEST_POSTGRES  connection string to the server (superuser "postgres",
 #                            database "postgres"); tests create their own databases.
-#   MUNICIPAL_TEST_CHROMIUM  path of the Chromium binary for Playwright (/usr/bin/chromium).
+#   MUNICIPAL_TEST_CHROMIUM  path of the Chromium binary for Playwright (/usr/bin/chromium);
+#                            CI runs as root, where Chromium needs --no-sandbox (Playwright's default).
 # Set MUNICIPAL_TEST_PG_PORT to use another port (e.g. two runs on one machine).
 set -euo pipefail
 
@@ -19,6 +20,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# English output: the closing counts are read from dotnet test's per-assembly summary lines.
+export DOTNET_CLI_UI_LANGUAGE=en
 
 PG_PORT="${MUNICIPAL_TEST_PG_PORT:-55432}"
 CHROMIUM=/usr/bin/chromium
@@ -34,6 +37,7 @@ find_pg_bin() {
 }
 
 # ---------------------------------------------------------------- packages
+# A font comes with chromium: its libfontconfig1 -> fontconfig-config pulls fonts-dejavu-core.
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 find_pg_bin >/dev/null || missing+=(postgresql)
@@ -111,37 +115,30 @@ step "setup done in $((SECONDS - START))s"
 
 # ---------------------------------------------------------------- build and test
 step "dotnet build Municipal.sln -c Release"
-dotnet build Municipal.sln -c Release -nologo </dev/null
+dotnet build Municipal.sln -c Release -nologo </dev/null || die "build failed"
 
 RESULTS="$ROOT/TestResults/ci"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 step "dotnet test Municipal.sln -c Release"
-test_rc=0
 # A test that hangs for 5 minutes kills its test host (and fails the run) instead of eating CI's time.
+# .trx files (one per test assembly) are kept in TestResults/ci for reading; the counts come from
+# the one summary line that dotnet test prints per assembly (trx names are only unique to the second).
+set +e
 dotnet test Municipal.sln -c Release --no-build -nologo \
     --results-directory "$RESULTS" --logger "trx;LogFilePrefix=results" \
-    --blame-hang-timeout 5m --blame-hang-dump-type none </dev/null || test_rc=$?
+    --blame-hang-timeout 5m --blame-hang-dump-type none </dev/null 2>&1 | tee "$RESULTS/console.log"
+test_rc=${PIPESTATUS[0]}
+set -e
 
 # ---------------------------------------------------------------- summary
-# Sum <Counters total=.. passed=.. failed=.. .../> over every .trx (one per test assembly).
-counter() { sed -n "s/.*[[:space:]]$1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
-total=0 passed=0 failed=0 skipped=0 files=0
-while IFS= read -r -d '' trx; do
-    line="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
-    [ -n "$line" ] || continue
-    files=$((files + 1))
-    t=$(counter total "$line"); p=$(counter passed "$line")
-    f=$(counter failed "$line"); e=$(counter error "$line")
-    to=$(counter timeout "$line"); ab=$(counter aborted "$line")
-    total=$((total + ${t:-0}))
-    passed=$((passed + ${p:-0}))
-    failed=$((failed + ${f:-0} + ${e:-0} + ${to:-0} + ${ab:-0}))
-done < <(find "$RESULTS" -name '*.trx' -print0)
-skipped=$((total - passed - failed))
-[ "$skipped" -ge 0 ] || skipped=0
+# "Passed!  - Failed:     0, Passed:     3, Skipped:     1, Total:     4, Duration: ... - X.Tests.dll (net10.0)"
+read -r assemblies passed failed skipped < <(
+    sed -n 's/^[A-Za-z]*! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\), *Skipped: *\([0-9]*\), *Total: *\([0-9]*\).*/\1 \2 \3/p' \
+        "$RESULTS/console.log" |
+    awk '{ n++; f += $1; p += $2; s += $3 } END { print n + 0, p + 0, f + 0, s + 0 }')
 
-echo "test results: $files assembly result file(s) in ${RESULTS#"$ROOT"/}, $((SECONDS - START))s in all"
+echo "test results: $assemblies test assemblies, $((SECONDS - START))s in all; .trx files in ${RESULTS#"$ROOT"/}"
 summary="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
 echo "$summary"
