@@ -91,7 +91,7 @@ step "starting PostgreSQL $(basename "$(dirname "$PG_BIN")") on 127.0.0.1:$PG_PO
 chown postgres "$PG_TMP"
 chmod 700 "$PG_TMP"
 locale=C
-if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then locale=C.UTF-8; fi
+if locale -a 2>/dev/null | grep -iE '^c\.utf-?8$' >/dev/null; then locale=C.UTF-8; fi
 if ! as_postgres "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres --encoding=UTF8 \
         --locale="$locale" --no-sync >"$PG_TMP/initdb.log" 2>&1; then
     cat "$PG_TMP/initdb.log" >&2
