@@ -31,6 +31,28 @@ public abstract class BrowserTest(MunicipalServer server) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Presses Tab until <paramref name="target"/> has the focus, as a keyboard user would;
+    /// fails when it is not reached within <paramref name="maxPresses"/> presses.
+    /// </summary>
+    protected async Task TabUntilFocusedAsync(ILocator target, int maxPresses = 40)
+    {
+        for (var presses = 0; presses < maxPresses; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await IsFocusedAsync(target))
+            {
+                return;
+            }
+        }
+
+        var focused = await Page.EvaluateAsync<string?>("() => document.activeElement?.outerHTML ?? null");
+        throw new Xunit.Sdk.XunitException($"{target} was not reached after {maxPresses} presses of Tab; the focus is on {focused}.");
+    }
+
+    protected static Task<bool> IsFocusedAsync(ILocator target) =>
+        target.EvaluateAsync<bool>("element => element === document.activeElement");
+
     /// <summary>Opens a URL and returns the status code of the document.</summary>
     protected async Task<int> GotoAsync(string url)
     {
