@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Municipal.Browser.Tests.Harness;
 
@@ -13,12 +12,14 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : We
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The address comes from UseKestrel (a free port on 127.0.0.1), not from appsettings.json.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Municipal:DataPath"] = dataPath,
             ["Municipal:CreateDemoTenant"] = "false",
             ["Municipal:HostApiKey"] = hostApiKey,
+            ["Logging:LogLevel:Default"] = "Warning",
         }));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }
