@@ -19,8 +19,9 @@ public sealed class NarrowViewportTests(MunicipalServer server, DemoTenantFixtur
     {
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url(path)));
 
-        var width = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.Equal(320, width[1]);
-        Assert.True(width[0] <= width[1], $"{path} is {width[0]} px wide in a {width[1]} px viewport: it scrolls horizontally.");
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        var (scrollWidth, clientWidth) = (widths[0], widths[1]);
+        Assert.Equal(320, clientWidth);
+        Assert.True(scrollWidth <= clientWidth, $"{path} is {scrollWidth} px wide in a {clientWidth} px viewport: it scrolls horizontally.");
     }
 }
