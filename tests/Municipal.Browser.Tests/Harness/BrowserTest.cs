@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Municipal.Browser.Tests.Harness;
+
+/// <summary>Base of a browser test: a fresh context and page for each test, closed after it.</summary>
+public abstract class BrowserTest(MunicipalServer server) : IAsyncLifetime
+{
+    private IBrowserContext? context;
+    private IPage? page;
+
+    protected MunicipalServer Server { get; } = server;
+
+    protected IPage Page => page ?? throw new InvalidOperationException("The page is not open yet.");
+
+    /// <summary>The viewport of this class's pages; null for the desktop default.</summary>
+    protected virtual ViewportSize? Viewport => null;
+
+    public async Task InitializeAsync()
+    {
+        context = await Server.NewContextAsync(Viewport);
+        page = await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (context is not null)
+        {
+            await context.CloseAsync();
+            await context.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Presses Tab until <paramref name="target"/> has the focus, as a keyboard user would;
+    /// fails when it is not reached within <paramref name="maxPresses"/> presses.
+    /// </summary>
+    protected async Task TabUntilFocusedAsync(ILocator target, int maxPresses = 40)
+    {
+        for (var presses = 0; presses < maxPresses; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await IsFocusedAsync(target))
+            {
+                return;
+            }
+        }
+
+        var focused = await Page.EvaluateAsync<string?>("() => document.activeElement?.outerHTML ?? null");
+        throw new Xunit.Sdk.XunitException($"{target} was not reached after {maxPresses} presses of Tab; the focus is on {focused}.");
+    }
+
+    protected static Task<bool> IsFocusedAsync(ILocator target) =>
+        target.EvaluateAsync<bool>("element => element === document.activeElement");
+
+    /// <summary>Opens a URL and returns the status code of the document.</summary>
+    protected async Task<int> GotoAsync(string url)
+    {
+        var response = await Page.GotoAsync(url) ?? throw new InvalidOperationException($"No response for {url}.");
+        return response.Status;
+    }
+}

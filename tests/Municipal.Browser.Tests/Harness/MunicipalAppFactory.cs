@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Municipal.Browser.Tests.Harness;
+
+/// <summary>
+/// The real host, configured for tests: its own data folder, no demo tenant, a host API key.
+/// Kestrel is switched on by <see cref="MunicipalServer"/>, so a real browser can reach it.
+/// </summary>
+public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // The address comes from UseKestrel (a free port on 127.0.0.1), not from appsettings.json.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Municipal:DataPath"] = dataPath,
+            ["Municipal:CreateDemoTenant"] = "false",
+            ["Municipal:HostApiKey"] = hostApiKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Municipal.Core.Tenancy;
+using Xunit;
+
+namespace Municipal.Browser.Tests.Harness;
+
+/// <summary>
+/// One running host on Kestrel (127.0.0.1, a free port) with a fresh data folder, and one headless Chromium,
+/// shared by the test classes of the <see cref="BrowserCollection"/>. Each test class provisions its own tenants.
+/// </summary>
+public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
+{
+    /// <summary>Debian's Chromium: no browser is downloaded for the tests.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "municipal-browser-" + Guid.NewGuid().ToString("N"));
+    private readonly MunicipalAppFactory factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private bool disposed;
+
+    public MunicipalServer()
+    {
+        Directory.CreateDirectory(dataPath);
+        factory = new MunicipalAppFactory(dataPath, HostApiKey);
+    }
+
+    public string HostApiKey { get; } = "browser-tests-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+
+    /// <summary>The port Kestrel listens on, known once the server has started.</summary>
+    public int Port { get; private set; }
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Port = new Uri(addresses.Single()).Port;
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (apt-get install chromium).");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// Provisions a tenant from a recipe, with a unique name and the host &lt;name&gt;.localhost
+    /// (Chromium resolves every *.localhost name to the loopback address).
+    /// </summary>
+    public async Task<TestTenant> CreateTenantAsync(string prefix, string displayName, string recipe)
+    {
+        var name = $"{prefix}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+        var host = $"{name}.localhost";
+        var provisioner = factory.Services.GetRequiredService<TenantProvisioner>();
+        await provisioner.CreateAsync(
+            new CreateTenantRequest(name, displayName, [host], PathPrefix: null, recipe, $"admin@{host}", "browser-tests-" + Guid.NewGuid().ToString("N")),
+            recipeMayBePath: false,
+            CancellationToken.None);
+        return new TestTenant(name, displayName, host, SiteUrl(host));
+    }
+
+    /// <summary>The root URL of any host name served by this server, known to a tenant or not.</summary>
+    public Uri SiteUrl(string host) => new($"http://{host}:{Port}/");
+
+    /// <summary>A fresh browser context (cookies, storage), French like the sites it visits.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "fr-BE",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    // xunit calls IAsyncLifetime.DisposeAsync; IAsyncDisposable is there for the factory's ownership, and both end here once.
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+}
+
+/// <summary>A tenant provisioned for a test class.</summary>
+public sealed record TestTenant(string Name, string DisplayName, string Host, Uri BaseUrl)
+{
+    /// <summary>An absolute URL of this tenant's site, from a site path such as "/contact".</summary>
+    public string Url(string path) => new Uri(BaseUrl, path).ToString();
+}
