@@ -42,6 +42,19 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<MenuStore>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentManager>();
+        services.AddSingleton<IJobHandler, PublishContentJob>();
+        services.AddSingleton<IJobHandler, UnpublishContentJob>();
+
+        // Background jobs
+        services.AddScoped<JobQueue>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobRunner>());
+
+        // Output cache of anonymous public pages, per tenant
+        var bypassHeader = configuration[$"{MunicipalOptions.Section}:OutputCache:BypassHeader"];
+        services.AddOutputCache(options => options.AddBasePolicy(new PublicPagePolicy(string.IsNullOrWhiteSpace(bypassHeader) ? null : bypassHeader)));
+        services.AddSingleton<PublicPageCache>();
 
         // Recipes
         services.AddSingleton<RecipeParser>();
@@ -49,6 +62,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddSingleton<IRecipeStep, SettingsStep>();
         services.AddSingleton<IRecipeStep, MenusStep>();
         services.AddSingleton<IRecipeStep, ContentStep>();
+        services.AddSingleton<IContentRecipeHandler, TaxonomyRecipeHandler>();
 
         // Display
         services.AddSingleton<LiquidRenderer>();
@@ -87,9 +101,11 @@ public static class MunicipalServiceCollectionExtensions
     public static IApplicationBuilder UseMunicipal(this IApplicationBuilder app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = StatusPages.WriteErrorAsync });
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseOutputCache();
         return app;
     }
 
@@ -97,10 +113,14 @@ public static class MunicipalServiceCollectionExtensions
     {
         endpoints.MapThemeAssets();
         endpoints.MapBranding();
+        endpoints.MapSiteEndpoints();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);
         }
+
+        // Last and least specific: any other address is a content item's (or a former one, or 404).
+        endpoints.MapContentRoutes();
 
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using Municipal.Core.Modules;
+using Municipal.News;
 using Municipal.Pages;
 using Municipal.Theme.Default;
 
@@ -11,5 +12,6 @@ public static class HostModules
     [
         new DefaultThemeModule(),
         new PagesModule(),
+        new NewsModule(),
     ];
 }

@@ -8,7 +8,7 @@ using Municipal.Pages.Handlers;
 
 namespace Municipal.Pages;
 
-/// <summary>Pages of the site tree and the home page.</summary>
+/// <summary>The home page, the pages of the site tree and the procedures ("démarches").</summary>
 public sealed class PagesModule : IMunicipalModule
 {
     public const string Feature = "pages";
@@ -16,14 +16,19 @@ public sealed class PagesModule : IMunicipalModule
     public string Name => "Pages";
 
     public IReadOnlyList<FeatureInfo> Features { get; } =
-        [new(Feature, "Pages", "Page d'accueil et pages de l'arborescence du site.")];
+        [new(Feature, "Pages", "Page d'accueil, pages de l'arborescence et démarches.")];
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<IContentRecipeHandler, PageRecipeHandler>();
+        services.AddSingleton<IContentRecipeHandler, ProcedureRecipeHandler>();
         services.AddSingleton<IContentRecipeHandler, HomePageRecipeHandler>();
+        services.AddScoped<IContentDisplay, PageDisplay>();
+        services.AddScoped<IContentDisplay, ProcedureDisplay>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
+        services.AddSingleton(new LiquidModelType(typeof(HomeBlockView)));
+        services.AddSingleton(new LiquidModelType(typeof(NewsTeaserView)));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPublicPages();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapHome();
 }

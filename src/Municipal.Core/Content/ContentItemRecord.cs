@@ -41,4 +41,7 @@ public sealed class ContentItemRecord
     public DateTimeOffset? PublishedUtc { get; set; }
 
     public string? Author { get; set; }
+
+    /// <summary>The date the item is about (a news article's date), for lists sorted by date.</summary>
+    public DateTimeOffset? ContentDate { get; set; }
 }

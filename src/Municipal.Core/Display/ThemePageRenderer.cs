@@ -49,7 +49,10 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             site.FooterText,
             site.ContactEmail,
             site.ContactPhone,
-            site.Address);
+            site.Address,
+            site.Logo?.Src,
+            site.SocialLinks.Select(l => new LinkView(l.Label, l.Url)).ToArray(),
+            tenant.HasFeature("news"));
     }
 
     private static LinkView[] Resolve(HttpContext http, IReadOnlyList<MenuItem> items, string currentPath) =>

@@ -11,7 +11,10 @@ public sealed record SiteView(
     string? FooterText,
     string? ContactEmail,
     string? ContactPhone,
-    string? Address);
+    string? Address,
+    string? LogoSrc,
+    IReadOnlyList<LinkView> SocialLinks,
+    bool HasNews);
 
 /// <summary>A link of a menu or breadcrumb, with its URL already resolved against the tenant's path base.</summary>
 public sealed record LinkView(string Label, string Url, bool IsCurrent = false, IReadOnlyList<LinkView>? Children = null);

@@ -24,7 +24,10 @@ public abstract class ContentRecipeHandler<TModel> : IContentRecipeHandler
     protected abstract ContentDraft ToDraft(string? contentItemId, TModel model);
 }
 
-/// <summary>{"step": "content", "items": [{"type": "Page", "id": "optional-stable-id", ...fields of the type}]}</summary>
+/// <summary>
+/// {"step": "content", "items": [{"type": "Page", "id": "optional-stable-id", "status": "published|draft",
+/// "publishAt": "2026-12-01T08:00:00Z", "unpublishAt": "...", ...fields of the type}]}
+/// </summary>
 public sealed record ContentStepModel(IReadOnlyList<JsonObject> Items);
 
 public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : IRecipeStep
@@ -36,13 +39,21 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
     public Func<RecipeExecutionContext, CancellationToken, Task> Prepare(JsonObject step)
     {
         var model = RecipeJson.Read<ContentStepModel>(step);
-        var drafts = new List<ContentDraft>(model.Items.Count);
+        var drafts = new List<(ContentDraft Draft, bool Publish, DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt)>(model.Items.Count);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Items.Count; i++)
         {
             var fields = (JsonObject)model.Items[i].DeepClone();
             var type = Take(fields, "type") ?? throw new RecipeStepFormatException($"élément {i + 1} : \"type\" est obligatoire.");
             var id = Take(fields, "id");
+            var status = Take(fields, "status") ?? "published";
+            if (status is not ("published" or "draft"))
+            {
+                throw new RecipeStepFormatException($"élément {i + 1} : \"status\" vaut « published » ou « draft », pas « {status} ».");
+            }
+
+            var publishAt = TakeDate(fields, "publishAt", i);
+            var unpublishAt = TakeDate(fields, "unpublishAt", i);
             if (!_handlers.TryGetValue(type, out var handler))
             {
                 throw new RecipeStepFormatException($"élément {i + 1} : type de contenu inconnu « {type} » (connus : {string.Join(", ", _handlers.Keys)}).");
@@ -63,17 +74,41 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
                 throw new RecipeStepFormatException($"élément {i + 1} ({type}) : l'adresse « /{draft.Path} » est déjà prise par un autre élément de la recette.");
             }
 
-            drafts.Add(draft);
+            drafts.Add((draft, status == "published" && publishAt is null, publishAt, unpublishAt));
         }
 
         return async (context, cancellationToken) =>
         {
-            var store = context.Services.GetRequiredService<ContentStore>();
-            foreach (var draft in drafts)
+            var manager = context.Services.GetRequiredService<ContentManager>();
+            foreach (var (draft, publish, publishAt, unpublishAt) in drafts)
             {
-                await store.PublishAsync(draft, "recipe", cancellationToken);
+                var saved = publish
+                    ? await manager.SaveAndPublishAsync(draft, "recette", cancellationToken)
+                    : await manager.SaveDraftAsync(draft, "recette", cancellationToken);
+                if (publishAt is { } at)
+                {
+                    await manager.SchedulePublishAsync(saved.ContentItemId, at, cancellationToken);
+                }
+
+                if (unpublishAt is { } until)
+                {
+                    await manager.ScheduleUnpublishAsync(saved.ContentItemId, until, cancellationToken);
+                }
             }
         };
+    }
+
+    private static DateTimeOffset? TakeDate(JsonObject fields, string name, int index)
+    {
+        var text = Take(fields, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : throw new RecipeStepFormatException($"élément {index + 1} : « {text} » n'est pas une date ISO 8601 pour \"{name}\".");
     }
 
     private static string? Take(JsonObject fields, string name)

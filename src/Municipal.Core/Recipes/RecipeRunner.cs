@@ -26,5 +26,8 @@ public static class RecipeRunner
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // Settings, menus and content changed: cached pages of the tenant are stale.
+        await context.Services.GetRequiredService<Display.PublicPageCache>().EvictAsync(context.Tenant.Name, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Background;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Storage;
@@ -11,6 +12,14 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<TenantHostRecord> TenantHosts => Set<TenantHostRecord>();
 
     public DbSet<RecipeRunRecord> RecipeRuns => Set<RecipeRunRecord>();
+
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        UtcTicksConverter.Apply(configurationBuilder);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +37,12 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             host.ToTable("TenantHosts");
             host.HasKey(h => h.Host);
             host.HasIndex(h => h.TenantName);
+        });
+        modelBuilder.Entity<JobRecord>(job =>
+        {
+            job.ToTable("Jobs");
+            job.HasIndex(j => new { j.CompletedUtc, j.FailedUtc, j.DueUtc });
+            job.HasIndex(j => new { j.TenantName, j.Kind });
         });
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {

@@ -17,6 +17,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<MenuRecord> Menus => Set<MenuRecord>();
 
+    public DbSet<RouteRedirectRecord> RouteRedirects => Set<RouteRedirectRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        UtcTicksConverter.Apply(configurationBuilder);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -32,6 +40,13 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             item.HasIndex(i => new { i.ContentItemId, i.Latest });
             item.HasIndex(i => new { i.Path, i.Status });
             item.HasIndex(i => new { i.ContentType, i.Status });
+            item.HasIndex(i => new { i.ContentType, i.Status, i.ContentDate });
+        });
+        builder.Entity<RouteRedirectRecord>(redirect =>
+        {
+            redirect.ToTable("RouteRedirects");
+            redirect.HasKey(r => r.OldPath);
+            redirect.HasIndex(r => r.ContentItemId);
         });
         builder.Entity<MenuRecord>(menu =>
         {

@@ -13,6 +13,10 @@ internal static class StatusPages
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>The French 500 page, plain so that a broken theme or database cannot break it too.</summary>
+    public static Task WriteErrorAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status500InternalServerError, "ErrorTitle", "ErrorBody");
+
     public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string bodyKey)
     {
         var title = Encoder.Encode(CoreText.Get(titleKey));

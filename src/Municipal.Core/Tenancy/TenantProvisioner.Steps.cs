@@ -134,6 +134,7 @@ public sealed partial class TenantProvisioner
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         await db.RecipeRuns.Where(r => r.TenantName == tenantName).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Jobs.Where(j => j.TenantName == tenantName).ExecuteDeleteAsync(CancellationToken.None);
         await db.TenantHosts.Where(h => h.TenantName == tenantName).ExecuteDeleteAsync(CancellationToken.None);
         await db.Tenants.Where(t => t.Name == tenantName).ExecuteDeleteAsync(CancellationToken.None);
         registry.Invalidate();

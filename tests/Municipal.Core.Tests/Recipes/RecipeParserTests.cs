@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
+using Municipal.News;
+using Municipal.News.Handlers;
 using Municipal.Pages;
 using Municipal.Pages.Handlers;
 
@@ -21,10 +23,10 @@ public sealed class RecipeParserTests
         var paths = new DataPaths(options, new TestEnvironment());
         IRecipeStep[] steps =
         [
-            new FeaturesStep(new ModuleCatalog([new PagesModule()])),
+            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule()])),
             new SettingsStep(),
             new MenusStep(),
-            new ContentStep([new PageRecipeHandler(), new HomePageRecipeHandler()]),
+            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler(), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),
         ];
         _parser = new RecipeParser(steps, paths);
     }

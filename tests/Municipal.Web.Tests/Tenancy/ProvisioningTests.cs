@@ -176,7 +176,7 @@ public abstract class ProvisioningTests<TFixture>(TFixture fixture) : IClassFixt
         var menus = scope.ServiceProvider.GetRequiredService<MenuStore>();
 
         Assert.Contains(string.Empty, paths);
-        Assert.Contains("accessibilite", paths);
+        Assert.Contains("contact", paths);
         Assert.NotEmpty(await menus.GetAsync("main"));
         Assert.NotEmpty(await menus.GetAsync("footer"));
         var statement = await fixture.ClientFor($"{name}.localhost").GetStringAsync("/accessibilite");

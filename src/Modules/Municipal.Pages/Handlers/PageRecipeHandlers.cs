@@ -1,26 +1,72 @@
-using System.Text.RegularExpressions;
-using Markdig;
+using System.Text.Json.Serialization;
 using Municipal.Core.Content;
 using Municipal.Core.Recipes;
 using Municipal.Pages.Models;
 
 namespace Municipal.Pages.Handlers;
 
-/// <summary>A page in a recipe: {"type": "Page", "title": "...", "path": "vie-communale/conseil", "summary": "...", "body": "Markdown"}</summary>
-public sealed record PageRecipeModel(string Title, string Path, string? Summary = null, string? Body = null);
+/// <summary>{"type": "Page", "title", "path": "a/b", "summary", "body": "Markdown", "topics": [], "audiences": [], "metaDescription", "image": {"src", "alt"}}</summary>
+public sealed record PageRecipeModel(
+    string Title,
+    string Path,
+    string? Summary = null,
+    string? Body = null,
+    IReadOnlyList<string>? Topics = null,
+    IReadOnlyList<string>? Audiences = null,
+    string? MetaDescription = null,
+    ImagePart? Image = null);
 
-/// <summary>{"type": "HomePage", "title": "...", "intro": "Markdown", "quickLinks": [{"label": "...", "url": "/..."}]}</summary>
-public sealed record HomePageRecipeModel(string Title, string? Intro = null, IReadOnlyList<QuickLink>? QuickLinks = null);
+/// <summary>{"type": "Procedure", "title", "path", "summary", "what", "who", "cost", "documents": [], "how", "topics", "audiences", "metaDescription"}</summary>
+public sealed record ProcedureRecipeModel(
+    string Title,
+    string Path,
+    string? Summary = null,
+    string? What = null,
+    string? Who = null,
+    string? Cost = null,
+    IReadOnlyList<string>? Documents = null,
+    string? How = null,
+    IReadOnlyList<string>? Topics = null,
+    IReadOnlyList<string>? Audiences = null,
+    string? MetaDescription = null);
 
-/// <summary>Markdown of recipes becomes HTML with raw HTML disabled: nothing a recipe says can inject markup.</summary>
-internal static partial class RecipeMarkdown
+/// <summary>{"type": "HomePage", "title", "blocks": [{"kind": "hero" | "quickLinks" | "latestNews" | "audiences" | "text", ...}]}</summary>
+public sealed record HomePageRecipeModel(string Title, IReadOnlyList<HomeBlockRecipe> Blocks, string? MetaDescription = null);
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(HeroRecipe), "hero")]
+[JsonDerivedType(typeof(QuickLinksRecipe), "quickLinks")]
+[JsonDerivedType(typeof(LatestNewsRecipe), "latestNews")]
+[JsonDerivedType(typeof(AudiencesRecipe), "audiences")]
+[JsonDerivedType(typeof(TextRecipe), "text")]
+public abstract record HomeBlockRecipe
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+    public abstract HomeBlock ToBlock();
+}
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
-    public static partial Regex PathPattern();
+public sealed record HeroRecipe(string Title, string? Text = null, ImagePart? Image = null) : HomeBlockRecipe
+{
+    public override HomeBlock ToBlock() => new HeroBlock(Title, RichText.FromMarkdown(Text), Image);
+}
 
-    public static string ToHtml(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? string.Empty : Markdown.ToHtml(markdown, Pipeline);
+public sealed record QuickLinksRecipe(string Title, IReadOnlyList<LinkItem> Links) : HomeBlockRecipe
+{
+    public override HomeBlock ToBlock() => new QuickLinksBlock(Title, Links);
+}
+
+public sealed record LatestNewsRecipe(string Title, int Count = 3) : HomeBlockRecipe
+{
+    public override HomeBlock ToBlock() => new LatestNewsBlock(Title, Math.Clamp(Count, 1, 12));
+}
+
+public sealed record AudiencesRecipe(string Title, IReadOnlyList<LinkItem> Links) : HomeBlockRecipe
+{
+    public override HomeBlock ToBlock() => new AudiencesBlock(Title, Links);
+}
+
+public sealed record TextRecipe(string? Title, string Body) : HomeBlockRecipe
+{
+    public override HomeBlock ToBlock() => new TextBlock(Title, RichText.FromMarkdown(Body));
 }
 
 public sealed class PageRecipeHandler : ContentRecipeHandler<PageRecipeModel>
@@ -29,19 +75,36 @@ public sealed class PageRecipeHandler : ContentRecipeHandler<PageRecipeModel>
 
     protected override ContentDraft ToDraft(string? contentItemId, PageRecipeModel model)
     {
-        if (string.IsNullOrWhiteSpace(model.Title))
-        {
-            throw new RecipeStepFormatException("\"title\" ne peut pas être vide.");
-        }
+        var path = RecipeContent.Path(model.Path);
+        var content = new PageContent(
+            RecipeContent.Title(model.Title),
+            model.Summary?.Trim(),
+            RichText.FromMarkdown(model.Body),
+            model.Image,
+            RecipeContent.Seo(model.MetaDescription),
+            RecipeContent.Taxonomy(model.Topics, model.Audiences));
+        return new ContentDraft(ContentType, contentItemId ?? "page:" + path, content.Title, path, ContentStore.Serialize(content));
+    }
+}
 
-        var path = model.Path.Trim('/');
-        if (!RecipeMarkdown.PathPattern().IsMatch(path))
-        {
-            throw new RecipeStepFormatException($"l'adresse « {model.Path} » doit être faite de segments en minuscules sans accents (a-z, 0-9, tirets) séparés par « / ».");
-        }
+public sealed class ProcedureRecipeHandler : ContentRecipeHandler<ProcedureRecipeModel>
+{
+    public override string ContentType => PageTypes.Procedure;
 
-        var parts = new PageParts(model.Title.Trim(), model.Summary?.Trim(), RecipeMarkdown.ToHtml(model.Body));
-        return new ContentDraft(PageTypes.Page, contentItemId ?? "page:" + path, parts.Title, path, ContentStore.Serialize(parts));
+    protected override ContentDraft ToDraft(string? contentItemId, ProcedureRecipeModel model)
+    {
+        var path = RecipeContent.Path(model.Path);
+        var content = new ProcedureContent(
+            RecipeContent.Title(model.Title),
+            model.Summary?.Trim(),
+            RichText.FromMarkdown(model.What),
+            RichText.FromMarkdown(model.Who),
+            RichText.FromMarkdown(model.Cost),
+            model.Documents ?? [],
+            RichText.FromMarkdown(model.How),
+            RecipeContent.Seo(model.MetaDescription),
+            RecipeContent.Taxonomy(model.Topics, model.Audiences));
+        return new ContentDraft(ContentType, contentItemId ?? "procedure:" + path, content.Title, path, ContentStore.Serialize(content));
     }
 }
 
@@ -51,7 +114,7 @@ public sealed class HomePageRecipeHandler : ContentRecipeHandler<HomePageRecipeM
 
     protected override ContentDraft ToDraft(string? contentItemId, HomePageRecipeModel model)
     {
-        var parts = new HomePageParts(model.Title.Trim(), RecipeMarkdown.ToHtml(model.Intro), model.QuickLinks ?? []);
-        return new ContentDraft(PageTypes.HomePage, contentItemId ?? "home", parts.Title, string.Empty, ContentStore.Serialize(parts));
+        var content = new HomePageContent(RecipeContent.Title(model.Title), model.Blocks.Select(b => b.ToBlock()).ToList(), RecipeContent.Seo(model.MetaDescription));
+        return new ContentDraft(ContentType, contentItemId ?? "home", content.Title, string.Empty, ContentStore.Serialize(content));
     }
 }

@@ -24,7 +24,7 @@ public sealed class InitialHost : Migration
                 Features = table.Column<string>(nullable: false),
                 Culture = table.Column<string>(nullable: false),
                 Theme = table.Column<string>(nullable: false),
-                CreatedUtc = table.Column<DateTimeOffset>(nullable: false),
+                CreatedUtc = table.Column<long>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_Tenants", t => t.Name));
 
@@ -54,8 +54,8 @@ public sealed class InitialHost : Migration
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 TenantName = table.Column<string>(nullable: false),
                 Recipe = table.Column<string>(nullable: false),
-                StartedUtc = table.Column<DateTimeOffset>(nullable: false),
-                FinishedUtc = table.Column<DateTimeOffset>(nullable: true),
+                StartedUtc = table.Column<long>(nullable: false),
+                FinishedUtc = table.Column<long>(nullable: true),
                 Succeeded = table.Column<bool>(nullable: false),
                 Error = table.Column<string>(nullable: true),
             },

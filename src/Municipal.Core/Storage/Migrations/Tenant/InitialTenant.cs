@@ -21,7 +21,7 @@ public sealed class InitialTenant : Migration
             {
                 Section = table.Column<string>(nullable: false),
                 Json = table.Column<string>(nullable: false),
-                ModifiedUtc = table.Column<DateTimeOffset>(nullable: false),
+                ModifiedUtc = table.Column<long>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_Settings", s => s.Section));
 
@@ -37,9 +37,9 @@ public sealed class InitialTenant : Migration
                 Data = table.Column<string>(nullable: false),
                 Status = table.Column<string>(nullable: false),
                 Latest = table.Column<bool>(nullable: false),
-                CreatedUtc = table.Column<DateTimeOffset>(nullable: false),
-                ModifiedUtc = table.Column<DateTimeOffset>(nullable: false),
-                PublishedUtc = table.Column<DateTimeOffset>(nullable: true),
+                CreatedUtc = table.Column<long>(nullable: false),
+                ModifiedUtc = table.Column<long>(nullable: false),
+                PublishedUtc = table.Column<long>(nullable: true),
                 Author = table.Column<string>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_ContentItems", i => i.Id));
@@ -53,7 +53,7 @@ public sealed class InitialTenant : Migration
             {
                 Name = table.Column<string>(nullable: false),
                 Items = table.Column<string>(nullable: false),
-                ModifiedUtc = table.Column<DateTimeOffset>(nullable: false),
+                ModifiedUtc = table.Column<long>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_Menus", m => m.Name));
     }
@@ -100,7 +100,7 @@ public sealed class InitialTenant : Migration
                 PhoneNumber = table.Column<string>(nullable: true),
                 PhoneNumberConfirmed = table.Column<bool>(nullable: false),
                 TwoFactorEnabled = table.Column<bool>(nullable: false),
-                LockoutEnd = table.Column<DateTimeOffset>(nullable: true),
+                LockoutEnd = table.Column<long>(nullable: true),
                 LockoutEnabled = table.Column<bool>(nullable: false),
                 AccessFailedCount = table.Column<int>(nullable: false),
             },

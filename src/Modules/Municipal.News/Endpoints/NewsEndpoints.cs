@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Content;
+using Municipal.Core.Display;
+using Municipal.Core.Modules;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+using Municipal.News.Models;
+
+namespace Municipal.News.Endpoints;
+
+/// <summary>The list of news articles (/actualites, paged) and its Atom feed (/actualites/feed.xml).</summary>
+public static class NewsEndpoints
+{
+    public const int PageSize = 10;
+    private const int FeedSize = 20;
+
+    public static void MapNews(this IEndpointRouteBuilder endpoints)
+    {
+        var news = endpoints.MapGroup("/" + NewsTypes.BasePath).RequireFeature(NewsModule.Feature);
+        news.MapGet("/", ListAsync);
+        news.MapGet("/feed.xml", FeedAsync);
+    }
+
+    /// <summary>A malformed or absent "page" is page 1; a page past the end is 404.</summary>
+    private static async Task<IResult> ListAsync(HttpContext http, ContentStore store, ThemePageRenderer renderer, string? page)
+    {
+        var number = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
+        var total = await store.CountPublishedAsync(NewsTypes.NewsArticle, http.RequestAborted);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (number > pages)
+        {
+            return await ContentRoutes.NotFoundAsync(http, renderer);
+        }
+
+        var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, (number - 1) * PageSize, PageSize, http.RequestAborted);
+        var title = CoreText.Get("News");
+        var view = new PageView(number == 1 ? title : $"{title} – {CoreText.Format("PageOf", number, pages)}", null, ThemePageRenderer.Breadcrumb(http, (title, "/" + NewsTypes.BasePath)));
+        var listUrl = ThemePageRenderer.Url(http, "/" + NewsTypes.BasePath);
+        return await renderer.RenderAsync(http, view, "NewsList", new Dictionary<string, object?>
+        {
+            ["articles"] = items.Select(i => ToTeaser(http, i)).ToArray(),
+            ["page_label"] = CoreText.Format("PageOf", number, pages),
+            ["previous_url"] = number > 1 ? (number == 2 ? listUrl : $"{listUrl}?page={number - 1}") : null,
+            ["next_url"] = number < pages ? $"{listUrl}?page={number + 1}" : null,
+            ["feed_url"] = listUrl + "/feed.xml",
+        });
+    }
+
+    private static async Task<IResult> FeedAsync(HttpContext http, ContentStore store, TenantContext tenant)
+    {
+        var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, 0, FeedSize, http.RequestAborted);
+        var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Async = true }))
+        {
+            const string Atom = "http://www.w3.org/2005/Atom";
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteElementString("title", Atom, $"{CoreText.Get("News")} – {tenant.Tenant.DisplayName}");
+            xml.WriteElementString("id", Atom, site + NewsTypes.BasePath);
+            xml.WriteElementString("updated", Atom, Stamp(items.Count > 0 ? items.Max(i => i.ModifiedUtc) : DateTimeOffset.UnixEpoch));
+            WriteLink(xml, Atom, "alternate", site + NewsTypes.BasePath);
+            WriteLink(xml, Atom, "self", site + NewsTypes.BasePath + "/feed.xml");
+            foreach (var item in items)
+            {
+                var content = ContentStore.Read<NewsArticleContent>(item);
+                var url = site + item.Path;
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("title", Atom, content.Title);
+                xml.WriteElementString("id", Atom, url);
+                xml.WriteElementString("published", Atom, Stamp(content.Date));
+                xml.WriteElementString("updated", Atom, Stamp(item.ModifiedUtc));
+                WriteLink(xml, Atom, "alternate", url);
+                xml.WriteStartElement("author", Atom);
+                xml.WriteElementString("name", Atom, tenant.Tenant.DisplayName);
+                xml.WriteEndElement();
+                if (content.Summary is not null)
+                {
+                    xml.WriteElementString("summary", Atom, content.Summary);
+                }
+
+                xml.WriteStartElement("content", Atom);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(content.Body.Html);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    public static NewsTeaserLink ToTeaser(HttpContext http, ContentItemRecord item)
+    {
+        var content = ContentStore.Read<NewsArticleContent>(item);
+        return new NewsTeaserLink(content.Title, ThemePageRenderer.Url(http, "/" + item.Path), content.Summary, DisplayDates.Readable(content.Date), DisplayDates.Iso(content.Date));
+    }
+
+    private static void WriteLink(XmlWriter xml, string ns, string rel, string href)
+    {
+        xml.WriteStartElement("link", ns);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Stamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A news article in the list: title, link, summary, date for people and for machines.</summary>
+public sealed record NewsTeaserLink(string Title, string Url, string? Summary, string Date, string IsoDate);
+
+/// <summary>Shows one news article.</summary>
+public sealed class NewsArticleDisplay(ThemePageRenderer renderer) : IContentDisplay
+{
+    public string ContentType => NewsTypes.NewsArticle;
+
+    public string Feature => NewsModule.Feature;
+
+    public Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http)
+    {
+        var content = ContentStore.Read<NewsArticleContent>(item);
+        var news = CoreText.Get("News");
+        var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, ThemePageRenderer.Breadcrumb(http, (news, "/" + NewsTypes.BasePath), (content.Title, "/" + item.Path)));
+        return renderer.RenderAsync(http, page, "NewsArticle", new Dictionary<string, object?>
+        {
+            ["date"] = DisplayDates.Readable(content.Date),
+            ["iso_date"] = DisplayDates.Iso(content.Date),
+            ["summary"] = content.Summary,
+            ["body_html"] = content.Body.Html,
+            ["image_src"] = content.Image?.Src,
+            ["image_alt"] = content.Image?.Alt,
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Display;
+using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
+using Municipal.News.Endpoints;
+using Municipal.News.Handlers;
+
+namespace Municipal.News;
+
+/// <summary>News articles, their paged list and their Atom feed.</summary>
+public sealed class NewsModule : IMunicipalModule
+{
+    public const string Feature = "news";
+
+    public string Name => "News";
+
+    public IReadOnlyList<FeatureInfo> Features { get; } =
+        [new(Feature, "Actualités", "Articles d'actualité, liste paginée et flux Atom.")];
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IContentRecipeHandler, NewsRecipeHandler>();
+        services.AddScoped<IContentDisplay, NewsArticleDisplay>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
+        services.AddSingleton(new LiquidModelType(typeof(NewsTeaserLink)));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNews();
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Content;
+using Municipal.Core.Display;
+using Municipal.Pages.Models;
+
+namespace Municipal.Pages.Endpoints;
+
+/// <summary>Shows a page of the site tree, with its breadcrumb and the items filed under it.</summary>
+public sealed class PageDisplay(ContentStore store, ThemePageRenderer renderer) : IContentDisplay
+{
+    public string ContentType => PageTypes.Page;
+
+    public string Feature => PagesModule.Feature;
+
+    public async Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http)
+    {
+        var content = ContentStore.Read<PageContent>(item);
+        var path = item.Path!;
+        var children = await store.ListChildrenAsync(path, http.RequestAborted);
+        var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, await ContentBreadcrumb.BuildAsync(http, store, path, content.Title));
+        return await renderer.RenderAsync(http, page, "Page", new Dictionary<string, object?>
+        {
+            ["summary"] = content.Summary,
+            ["body_html"] = content.Body.Html,
+            ["image_src"] = content.Image?.Src,
+            ["image_alt"] = content.Image?.Alt,
+            ["children"] = children.Select(c => new LinkView(c.DisplayText, ThemePageRenderer.Url(http, "/" + c.Path))).ToArray(),
+        });
+    }
+}
+
+/// <summary>Shows a procedure: what, who, cost, documents, how.</summary>
+public sealed class ProcedureDisplay(ContentStore store, ThemePageRenderer renderer) : IContentDisplay
+{
+    public string ContentType => PageTypes.Procedure;
+
+    public string Feature => PagesModule.Feature;
+
+    public async Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http)
+    {
+        var content = ContentStore.Read<ProcedureContent>(item);
+        var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, await ContentBreadcrumb.BuildAsync(http, store, item.Path!, content.Title));
+        return await renderer.RenderAsync(http, page, "Procedure", new Dictionary<string, object?>
+        {
+            ["summary"] = content.Summary,
+            ["what_html"] = content.What.Html,
+            ["who_html"] = content.Who.Html,
+            ["cost_html"] = content.Cost.Html,
+            ["documents"] = content.Documents,
+            ["how_html"] = content.How.Html,
+        });
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Background;
+
+/// <summary>
+/// Runs due jobs. A job is claimed by a conditional update (LockedUntil), so with several nodes each job runs
+/// once; a failed job is retried with growing delays, and given up after <see cref="MaxAttempts"/>.
+/// </summary>
+public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistry registry, IEnumerable<IJobHandler> handlers, TimeProvider clock, ILogger<JobRunner> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 8;
+
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    /// <summary>Runs every job due now; returns how many ran successfully. Called by the loop and by tests.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<long> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            due = await db.Jobs.AsNoTracking()
+                .Where(j => j.CompletedUtc == null && j.FailedUtc == null && j.DueUtc <= now && (j.LockedUntilUtc == null || j.LockedUntilUtc < now))
+                .OrderBy(j => j.DueUtc)
+                .Select(j => j.Id)
+                .Take(50)
+                .ToListAsync(cancellationToken);
+        }
+
+        var succeeded = 0;
+        foreach (var id in due)
+        {
+            if (await RunOneAsync(id, now, cancellationToken))
+            {
+                succeeded++;
+            }
+        }
+
+        return succeeded;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval, clock);
+        do
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogLoopFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<bool> RunOneAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var lockedUntil = now + ClaimDuration;
+        var claimed = await db.Jobs
+            .Where(j => j.Id == id && j.CompletedUtc == null && j.FailedUtc == null && (j.LockedUntilUtc == null || j.LockedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, lockedUntil).SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            return false; // another node took it
+        }
+
+        var job = await db.Jobs.SingleAsync(j => j.Id == id, cancellationToken);
+        try
+        {
+            var tenant = await registry.FindAsync(job.TenantName, cancellationToken);
+            if (tenant is null)
+            {
+                job.FailedUtc = clock.GetUtcNow();
+                job.LastError = "tenant supprimé";
+            }
+            else if (!_handlers.TryGetValue(job.Kind, out var handler))
+            {
+                throw new InvalidOperationException($"Aucun gestionnaire pour les tâches « {job.Kind} ».");
+            }
+            else
+            {
+                await using var tenantScope = scopes.CreateAsyncScope();
+                tenantScope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+                await handler.RunAsync(job.Payload, tenantScope.ServiceProvider, cancellationToken);
+                job.CompletedUtc = clock.GetUtcNow();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogJobFailed(logger, ex, job.Id, job.Kind, job.TenantName);
+            job.LastError = ex.Message;
+            if (job.Attempts >= MaxAttempts)
+            {
+                job.FailedUtc = clock.GetUtcNow();
+            }
+            else
+            {
+                job.DueUtc = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Pow(2, job.Attempts) * 15);
+            }
+        }
+
+        job.LockedUntilUtc = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+        return job.CompletedUtc is not null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The job loop failed; it goes on at the next tick")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Id} ({Kind}) of tenant {Tenant} failed")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, long id, string kind, string tenant);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Display;
+
+/// <summary>Pages every site has whatever its features: sitemap.xml, robots.txt and the accessibility statement.</summary>
+public static class SiteEndpoints
+{
+    public const string AccessibilityPath = "accessibilite";
+
+    public static void MapSiteEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sitemap.xml", SitemapAsync);
+        endpoints.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) => tenant.Current is null
+            ? Results.NotFound()
+            : Results.Text($"User-agent: *\nDisallow: /admin/\nSitemap: {BaseUrl(http)}sitemap.xml\n", "text/plain; charset=utf-8"));
+        endpoints.MapGet("/" + AccessibilityPath, AccessibilityStatementAsync);
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+
+    private static async Task<IResult> SitemapAsync(HttpContext http, TenantContext tenant, ContentStore store)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        var routes = await store.PublishedRoutesAsync(http.RequestAborted);
+        var baseUrl = BaseUrl(http);
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        {
+            const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+            xml.WriteStartElement("urlset", Ns);
+            var extra = new List<string> { AccessibilityPath };
+            if (tenant.Tenant.HasFeature("news"))
+            {
+                extra.Add("actualites");
+            }
+
+            foreach (var (path, modified) in routes.Select(r => (r.Path, (DateTimeOffset?)r.Modified)).Concat(extra.Select(e => (e, (DateTimeOffset?)null))).DistinctBy(r => r.Item1))
+            {
+                xml.WriteStartElement("url", Ns);
+                xml.WriteElementString("loc", Ns, baseUrl + path);
+                if (modified is { } date)
+                {
+                    xml.WriteElementString("lastmod", Ns, date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>The statement the Walloon decree of 2 May 2019 requires, drawn up from the tenant's settings.</summary>
+    private static async Task<IResult> AccessibilityStatementAsync(HttpContext http, TenantContext tenant, SiteSettingsStore settings, ThemePageRenderer renderer)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        var statement = await settings.GetAsync<AccessibilitySettings>(http.RequestAborted);
+        var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
+        var title = CoreText.Get("AccessibilityTitle");
+        var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http, (title, "/" + AccessibilityPath)));
+        return await renderer.RenderAsync(http, page, "Accessibility", new Dictionary<string, object?>
+        {
+            ["status"] = statement.Status.ToString().ToLowerInvariant(),
+            ["audit_date"] = FormatDate(statement.AuditDate),
+            ["statement_date"] = FormatDate(statement.StatementDate),
+            ["non_accessible"] = statement.NonAccessibleContent.Select(c => RichText.FromMarkdown(c).Html).ToArray(),
+            ["contact_email"] = statement.ContactEmail ?? site.ContactEmail,
+            ["contact_phone"] = statement.ContactPhone ?? site.ContactPhone,
+            ["enforcement_url"] = statement.EnforcementUrl,
+        });
+    }
+
+    private static string? FormatDate(string? iso) =>
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? DisplayDates.Readable(date) : null;
+}
