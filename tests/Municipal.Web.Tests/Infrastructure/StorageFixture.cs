@@ -56,7 +56,7 @@ public abstract class StorageFixture : IAsyncLifetime
         }
     }
 
-    public MunicipalApp StartApp(IReadOnlyDictionary<string, string?>? overrides = null) => new(this, overrides);
+    public MunicipalApp StartApp(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null) => new(this, overrides, services);
 
     /// <summary>A tenant name unique within this class (tests of a class share the app).</summary>
     public string NewTenantName(string stem) => $"{stem}-{Interlocked.Increment(ref _tenantCounter)}";
@@ -66,6 +66,17 @@ public abstract class StorageFixture : IAsyncLifetime
             new CreateTenantRequest(name, displayName ?? $"Commune de {name}", withHost ? [$"{name}.localhost"] : [], prefix, recipe, $"admin@{name}.localhost", AdminPassword),
             recipeMayBePath: true,
             CancellationToken.None);
+
+    /// <summary>A service scope of one tenant, as a request or a job of that tenant would have.</summary>
+    public static async Task<AsyncServiceScope> TenantScopeAsync(IServiceProvider services, string tenantName)
+    {
+        var registry = services.GetRequiredService<TenantRegistry>();
+        registry.Invalidate();
+        var tenant = await registry.FindAsync(tenantName) ?? throw new InvalidOperationException($"Aucun tenant {tenantName}.");
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        return scope;
+    }
 
     public HttpClient ClientFor(string host) =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}/") });
