@@ -37,6 +37,9 @@ public sealed class PublicPagePolicy(string? bypassHeader) : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Duration;
         context.CacheVaryByRules.VaryByHost = true;
+
+        // The query is part of the page (?page=2); the store's size limit bounds what odd queries can fill.
+        context.CacheVaryByRules.QueryKeys = "*";
         if (tenant is not null)
         {
             context.CacheVaryByRules.CacheKeyPrefix = tenant.Name;
