@@ -14,8 +14,15 @@ internal static class StatusPages
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The French 500 page, plain so that a broken theme or database cannot break it too.</summary>
-    public static Task WriteErrorAsync(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status500InternalServerError, "ErrorTitle", "ErrorBody");
+    public static Task WriteErrorAsync(HttpContext context)
+    {
+        // The culture set for the request did not flow back out of the failed call: set it again.
+        var tenant = (context.RequestServices.GetService(typeof(TenantContext)) as TenantContext)?.Current;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(tenant?.Culture ?? "fr-BE");
+        System.Globalization.CultureInfo.CurrentCulture = culture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        return WriteAsync(context, StatusCodes.Status500InternalServerError, "ErrorTitle", "ErrorBody");
+    }
 
     public static Task WriteAsync(HttpContext context, int statusCode, string titleKey, string bodyKey)
     {
