@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Municipal.Core;
@@ -16,11 +18,11 @@ namespace Municipal.Bench.Tenants;
 /// <summary>
 /// The web host built exactly as src/Municipal.Web/Program.cs builds it for serving (AddMunicipal with
 /// HostModules.All, migrations, UseMunicipal, MapHostApi, MapMunicipal), on Kestrel at 127.0.0.1 on a free
-/// port, in this process, with a data folder of its own.
+/// port, in this process, with a data folder of its own. The password hasher is wrapped to be timed.
 /// </summary>
 internal static class BenchHost
 {
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(BenchOptions options, string dataPath, CancellationToken cancellationToken)
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(BenchOptions options, string dataPath, HashClock hashClock, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -46,6 +48,14 @@ internal static class BenchHost
         // As Program.cs.
         builder.Services.AddMunicipal(builder.Configuration, HostModules.All());
         builder.Services.AddProblemDetails();
+
+        // The one addition: the host's password hasher, wrapped to be timed (it hashes exactly as before).
+        var hasher = builder.Services.Single(d => d.ServiceType == typeof(IPasswordHasher<IdentityUser>));
+        var hasherType = hasher.ImplementationType ?? throw new InvalidOperationException("The password hasher is not registered by type.");
+        builder.Services.Replace(new ServiceDescriptor(
+            typeof(IPasswordHasher<IdentityUser>),
+            provider => new TimedPasswordHasher((IPasswordHasher<IdentityUser>)ActivatorUtilities.CreateInstance(provider, hasherType), hashClock),
+            hasher.Lifetime));
 
         var app = builder.Build();
         await MunicipalStartup.MigrateAsync(app.Services, cancellationToken);

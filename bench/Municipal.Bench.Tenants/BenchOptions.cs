@@ -5,7 +5,7 @@ using Npgsql;
 namespace Municipal.Bench.Tenants;
 
 /// <summary>The command line of the bench. Unknown or malformed arguments stop it with a message.</summary>
-internal sealed record BenchOptions(int Tenants, string Provider, string? Connection, bool Keep, TimeSpan MaxDuration)
+internal sealed record BenchOptions(int Tenants, string Provider, string? Connection, bool Keep, TimeSpan MaxDuration, bool JitProfile)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Municipal.Bench.Tenants -- [options]
@@ -15,6 +15,8 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
                                  use an empty database: the bench refuses one that already has tenants)
           --keep                 keep the data folder (and, on PostgreSQL, the tenants' schemas)
           --max-minutes M        stop the provisioning and request loops after M minutes (default 120)
+          --jit-profile          also count the methods the JIT compiles during the second half of the
+                                 provisioning, by type (diagnostic: slows the run a little)
         """;
 
     public bool IsPostgres => Provider == "postgres";
@@ -26,6 +28,7 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
         string? connection = null;
         var keep = false;
         var maxMinutes = 120.0;
+        var jitProfile = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +41,9 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
                     break;
                 case "--connection":
                     connection = Value(args, ref i);
+                    break;
+                case "--jit-profile":
+                    jitProfile = true;
                     break;
                 case "--keep":
                     keep = true;
@@ -81,7 +87,7 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
             throw new ArgumentException("--connection is only for --provider postgres.");
         }
 
-        return new BenchOptions(tenants, provider, connection, keep, TimeSpan.FromMinutes(maxMinutes));
+        return new BenchOptions(tenants, provider, connection, keep, TimeSpan.FromMinutes(maxMinutes), jitProfile);
     }
 
     /// <summary>The bench only talks to this machine: every host of the connection string must be loopback or a socket folder.</summary>

@@ -5,10 +5,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Bench.Tenants;
@@ -90,9 +88,11 @@ internal static class BenchProgram
     {
         Console.WriteLine($"Municipal tenant bench: {options.Tenants} tenants, provider {options.Provider}, {Environment.ProcessorCount} cores, " +
             $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, data in {dataPath}");
+        report.LoadAtStart = ProcessProbe.LoadAverage();
         var started = Stopwatch.StartNew();
         using var commands = new DbCommandCounter();
-        var (app, baseAddress) = await BenchHost.StartAsync(options, dataPath, cancellationToken);
+        var hashes = new HashClock();
+        var (app, baseAddress) = await BenchHost.StartAsync(options, dataPath, hashes, cancellationToken);
         report.StartupSeconds = started.Elapsed.TotalSeconds;
         report.AfterStartup = ProcessProbe.Take();
         Console.WriteLine($"Host listening on {baseAddress} after {report.StartupSeconds:F2} s");
@@ -103,7 +103,7 @@ internal static class BenchProgram
             throw new InvalidOperationException("The PostgreSQL database already has tenants: give the bench an empty database.");
         }
 
-        await ProvisionAsync(app.Services, options, report, commands, cancellationToken);
+        await ProvisionAsync(app.Services, options, report, commands, hashes, cancellationToken);
         report.DataBytes = FolderSize(dataPath);
         report.OpenFilesAfterProvisioning = ProcessProbe.OpenFilesByKind();
 
@@ -113,38 +113,45 @@ internal static class BenchProgram
         report.AfterFullGc = ProcessProbe.Take();
         Console.WriteLine($"[after full GC]       {report.AfterFullGc.Format()}");
 
-        MeasurePasswordHash(app.Services, report);
+        // Diagnostics only, after every figure above: how much of what remains is memory the C allocator kept
+        // after it was freed, and how much is held by the idle pooled SQLite connections of the tenants.
+        if (ProcessProbe.TrimNativeHeap())
+        {
+            report.AfterMallocTrim = ProcessProbe.Take();
+            Console.WriteLine($"[diag: malloc_trim]   {report.AfterMallocTrim.Format()}");
+        }
 
-        // Diagnostics only, after every figure above: how much of what remains is held by pooled SQLite
-        // connections, and how much is memory the C allocator keeps after it was freed.
         if (!options.IsPostgres)
         {
             SqliteConnection.ClearAllPools();
             ProcessProbe.FullCollect();
+            ProcessProbe.TrimNativeHeap();
             report.AfterClearingPools = ProcessProbe.Take();
-            Console.WriteLine($"[after pools cleared] {report.AfterClearingPools.Format()}");
-            if (ProcessProbe.TrimNativeHeap())
-            {
-                report.AfterMallocTrim = ProcessProbe.Take();
-                Console.WriteLine($"[after malloc_trim]   {report.AfterMallocTrim.Format()}");
-            }
+            Console.WriteLine($"[diag: pools cleared] {report.AfterClearingPools.Format()}");
         }
 
         return app;
     }
 
-    private static async Task ProvisionAsync(IServiceProvider services, BenchOptions options, Report report, DbCommandCounter commands, CancellationToken cancellationToken)
+    private static async Task ProvisionAsync(IServiceProvider services, BenchOptions options, Report report, DbCommandCounter commands, HashClock hashes, CancellationToken cancellationToken)
     {
         var provisioner = services.GetRequiredService<TenantProvisioner>();
         var checkpointEvery = Math.Max(1, Math.Min(100, options.Tenants / 10));
         var cpuBefore = ProcessProbe.CpuTime();
         var (commandsBefore, _, commandTimeBefore) = commands.Read();
+        var (hashesBefore, hashWallBefore, hashCpuBefore) = hashes.Read();
         var total = Stopwatch.StartNew();
         var consecutiveFailures = 0;
+        using var jit = options.JitProfile ? new JitListener() : null;
         Console.WriteLine($"Provisioning {options.Tenants} tenants from recipe « {Recipe} », one after the other...");
         for (var i = 1; i <= options.Tenants; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (i == options.Tenants / 2 + 1)
+            {
+                jit?.Start();
+            }
+
             var tenant = BenchTenant.Of(i);
             var one = Stopwatch.StartNew();
             try
@@ -176,11 +183,28 @@ internal static class BenchProgram
         }
 
         report.ProvisioningSeconds = total.Elapsed.TotalSeconds;
+        if (jit is not null)
+        {
+            jit.Stop();
+            var (jitted, dynamicMethods, tiers, top) = jit.Read(25);
+            var tenants = options.Tenants - options.Tenants / 2;
+            Console.WriteLine($"JIT profile, tenants {options.Tenants / 2 + 1} to {options.Tenants}: {jitted} methods compiled ({(double)jitted / tenants:F1} per tenant), {dynamicMethods} of them dynamic; by tier: {tiers}; by type:");
+            foreach (var (type, count) in top)
+            {
+                Console.WriteLine($"  {count,7}  {type}");
+            }
+        }
+
+        report.LoadAfterProvisioning = ProcessProbe.LoadAverage();
         report.ProvisioningCpuSeconds = (ProcessProbe.CpuTime() - cpuBefore).TotalSeconds;
         var (commandsAfter, errors, commandTimeAfter) = commands.Read();
         report.ProvisioningCommands = commandsAfter - commandsBefore;
         report.ProvisioningCommandErrors = errors;
         report.ProvisioningCommandSeconds = (commandTimeAfter - commandTimeBefore).TotalSeconds;
+        var (hashesAfter, hashWallAfter, hashCpuAfter) = hashes.Read();
+        report.Hashes = hashesAfter - hashesBefore;
+        report.HashWallSeconds = (hashWallAfter - hashWallBefore).TotalSeconds;
+        report.HashCpuSeconds = (hashCpuAfter - hashCpuBefore).TotalSeconds;
         report.AfterProvisioning = ProcessProbe.Take();
         Console.WriteLine($"[after provisioning]  {report.AfterProvisioning.Format()}");
     }
@@ -226,24 +250,6 @@ internal static class BenchProgram
         report.RequestSeconds = total.Elapsed.TotalSeconds;
         report.AfterRequests = ProcessProbe.Take();
         Console.WriteLine($"[after home pages]    {report.AfterRequests.Format()}");
-    }
-
-    /// <summary>The cost of one Identity password hash with the host's settings: a floor under each creation.</summary>
-    private static void MeasurePasswordHash(IServiceProvider services, Report report)
-    {
-        using var scope = services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<IdentityUser>>();
-        report.HashIterations = scope.ServiceProvider.GetRequiredService<IOptions<PasswordHasherOptions>>().Value.IterationCount;
-        var user = new IdentityUser("admin@bench.localhost");
-        _ = hasher.HashPassword(user, AdminPassword);
-        const int samples = 20;
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < samples; i++)
-        {
-            _ = hasher.HashPassword(user, AdminPassword);
-        }
-
-        report.HashMilliseconds = watch.Elapsed.TotalMilliseconds / samples;
     }
 
     private static async Task ShutDownAsync(WebApplication app, BenchOptions options, IReadOnlyList<BenchTenant> created)

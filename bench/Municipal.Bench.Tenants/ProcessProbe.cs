@@ -5,11 +5,11 @@ using System.Runtime.InteropServices;
 namespace Municipal.Bench.Tenants;
 
 /// <summary>What the process holds at one moment: resident memory, managed heap, handles, threads.</summary>
-internal sealed record MemorySnapshot(long RssBytes, long PeakRssBytes, long GcHeapBytes, long GcCommittedBytes, int OpenFiles, int Threads)
+internal sealed record MemorySnapshot(long RssBytes, long PeakRssBytes, long GcHeapBytes, long GcCommittedBytes, int OpenFiles, int Threads, long MethodsJitted)
 {
     public string Format() => string.Create(
         CultureInfo.InvariantCulture,
-        $"RSS {Mib(RssBytes),8:F1} MiB (peak {Mib(PeakRssBytes):F1}) | GC heap {Mib(GcHeapBytes),7:F1} MiB (committed {Mib(GcCommittedBytes):F1}) | open fds {OpenFiles} | threads {Threads}");
+        $"RSS {Mib(RssBytes),8:F1} MiB (peak {Mib(PeakRssBytes):F1}) | GC heap {Mib(GcHeapBytes),7:F1} MiB (committed {Mib(GcCommittedBytes):F1}) | open fds {OpenFiles} | threads {Threads} | jitted {MethodsJitted}");
 
     public static double Mib(long bytes) => bytes / 1024.0 / 1024.0;
 }
@@ -37,12 +37,39 @@ internal static partial class ProcessProbe
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);
 
+    /// <summary>CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID); zero where the clock is not there.</summary>
+    public static TimeSpan ThreadCpuTime()
+    {
+        try
+        {
+            return ClockGetTime(3, out var time) == 0 ? TimeSpan.FromTicks(time.Seconds * TimeSpan.TicksPerSecond + time.Nanoseconds / 100) : TimeSpan.Zero;
+        }
+        catch (DllNotFoundException)
+        {
+            return TimeSpan.Zero;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
     public static MemorySnapshot Take()
     {
         var (rss, hwm) = ReadStatus();
         var info = GC.GetGCMemoryInfo();
         using var process = Process.GetCurrentProcess();
-        return new MemorySnapshot(rss, hwm, GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, CountOpenFiles(), process.Threads.Count);
+        return new MemorySnapshot(rss, hwm, GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, CountOpenFiles(), process.Threads.Count, System.Runtime.JitInfo.GetCompiledMethodCount());
     }
 
     /// <summary>A blocking, compacting collection of every generation, finalizers run, then again: what remains is retained.</summary>
@@ -53,6 +80,10 @@ internal static partial class ProcessProbe
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
+
+    /// <summary>The first three fields of /proc/loadavg: other work on the machine skews the timings.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     public static TimeSpan CpuTime()
     {

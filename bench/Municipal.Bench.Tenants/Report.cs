@@ -52,9 +52,15 @@ internal sealed class Report(BenchOptions options)
 
     public MemorySnapshot? AfterMallocTrim { get; set; }
 
-    public int HashIterations { get; set; }
+    public long Hashes { get; set; }
 
-    public double HashMilliseconds { get; set; }
+    public double HashWallSeconds { get; set; }
+
+    public double HashCpuSeconds { get; set; }
+
+    public string LoadAtStart { get; set; } = "?";
+
+    public string LoadAfterProvisioning { get; set; } = "?";
 
     public bool Failed => ProvisioningFailures.Count > 0 || RequestFailures.Count > 0 || Created.Count < options.Tenants;
 
@@ -68,7 +74,9 @@ internal sealed class Report(BenchOptions options)
             ("provider", options.Provider),
             ("machine", $"{Environment.ProcessorCount} cores (Environment.ProcessorCount), {RuntimeInformation.OSDescription.Trim()}"),
             ("runtime", $".NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC ({HeapCount()} heaps), engine built {BuildKind()}"),
+            ("load average (1/5/15 min)", $"{LoadAtStart} at start, {LoadAfterProvisioning} after provisioning, {ProcessProbe.LoadAverage()} at the end"),
             ("host start-up", F(c, $"{StartupSeconds:F2} s")),
+            ("JIT, whole run", F(c, $"{System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s")),
             ("memory after start-up", AfterStartup?.Format() ?? "-"),
         };
 
@@ -80,14 +88,23 @@ internal sealed class Report(BenchOptions options)
             var tenth = Math.Max(1, Provisioning.Count / 10);
             lines.Add(("first 10 % vs last 10 %", F(c, $"{Provisioning.MeanOfRange(0, tenth) / 1000:F3} s vs {Provisioning.MeanOfRange(Provisioning.Count - tenth, Provisioning.Count) / 1000:F3} s per tenant")));
             lines.Add(("EF commands per tenant", F(c, $"{(double)ProvisioningCommands / Provisioning.Count:F1} commands, {1000 * ProvisioningCommandSeconds / Provisioning.Count:F1} ms in them ({100 * ProvisioningCommandSeconds / ProvisioningSeconds:F0} % of the wall time); errors {ProvisioningCommandErrors}")));
-            lines.Add(("PBKDF2 hash per tenant", F(c, $"{HashMilliseconds:F1} ms (Identity, {HashIterations} iterations) = {100 * HashMilliseconds / Provisioning.Mean:F1} % of a tenant's mean")));
+            lines.Add(("CPU per tenant", F(c, $"{1000 * ProvisioningCpuSeconds / Provisioning.Count:F1} ms (all threads of the process)")));
+            lines.Add(("password hashing", F(c, $"{Hashes} hashes; per tenant {1000 * HashWallSeconds / Provisioning.Count:F1} ms wall ({100 * HashWallSeconds / ProvisioningSeconds:F0} % of the wall time), {1000 * HashCpuSeconds / Provisioning.Count:F1} ms thread CPU ({100 * HashCpuSeconds / ProvisioningCpuSeconds:F0} % of the process CPU)")));
             lines.Add(("data on disk", F(c, $"{MemorySnapshot.Mib(DataBytes):F1} MiB ({DataBytes / 1024.0 / Provisioning.Count:F0} KiB per tenant)")));
         }
 
         lines.Add(("memory after provisioning", AfterProvisioning?.Format() ?? "-"));
         if (AfterStartup is not null && AfterProvisioning is not null && Created.Count > 0)
         {
-            lines.Add(("growth per tenant", PerTenant(c, AfterStartup, AfterProvisioning)));
+            lines.Add(("growth per tenant", PerTenant(c, AfterStartup, AfterProvisioning) + " (vs after start-up)"));
+            if (Checkpoints.Count >= 4)
+            {
+                // The second half only: the cost of one more tenant once the process is warm.
+                var (fromCount, _, from) = Checkpoints[Checkpoints.Count / 2 - 1];
+                var (toCount, _, to) = Checkpoints[^1];
+                lines.Add(("marginal, 2nd half", F(c, $"RSS {(to.RssBytes - from.RssBytes) / 1024.0 / (toCount - fromCount):F1} KiB, GC heap {(to.GcHeapBytes - from.GcHeapBytes) / 1024.0 / (toCount - fromCount):F1} KiB, fds {(to.OpenFiles - from.OpenFiles) / (double)(toCount - fromCount):F2}, methods jitted {(to.MethodsJitted - from.MethodsJitted) / (double)(toCount - fromCount):F1} per tenant (tenants {fromCount} to {toCount})")));
+            }
+
             lines.Add(("open fds by target", string.Join(", ", OpenFilesAfterProvisioning.Take(6).Select(k => $"{k.Kind} {k.Count}"))));
         }
 
@@ -102,17 +119,17 @@ internal sealed class Report(BenchOptions options)
         lines.Add(("memory after full GC", AfterFullGc?.Format() ?? "-"));
         if (AfterStartup is not null && AfterFullGc is not null && Created.Count > 0)
         {
-            lines.Add(("retained per tenant", PerTenant(c, AfterStartup, AfterFullGc)));
-        }
-
-        if (AfterClearingPools is not null)
-        {
-            lines.Add(("diag: SQLite pools cleared", AfterClearingPools.Format()));
+            lines.Add(("retained per tenant", PerTenant(c, AfterStartup, AfterFullGc) + " (vs after start-up)"));
         }
 
         if (AfterMallocTrim is not null)
         {
-            lines.Add(("diag: then malloc_trim(0)", AfterMallocTrim.Format()));
+            lines.Add(("diag: malloc_trim(0)", AfterMallocTrim.Format()));
+        }
+
+        if (AfterClearingPools is not null)
+        {
+            lines.Add(("diag: SQLite pools cleared", AfterClearingPools.Format() + " (after GC and malloc_trim)"));
         }
 
         Console.WriteLine();
@@ -129,7 +146,7 @@ internal sealed class Report(BenchOptions options)
 
     private string PerTenant(CultureInfo c, MemorySnapshot before, MemorySnapshot after) => F(
         c,
-        $"RSS {(after.RssBytes - before.RssBytes) / 1024.0 / Created.Count:F1} KiB, GC heap {(after.GcHeapBytes - before.GcHeapBytes) / 1024.0 / Created.Count:F1} KiB, fds {(after.OpenFiles - before.OpenFiles) / (double)Created.Count:F2} (vs after start-up)");
+        $"RSS {(after.RssBytes - before.RssBytes) / 1024.0 / Created.Count:F1} KiB, GC heap {(after.GcHeapBytes - before.GcHeapBytes) / 1024.0 / Created.Count:F1} KiB, fds {(after.OpenFiles - before.OpenFiles) / (double)Created.Count:F2}");
 
     private static void PrintFailures(string title, List<string> failures)
     {
