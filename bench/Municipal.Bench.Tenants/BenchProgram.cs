@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -50,6 +51,13 @@ internal static class BenchProgram
             stop.Cancel();
         };
 
+        // SIGTERM (kill) also stops the loops, so the host shuts down and the temp folder is deleted.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+
         var dataPath = Directory.CreateTempSubdirectory("municipal-bench-").FullName;
         var report = new Report(options);
         WebApplication? app = null;
@@ -61,7 +69,7 @@ internal static class BenchProgram
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"Stopped: --max-minutes ({options.MaxDuration.TotalMinutes} min) reached or Ctrl+C. Partial figures:");
+            Console.Error.WriteLine($"Stopped: --max-minutes ({options.MaxDuration.TotalMinutes} min) reached, Ctrl+C or SIGTERM. Partial figures:");
             report.Print();
             return 3;
         }
@@ -276,8 +284,17 @@ internal static class BenchProgram
         await app.DisposeAsync();
     }
 
-    private static long FolderSize(string path) =>
-        new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+    private static long FolderSize(string path)
+    {
+        try
+        {
+            return new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        }
+        catch (IOException)
+        {
+            return -1; // no file descriptor left to read folders with
+        }
+    }
 
     private static void TryDelete(string path)
     {

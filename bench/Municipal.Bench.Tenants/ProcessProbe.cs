@@ -64,12 +64,32 @@ internal static partial class ProcessProbe
     [LibraryImport("libc", EntryPoint = "clock_gettime")]
     private static partial int ClockGetTime(int clock, out TimeSpec time);
 
+    /// <summary>
+    /// A snapshot. Reading /proc needs a file descriptor: when the process has none left (the limit of open
+    /// files is reached), the fields that need one read -1 instead of failing the run.
+    /// </summary>
     public static MemorySnapshot Take()
     {
-        var (rss, hwm) = ReadStatus();
+        var (rss, hwm) = Try(ReadStatus, (-1L, -1L));
         var info = GC.GetGCMemoryInfo();
-        using var process = Process.GetCurrentProcess();
-        return new MemorySnapshot(rss, hwm, GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, CountOpenFiles(), process.Threads.Count, System.Runtime.JitInfo.GetCompiledMethodCount());
+        var threads = Try(() =>
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.Threads.Count;
+        }, -1);
+        return new MemorySnapshot(rss, hwm, GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, Try(CountOpenFiles, -1), threads, System.Runtime.JitInfo.GetCompiledMethodCount());
+    }
+
+    private static T Try<T>(Func<T> read, T fallback)
+    {
+        try
+        {
+            return read();
+        }
+        catch (IOException)
+        {
+            return fallback;
+        }
     }
 
     /// <summary>A blocking, compacting collection of every generation, finalizers run, then again: what remains is retained.</summary>
@@ -83,7 +103,7 @@ internal static partial class ProcessProbe
 
     /// <summary>The first three fields of /proc/loadavg: other work on the machine skews the timings.</summary>
     public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+        Try(() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?", "?");
 
     public static TimeSpan CpuTime()
     {
@@ -129,7 +149,9 @@ internal static partial class ProcessProbe
     }
 
     /// <summary>Open descriptors grouped by what they point at ("tenant.db", "tenant.db-wal", "socket", ...), largest first.</summary>
-    public static IReadOnlyList<(string Kind, int Count)> OpenFilesByKind()
+    public static IReadOnlyList<(string Kind, int Count)> OpenFilesByKind() => Try(CountOpenFilesByKind, []);
+
+    private static IReadOnlyList<(string Kind, int Count)> CountOpenFilesByKind()
     {
         const string fds = "/proc/self/fd";
         if (!Directory.Exists(fds))
