@@ -73,6 +73,13 @@ internal static class BenchProgram
             report.Print();
             return 3;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // E.g. the process ran out of file descriptors: say so, and print what was measured.
+            Console.Error.WriteLine($"The run was aborted: {ex}");
+            report.Print();
+            return 1;
+        }
         finally
         {
             if (app is not null)

@@ -86,8 +86,9 @@ internal static partial class ProcessProbe
         {
             return read();
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
         {
+            // Process.Threads reports a process it cannot read (EMFILE) as "exited".
             return fallback;
         }
     }
