@@ -215,6 +215,7 @@ internal static class BenchProgram
         var (commandsAfter, errors, commandTimeAfter) = commands.Read();
         report.ProvisioningCommands = commandsAfter - commandsBefore;
         report.ProvisioningCommandErrors = errors;
+        report.CommandErrors = commands.ErrorMessages();
         report.ProvisioningCommandSeconds = (commandTimeAfter - commandTimeBefore).TotalSeconds;
         var (hashesAfter, hashWallAfter, hashCpuAfter) = hashes.Read();
         report.Hashes = hashesAfter - hashesBefore;

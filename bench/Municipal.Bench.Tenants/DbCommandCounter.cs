@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,13 +10,14 @@ namespace Municipal.Bench.Tenants;
 /// DiagnosticListener, only the "command executed" and "command error" events, so the rest stays off).
 /// Commands sent by the engine outside EF (PRAGMA, CREATE SCHEMA) are not counted.
 /// </summary>
-internal sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed partial class DbCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private static readonly string Executed = RelationalEventId.CommandExecuted.Name!;
     private static readonly string Failed = RelationalEventId.CommandError.Name!;
 
     private readonly IDisposable _allListeners;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly Dictionary<string, int> _errorMessages = new(StringComparer.Ordinal);
     private long _commands;
     private long _errors;
     private long _durationTicks;
@@ -24,6 +26,15 @@ internal sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserve
 
     public (long Commands, long Errors, TimeSpan Duration) Read() =>
         (Interlocked.Read(ref _commands), Interlocked.Read(ref _errors), TimeSpan.FromTicks(Interlocked.Read(ref _durationTicks)));
+
+    /// <summary>The distinct failed commands (first line of the error, start of the SQL), most frequent first.</summary>
+    public IReadOnlyList<(string Error, int Count)> ErrorMessages()
+    {
+        lock (_errorMessages)
+        {
+            return _errorMessages.OrderByDescending(e => e.Value).Select(e => (e.Key, e.Value)).ToList();
+        }
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -42,6 +53,17 @@ internal sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserve
         {
             Interlocked.Increment(ref value.Key == Failed ? ref _errors : ref _commands);
             Interlocked.Add(ref _durationTicks, data.Duration.Ticks);
+            if (data is CommandErrorEventData error)
+            {
+                // Digits become '#', so the same failure in every tenant ("tenant_t0001", ...) counts as one kind.
+                var message = Digits().Replace(error.Exception.Message.Split('\n')[0], "#");
+                var sql = Digits().Replace(Whitespace().Replace(error.Command.CommandText.Trim(), " "), "#");
+                var key = $"{message} [SQL: {(sql.Length > 80 ? sql[..80] + "..." : sql)}]";
+                lock (_errorMessages)
+                {
+                    _errorMessages[key] = _errorMessages.GetValueOrDefault(key) + 1;
+                }
+            }
         }
     }
 
@@ -52,6 +74,12 @@ internal sealed class DbCommandCounter : IObserver<DiagnosticListener>, IObserve
     public void OnError(Exception error)
     {
     }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
 
     public void Dispose()
     {

@@ -30,6 +30,8 @@ internal sealed class Report(BenchOptions options)
 
     public long ProvisioningCommandErrors { get; set; }
 
+    public IReadOnlyList<(string Error, int Count)> CommandErrors { get; set; } = [];
+
     public double ProvisioningCommandSeconds { get; set; }
 
     public MemorySnapshot? AfterProvisioning { get; set; }
@@ -139,6 +141,7 @@ internal sealed class Report(BenchOptions options)
             Console.WriteLine($"{name,-27} {value}");
         }
 
+        PrintFailures("failed SQL commands (EF; some are expected, e.g. probes)", CommandErrors.Select(e => $"{e.Count} x {e.Error}").ToList());
         PrintFailures("provisioning failures", ProvisioningFailures);
         PrintFailures("home page failures", RequestFailures);
         Console.WriteLine("===========================================");
