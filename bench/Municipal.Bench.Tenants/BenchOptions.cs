@@ -5,7 +5,7 @@ using Npgsql;
 namespace Municipal.Bench.Tenants;
 
 /// <summary>The command line of the bench. Unknown or malformed arguments stop it with a message.</summary>
-internal sealed record BenchOptions(int Tenants, string Provider, string? Connection, bool Keep, TimeSpan MaxDuration, bool JitProfile)
+internal sealed record BenchOptions(int Tenants, string Provider, string? Connection, bool Keep, TimeSpan MaxDuration, bool JitProfile, TimeSpan Hold)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Municipal.Bench.Tenants -- [options]
@@ -15,6 +15,8 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
                                  use an empty database: the bench refuses one that already has tenants)
           --keep                 keep the data folder (and, on PostgreSQL, the tenants' schemas)
           --max-minutes M        stop the provisioning and request loops after M minutes (default 120)
+          --hold-seconds S       after the summary, keep the host running S seconds (at most 600) before it
+                                 stops, to attach a tool (dotnet-gcdump, dotnet-counters) to the process
           --jit-profile          also count the methods the JIT compiles during the second half of the
                                  provisioning, by type (diagnostic: slows the run a little)
         """;
@@ -29,6 +31,7 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
         var keep = false;
         var maxMinutes = 120.0;
         var jitProfile = false;
+        var holdSeconds = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,6 +44,9 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
                     break;
                 case "--connection":
                     connection = Value(args, ref i);
+                    break;
+                case "--hold-seconds":
+                    holdSeconds = int.Parse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
                     break;
                 case "--jit-profile":
                     jitProfile = true;
@@ -68,6 +74,11 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
             throw new ArgumentException("--max-minutes must be between 0 and 1440.");
         }
 
+        if (holdSeconds > 600)
+        {
+            throw new ArgumentException("--hold-seconds must be at most 600.");
+        }
+
         if (provider is not ("sqlite" or "postgres"))
         {
             throw new ArgumentException("--provider must be sqlite or postgres.");
@@ -87,7 +98,7 @@ internal sealed record BenchOptions(int Tenants, string Provider, string? Connec
             throw new ArgumentException("--connection is only for --provider postgres.");
         }
 
-        return new BenchOptions(tenants, provider, connection, keep, TimeSpan.FromMinutes(maxMinutes), jitProfile);
+        return new BenchOptions(tenants, provider, connection, keep, TimeSpan.FromMinutes(maxMinutes), jitProfile, TimeSpan.FromSeconds(holdSeconds));
     }
 
     /// <summary>The bench only talks to this machine: every host of the connection string must be loopback or a socket folder.</summary>

@@ -65,6 +65,12 @@ internal static class BenchProgram
         {
             app = await RunAsync(options, dataPath, report, stop.Token);
             report.Print();
+            if (options.Hold > TimeSpan.Zero)
+            {
+                Console.WriteLine($"Holding the host for {options.Hold.TotalSeconds:F0} s (process {Environment.ProcessId})...");
+                await Task.Delay(options.Hold, stop.Token);
+            }
+
             return report.Failed ? 1 : 0;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

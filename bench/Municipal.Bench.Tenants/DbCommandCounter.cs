@@ -55,9 +55,9 @@ internal sealed partial class DbCommandCounter : IObserver<DiagnosticListener>, 
             Interlocked.Add(ref _durationTicks, data.Duration.Ticks);
             if (data is CommandErrorEventData error)
             {
-                // Digits become '#', so the same failure in every tenant ("tenant_t0001", ...) counts as one kind.
-                var message = Digits().Replace(error.Exception.Message.Split('\n')[0], "#");
-                var sql = Digits().Replace(Whitespace().Replace(error.Command.CommandText.Trim(), " "), "#");
+                // Tenant names become "tNNNN", so the same failure in every tenant counts as one kind.
+                var message = TenantName().Replace(error.Exception.Message.Split('\n')[0], "tNNNN");
+                var sql = TenantName().Replace(Whitespace().Replace(error.Command.CommandText.Trim(), " "), "tNNNN");
                 var key = $"{message} [SQL: {(sql.Length > 80 ? sql[..80] + "..." : sql)}]";
                 lock (_errorMessages)
                 {
@@ -75,8 +75,8 @@ internal sealed partial class DbCommandCounter : IObserver<DiagnosticListener>, 
     {
     }
 
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
+    [GeneratedRegex("t[0-9]{4,}")]
+    private static partial Regex TenantName();
 
     [GeneratedRegex("\\s+")]
     private static partial Regex Whitespace();
