@@ -19,6 +19,12 @@ public sealed class MunicipalOptions
     /// <summary>After this long without a request, a tenant's pooled connections and caches are released.</summary>
     public TimeSpan TenantIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// At most this many tenants keep pooled connections; beyond it the least recently asked for give them back.
+    /// Bounds memory and file descriptors (about 4 per active SQLite tenant) whatever the number of tenants.
+    /// </summary>
+    public int MaxActiveTenants { get; set; } = 500;
+
     /// <summary>Create the demo tenant on first run when the registry is empty.</summary>
     public bool CreateDemoTenant { get; set; } = true;
 }

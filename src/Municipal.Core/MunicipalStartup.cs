@@ -16,6 +16,7 @@ public static class MunicipalStartup
         foreach (var tenant in lookup.All.Where(t => t.State != TenantState.Uninitialized))
         {
             await storage.MigrateAsync(tenant.Name, cancellationToken);
+            storage.Release(tenant.Name);
         }
     }
 }

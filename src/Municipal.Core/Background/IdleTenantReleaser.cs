@@ -15,10 +15,10 @@ public sealed class IdleTenantReleaser(TenantActivity activity, DatabaseConfigur
     {
         var idle = options.Value.TenantIdleTimeout;
         // Real-time ticks; idleness itself is measured on the clock.
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 2, 1, 60)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(idle.TotalSeconds / 2, 1, 15)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var tenant in activity.TakeIdle(idle))
+            foreach (var tenant in activity.TakeIdle(idle, options.Value.MaxActiveTenants))
             {
                 databases.ReleaseTenantConnections(tenant);
             }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -18,6 +19,7 @@ public sealed class DatabaseConfigurator
     private readonly DataPaths _paths;
     private readonly DatabaseOptions _options;
     private readonly ConcurrentDictionary<string, string> _tenantConnectionStrings = new(StringComparer.Ordinal);
+    private string? _postgres;
 
     public DatabaseConfigurator(IOptions<MunicipalOptions> options, DataPaths paths)
     {
@@ -36,16 +38,15 @@ public sealed class DatabaseConfigurator
 
     public string HostConnectionString => Provider == DatabaseProvider.Sqlite
         ? SqliteConnectionString(_paths.HostDatabase)
-        : PostgresConnectionString(HostSchema);
+        : AdminConnectionString;
 
-    public string TenantConnectionString(string tenantName) => _tenantConnectionStrings.GetOrAdd(
-        tenantName,
-        name => Provider == DatabaseProvider.Sqlite
-            ? SqliteConnectionString(_paths.TenantDatabase(name))
-            : PostgresConnectionString(TenantSchema(name)));
+    /// <summary>SQLite: the tenant's own file. PostgreSQL: the one shared connection string (the schema is set per connection).</summary>
+    public string TenantConnectionString(string tenantName) => Provider == DatabaseProvider.Sqlite
+        ? _tenantConnectionStrings.GetOrAdd(tenantName, name => SqliteConnectionString(_paths.TenantDatabase(name)))
+        : AdminConnectionString;
 
-    /// <summary>A connection string to the PostgreSQL database without a tenant schema, for creating and dropping schemas.</summary>
-    public string AdminConnectionString => PostgresConnectionString(null);
+    /// <summary>The PostgreSQL connection string every context shares (one pool), without search path.</summary>
+    public string AdminConnectionString => _postgres ??= PostgresConnectionString();
 
     public void ConfigureHost(DbContextOptionsBuilder builder) =>
         Configure(builder, HostConnectionString, "__HostMigrations", Provider == DatabaseProvider.PostgreSql ? HostSchema : null);
@@ -61,23 +62,16 @@ public sealed class DatabaseConfigurator
         return builder.Options;
     }
 
-    /// <summary>Frees the pooled connections of a tenant (idle tenant, or before its files are deleted).</summary>
+    /// <summary>
+    /// Frees the pooled connections of a tenant (idle tenant, or before its files are deleted). SQLite only:
+    /// on PostgreSQL every tenant shares one pool, which Npgsql prunes by itself.
+    /// </summary>
     public void ReleaseTenantConnections(string tenantName)
     {
-        if (!_tenantConnectionStrings.TryRemove(tenantName, out var connectionString))
-        {
-            return;
-        }
-
-        if (Provider == DatabaseProvider.Sqlite)
+        if (_tenantConnectionStrings.TryRemove(tenantName, out var connectionString))
         {
             using var connection = new SqliteConnection(connectionString);
             SqliteConnection.ClearPool(connection);
-        }
-        else
-        {
-            using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);
         }
     }
 
@@ -90,6 +84,8 @@ public sealed class DatabaseConfigurator
         else
         {
             builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable, schema));
+            ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new TenantSchemaExtension(schema!));
+            builder.AddInterceptors(SearchPathInterceptor.Instance);
         }
 
         // Migrations are hand-written and provider-neutral, without a model snapshot to compare with.
@@ -105,16 +101,9 @@ public sealed class DatabaseConfigurator
         DefaultTimeout = 30,
     }.ToString();
 
-    private string PostgresConnectionString(string? schema)
+    private string PostgresConnectionString()
     {
-        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
-        if (schema is not null)
-        {
-            builder.SearchPath = schema;
-        }
-
-        // Idle pools of quiet tenants shrink on their own.
-        builder.ConnectionIdleLifetime = 60;
+        var builder = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { SearchPath = null };
         return builder.ToString();
     }
 }

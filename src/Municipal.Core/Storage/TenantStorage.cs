@@ -46,6 +46,12 @@ public sealed class TenantStorage(
         }
     }
 
+    /// <summary>
+    /// Closes the tenant's idle pooled connections (about 270 KiB and 4 file descriptors each on SQLite): after
+    /// provisioning or the start-up migration, a tenant holds nothing until a visitor asks for it.
+    /// </summary>
+    public void Release(string tenantName) => configurator.ReleaseTenantConnections(tenantName);
+
     /// <summary>Removes everything the tenant stored. Safe to call on a half-created tenant.</summary>
     public async Task DeleteAsync(string tenantName, CancellationToken cancellationToken)
     {

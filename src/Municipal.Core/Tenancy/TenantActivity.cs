@@ -9,15 +9,21 @@ public sealed class TenantActivity(TimeProvider clock)
 
     public void Touch(string tenantName) => _lastSeen[tenantName] = clock.GetTimestamp();
 
-    /// <summary>Removes and returns the tenants not seen for <paramref name="idle"/>.</summary>
-    public IReadOnlyList<string> TakeIdle(TimeSpan idle)
+    /// <summary>
+    /// Removes and returns the tenants not seen for <paramref name="idle"/>, and the least recently seen beyond
+    /// <paramref name="maxActive"/>.
+    /// </summary>
+    public IReadOnlyList<string> TakeIdle(TimeSpan idle, int maxActive = int.MaxValue)
     {
         var released = new List<string>();
-        foreach (var (name, seen) in _lastSeen)
+        var byAge = _lastSeen.ToArray().OrderBy(p => p.Value).ToList();
+        var excess = byAge.Count - maxActive;
+        foreach (var entry in byAge)
         {
-            if (clock.GetElapsedTime(seen) >= idle && _lastSeen.TryRemove(new KeyValuePair<string, long>(name, seen)))
+            if ((excess > 0 || clock.GetElapsedTime(entry.Value) >= idle) && _lastSeen.TryRemove(entry))
             {
-                released.Add(name);
+                released.Add(entry.Key);
+                excess--;
             }
         }
 

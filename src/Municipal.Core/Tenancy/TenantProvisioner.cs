@@ -80,6 +80,7 @@ public sealed partial class TenantProvisioner(
             db.RecipeRuns.Add(new RecipeRunRecord { TenantName = record.Name, Recipe = prepared.Name, StartedUtc = started, FinishedUtc = clock.GetUtcNow(), Succeeded = true });
             await db.SaveChangesAsync(cancellationToken);
             registry.Invalidate();
+            storage.Release(record.Name);
             LogCreated(logger, record.Name, prepared.Name);
             return new CreatedTenant(row.ToSnapshot(), request.AdminEmail.Trim(), request.AdminPassword is null ? password : null);
         }

@@ -34,6 +34,23 @@ public sealed class TenantActivityTests
         Assert.Empty(activity.TakeIdle(TimeSpan.FromMinutes(5)));
     }
 
+    [Fact]
+    public void Beyond_the_maximum_the_least_recently_seen_tenants_are_released_first()
+    {
+        var clock = new ManualClock();
+        var activity = new TenantActivity(clock);
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            activity.Touch(name);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        activity.Touch("a");
+
+        Assert.Equal(["b", "c"], activity.TakeIdle(TimeSpan.FromHours(1), maxActive: 2));
+        Assert.Equal(2, activity.ActiveCount);
+    }
+
     private sealed class ManualClock : TimeProvider
     {
         private long _ticks = 1_000_000;
