@@ -37,6 +37,9 @@ public sealed class PublicPagePolicy(string? bypassHeader) : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Duration;
         context.CacheVaryByRules.VaryByHost = true;
+        // The query string is part of the page (/actualites?page=2 is not /actualites): a policy of one's own
+        // does not inherit the default policy's variation by query, so it is asked for here.
+        context.CacheVaryByRules.QueryKeys = "*";
         if (tenant is not null)
         {
             context.CacheVaryByRules.CacheKeyPrefix = tenant.Name;
