@@ -29,7 +29,9 @@ public static class ContentRoutes
 
     public static Task<IResult> NotFoundAsync(HttpContext http, ThemePageRenderer renderer)
     {
-        var page = new PageView(CoreText.Get("NotFoundTitle"), null, ThemePageRenderer.Breadcrumb(http));
+        // The trail ends on the 404 page itself: ending on "Accueil" would tell the visitor they are on the home page.
+        var title = CoreText.Get("NotFoundTitle");
+        var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http, (title, http.Request.Path.Value ?? "/")));
         return renderer.RenderAsync(http, page, "NotFound", new Dictionary<string, object?>(), StatusCodes.Status404NotFound);
     }
 

@@ -53,6 +53,16 @@ public abstract class BrowserTest(MunicipalServer server) : IAsyncLifetime
     protected static Task<bool> IsFocusedAsync(ILocator target) =>
         target.EvaluateAsync<bool>("element => element === document.activeElement");
 
+    /// <summary>Presses a key that follows a link (Enter on a focused link) and returns the status code of the page it opens.</summary>
+    protected async Task<int> PressAndFollowAsync(string key)
+    {
+        var response = await Page.RunAndWaitForResponseAsync(
+            () => Page.Keyboard.PressAsync(key),
+            response => response.Request.IsNavigationRequest && response.Frame == Page.MainFrame);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        return response.Status;
+    }
+
     /// <summary>Opens a URL and returns the status code of the document.</summary>
     protected async Task<int> GotoAsync(string url)
     {
