@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,11 +18,9 @@ public static class SiteEndpoints
         endpoints.MapGet("/sitemap.xml", SitemapAsync);
         endpoints.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) => tenant.Current is null
             ? Results.NotFound()
-            : Results.Text($"User-agent: *\nDisallow: /admin/\nSitemap: {BaseUrl(http)}sitemap.xml\n", "text/plain; charset=utf-8"));
+            : Results.Text($"User-agent: *\nDisallow: /admin/\nSitemap: {XmlDocuments.BaseUrl(http)}sitemap.xml\n", "text/plain; charset=utf-8"));
         endpoints.MapGet("/" + AccessibilityPath, AccessibilityStatementAsync);
     }
-
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
 
     private static async Task<IResult> SitemapAsync(HttpContext http, TenantContext tenant, ContentStore store)
     {
@@ -34,9 +30,8 @@ public static class SiteEndpoints
         }
 
         var routes = await store.PublishedRoutesAsync(http.RequestAborted);
-        var baseUrl = BaseUrl(http);
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        var baseUrl = XmlDocuments.BaseUrl(http);
+        return XmlDocuments.Result("application/xml", xml =>
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
             xml.WriteStartElement("urlset", Ns);
@@ -59,9 +54,7 @@ public static class SiteEndpoints
             }
 
             xml.WriteEndElement();
-        }
-
-        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8", Encoding.UTF8);
+        });
     }
 
     /// <summary>The statement the Walloon decree of 2 May 2019 requires, drawn up from the tenant's settings.</summary>

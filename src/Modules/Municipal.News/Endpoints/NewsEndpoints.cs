@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,17 +53,16 @@ public static class NewsEndpoints
     private static async Task<IResult> FeedAsync(HttpContext http, ContentStore store, TenantContext tenant)
     {
         var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, 0, FeedSize, http.RequestAborted);
-        var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Async = true }))
+        var site = XmlDocuments.BaseUrl(http);
+        return XmlDocuments.Result("application/atom+xml", xml =>
         {
             const string Atom = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", Atom);
             xml.WriteElementString("title", Atom, $"{CoreText.Get("News")} – {tenant.Tenant.DisplayName}");
             xml.WriteElementString("id", Atom, site + NewsTypes.BasePath);
             xml.WriteElementString("updated", Atom, Stamp(items.Count > 0 ? items.Max(i => i.ModifiedUtc) : DateTimeOffset.UnixEpoch));
-            WriteLink(xml, Atom, "alternate", site + NewsTypes.BasePath);
-            WriteLink(xml, Atom, "self", site + NewsTypes.BasePath + "/feed.xml");
+            XmlDocuments.WriteLink(xml, Atom, "alternate", site + NewsTypes.BasePath);
+            XmlDocuments.WriteLink(xml, Atom, "self", site + NewsTypes.BasePath + "/feed.xml");
             foreach (var item in items)
             {
                 var content = ContentStore.Read<NewsArticleContent>(item);
@@ -74,7 +72,7 @@ public static class NewsEndpoints
                 xml.WriteElementString("id", Atom, url);
                 xml.WriteElementString("published", Atom, Stamp(content.Date));
                 xml.WriteElementString("updated", Atom, Stamp(item.ModifiedUtc));
-                WriteLink(xml, Atom, "alternate", url);
+                XmlDocuments.WriteLink(xml, Atom, "alternate", url);
                 xml.WriteStartElement("author", Atom);
                 xml.WriteElementString("name", Atom, tenant.Tenant.DisplayName);
                 xml.WriteEndElement();
@@ -91,23 +89,13 @@ public static class NewsEndpoints
             }
 
             xml.WriteEndElement();
-        }
-
-        return Results.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        });
     }
 
     public static NewsTeaserLink ToTeaser(HttpContext http, ContentItemRecord item)
     {
         var content = ContentStore.Read<NewsArticleContent>(item);
         return new NewsTeaserLink(content.Title, ThemePageRenderer.Url(http, "/" + item.Path), content.Summary, DisplayDates.Readable(content.Date), DisplayDates.Iso(content.Date));
-    }
-
-    private static void WriteLink(XmlWriter xml, string ns, string rel, string href)
-    {
-        xml.WriteStartElement("link", ns);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
     }
 
     private static string Stamp(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
