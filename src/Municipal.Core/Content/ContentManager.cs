@@ -117,9 +117,11 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 
     private async Task ScheduleAsync(string kind, string contentItemId, DateTimeOffset when, CancellationToken cancellationToken)
     {
-        _ = await db.ContentItems.AnyAsync(i => i.ContentItemId == contentItemId, cancellationToken)
-            ? true
-            : throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+        if (!await db.ContentItems.AnyAsync(i => i.ContentItemId == contentItemId, cancellationToken))
+        {
+            throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+        }
+
         await jobs.CancelPendingAsync(tenant.Tenant.Name, kind, contentItemId, cancellationToken);
         await jobs.EnqueueAsync(tenant.Tenant.Name, kind, contentItemId, when.ToUniversalTime(), cancellationToken);
     }

@@ -21,7 +21,9 @@ public static class RecipeRunner
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not RecipeException)
             {
-                throw RecipeException.ForStep(recipe.Name, step.Position, ex is DbUpdateException db2 ? (db2.InnerException ?? db2).Message : ex.Message, ex);
+                // A database refusal explains itself in its inner exception.
+                var reason = ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
+                throw RecipeException.ForStep(recipe.Name, step.Position, reason, ex);
             }
         }
 
