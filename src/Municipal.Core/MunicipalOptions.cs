@@ -27,6 +27,15 @@ public sealed class MunicipalOptions
 
     /// <summary>Create the demo tenant on first run when the registry is empty.</summary>
     public bool CreateDemoTenant { get; set; } = true;
+
+    public SignInOptions SignIn { get; set; } = new();
+}
+
+/// <summary>The section "Municipal:SignIn": limits of the back office's sign-in.</summary>
+public sealed class SignInOptions
+{
+    /// <summary>Sign-in attempts (POST) allowed per client IP address and minute; beyond, 429.</summary>
+    public int PermitPerMinute { get; set; } = 10;
 }
 
 public enum DatabaseProvider

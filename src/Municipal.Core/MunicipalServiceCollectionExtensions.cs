@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Municipal.Core.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -82,12 +87,23 @@ public static class MunicipalServiceCollectionExtensions
                 options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 5;
                 options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddEntityFrameworkStores<TenantDbContext>();
         services.AddScoped<AdminAccounts>();
         services.AddSingleton<PasswordPolicy>();
+
+        // Data-protection keys (cookies, antiforgery) under <DataPath>/keys: sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("Municipal");
+        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, logging) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Root, "keys")), logging));
+
+        // Back office: sign-in per tenant.
+        services.AddMunicipalAdmin();
 
         foreach (var module in modules)
         {
@@ -105,6 +121,9 @@ public static class MunicipalServiceCollectionExtensions
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
         return app;
     }
@@ -114,6 +133,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapThemeAssets();
         endpoints.MapBranding();
         endpoints.MapSiteEndpoints();
+        endpoints.MapAdminEndpoints();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

@@ -77,11 +77,13 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
         var name = $"{prefix}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
         var host = $"{name}.localhost";
         var provisioner = factory.Services.GetRequiredService<TenantProvisioner>();
+        var adminEmail = $"admin@{host}";
+        var adminPassword = "browser-tests-" + Guid.NewGuid().ToString("N");
         await provisioner.CreateAsync(
-            new CreateTenantRequest(name, displayName, [host], PathPrefix: null, recipe, $"admin@{host}", "browser-tests-" + Guid.NewGuid().ToString("N")),
+            new CreateTenantRequest(name, displayName, [host], PathPrefix: null, recipe, adminEmail, adminPassword),
             recipeMayBePath: false,
             CancellationToken.None);
-        return new TestTenant(name, displayName, host, SiteUrl(host));
+        return new TestTenant(name, displayName, host, SiteUrl(host), adminEmail, adminPassword);
     }
 
     /// <summary>The root URL of any host name served by this server, known to a tenant or not.</summary>
@@ -127,7 +129,8 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
 }
 
 /// <summary>A tenant provisioned for a test class.</summary>
-public sealed record TestTenant(string Name, string DisplayName, string Host, Uri BaseUrl)
+/// <remarks>Its administrator signs in to the back office with <see cref="AdminEmail"/> and <see cref="AdminPassword"/>.</remarks>
+public sealed record TestTenant(string Name, string DisplayName, string Host, Uri BaseUrl, string AdminEmail, string AdminPassword)
 {
     /// <summary>An absolute URL of this tenant's site, from a site path such as "/contact".</summary>
     public string Url(string path) => new Uri(BaseUrl, path).ToString();

@@ -1,0 +1,293 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Display;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>The back office's first pages: sign-in, dashboard, sign-out, and the admin layout's assets.</summary>
+public static class AdminEndpoints
+{
+    public const string AssetsPath = "/admin/assets";
+    public const string AuthorizationPolicy = "Municipal.Admin";
+    public const string SignInRateLimitPolicy = "Municipal.Admin.SignIn";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly EmbeddedAssets Assets = new(typeof(AdminEndpoints).Assembly, "Admin/wwwroot");
+
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin")
+            .WithMetadata(new AdminNoCachePolicy())
+            .AddEndpointFilter(static async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
+
+        admin.MapGet("/connexion", SignInFormAsync);
+        admin.MapPost("/connexion", SignInAsync).RequireRateLimiting(SignInRateLimitPolicy);
+        admin.MapPost("/deconnexion", SignOutAsync);
+        admin.MapGet("/", DashboardAsync).RequireAuthorization(AuthorizationPolicy);
+        admin.MapGet("/assets/{file}", (string file, HttpContext http) =>
+        {
+            if (file.Contains("..", StringComparison.Ordinal) || Assets.ReadBytes(file) is not { } bytes)
+            {
+                return Results.NotFound();
+            }
+
+            return Results.Bytes(bytes, ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream");
+        });
+    }
+
+    private static async Task<IResult> SignInFormAsync(HttpContext http, AdminViews views, TenantContext tenant)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            return Results.Redirect(ReturnUrl(http, http.Request.Query[TenantAuthentication.ReturnParameter]));
+        }
+
+        return await RenderSignInAsync(http, views, email: null, emailError: null, passwordError: null);
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext http,
+        AdminViews views,
+        TenantContext tenant,
+        IAntiforgery antiforgery,
+        UserManager<IdentityUser> users,
+        IUserClaimsPrincipalFactory<IdentityUser> principals,
+        IOptions<IdentityOptions> identityOptions)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return BadRequest(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form["email"].ToString().Trim();
+        var password = form["password"].ToString();
+        string? emailError = null;
+        string? passwordError = null;
+        if (email.Length == 0)
+        {
+            emailError = CoreText.Get("SignInEmailRequired");
+        }
+
+        if (password.Length == 0)
+        {
+            passwordError = CoreText.Get("SignInPasswordRequired");
+        }
+
+        if (emailError is null && passwordError is null)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                // Same work as for a known address, so that timing does not tell which addresses exist.
+                users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, password);
+                passwordError = CoreText.Get("SignInInvalid");
+            }
+            else if (await users.IsLockedOutAsync(user))
+            {
+                emailError = LockedMessage(identityOptions.Value);
+            }
+            else if (await users.CheckPasswordAsync(user, password))
+            {
+                await users.ResetAccessFailedCountAsync(user);
+                var principal = await principals.CreateAsync(user);
+                var identity = new ClaimsIdentity(principal.Claims, TenantAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
+                identity.AddClaim(new Claim(TenantAuthentication.TenantClaim, tenant.Tenant.Name));
+                await http.SignInAsync(TenantAuthentication.Scheme, new ClaimsPrincipal(identity));
+                return Results.Redirect(ReturnUrl(http, http.Request.Query[TenantAuthentication.ReturnParameter]));
+            }
+            else
+            {
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    emailError = LockedMessage(identityOptions.Value);
+                }
+                else
+                {
+                    passwordError = CoreText.Get("SignInInvalid");
+                }
+            }
+        }
+
+        return await RenderSignInAsync(http, views, email, emailError, passwordError);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return BadRequest(http);
+        }
+
+        await http.SignOutAsync(TenantAuthentication.Scheme);
+        return Results.Redirect(http.Request.PathBase + TenantAuthentication.SignInPath);
+    }
+
+    private static Task<IResult> DashboardAsync(HttpContext http, AdminViews views) =>
+        views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), new Dictionary<string, object?>
+        {
+            ["signed_in_as"] = CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty),
+            ["sign_out_action"] = (http.Request.PathBase + TenantAuthentication.SignOutPath).ToString(),
+        });
+
+    private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
+    {
+        var errors = new List<ErrorLinkView>();
+        if (emailError is not null)
+        {
+            errors.Add(new ErrorLinkView(emailError, "#email"));
+        }
+
+        if (passwordError is not null)
+        {
+            errors.Add(new ErrorLinkView(passwordError, "#password"));
+        }
+
+        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = emailError,
+            ["password_error"] = passwordError,
+            ["form_action"] = (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString(),
+        });
+    }
+
+    private static string LockedMessage(IdentityOptions options) =>
+        CoreText.Format("SignInLockedOut", (int)Math.Ceiling(options.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
+
+    private static StatusPageResult BadRequest(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return new StatusPageResult(StatusCodes.Status400BadRequest, "BadRequestTitle", "AntiforgeryBody");
+    }
+
+    /// <summary>
+    /// Where to go after signing in: the "retour" address when it is local to this site (a path, never "//host" or
+    /// "/\host" or an absolute URL), else the dashboard.
+    /// </summary>
+    public static string ReturnUrl(HttpContext http, string? requested)
+    {
+        var pathBase = http.Request.PathBase;
+        var dashboard = (pathBase + TenantAuthentication.DashboardPath).ToString();
+        if (string.IsNullOrEmpty(requested) || !IsLocal(requested))
+        {
+            return dashboard;
+        }
+
+        // A local address of another prefix tenant on the same host is not this tenant's: back to the dashboard.
+        return pathBase.HasValue && !new PathString(requested.Split('?', 2)[0]).StartsWithSegments(pathBase) ? dashboard : requested;
+    }
+
+    internal static bool IsLocal(string url) =>
+        url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N")));
+
+    private sealed class StatusPageResult(int statusCode, string titleKey, string bodyKey) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => StatusPages.WriteAsync(httpContext, statusCode, titleKey, bodyKey);
+    }
+}
+
+/// <summary>Back-office answers are never stored by the output cache, signed in or not.</summary>
+public sealed class AdminNoCachePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.EnableOutputCaching = false;
+        context.AllowCacheLookup = false;
+        context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Services of the sign-in: cookie authentication bound to the tenant, lockout, rate limit, antiforgery.</summary>
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddMunicipalAdmin(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<AdminViews>();
+        services.AddSingleton(new LiquidModelType(typeof(ErrorLinkView)));
+        services.AddSingleton(new ModuleTemplates("Admin", new EmbeddedAssets(typeof(AdminEndpoints).Assembly, "Admin/Views")));
+
+        services.AddAuthentication(TenantAuthentication.Scheme).AddCookie(TenantAuthentication.Scheme);
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(TenantAuthentication.Scheme)
+            .Configure<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, IHttpContextAccessor>(TenantAuthentication.Configure);
+        services.AddAuthorization(options => options.AddPolicy(AdminEndpoints.AuthorizationPolicy, policy => policy
+            .AddAuthenticationSchemes(TenantAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(TenantAuthentication.TenantClaim)));
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Municipal.Antiforgery";
+            options.FormFieldName = "__jeton";
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddSingleton<IAntiforgeryAdditionalDataProvider, TenantAntiforgeryAdditionalData>();
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AdminEndpoints.SignInRateLimitPolicy, http =>
+            {
+                var permit = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.PermitPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permit), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(StatusPages.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "TooManyRequestsTitle", "TooManyRequestsBody"));
+            };
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Display;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>A line of an error summary: the message and the link to its field.</summary>
+public sealed record ErrorLinkView(string Text, string Href);
+
+/// <summary>
+/// Renders back-office pages through the Liquid renderer with the admin layout of the core (never the public
+/// theme's): plain, accessible, no inline script or style, answered with Cache-Control: no-store.
+/// </summary>
+public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery)
+{
+    public async Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var all = new Dictionary<string, object?>(values, StringComparer.Ordinal)
+        {
+            ["tenant_name"] = tenantContext.Tenant.DisplayName,
+            ["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            ["assets_url"] = (http.Request.PathBase + AdminEndpoints.AssetsPath).ToString(),
+            ["site_url"] = (http.Request.PathBase + "/").ToString(),
+            ["antiforgery_field"] = tokens.FormFieldName,
+            ["antiforgery_token"] = tokens.RequestToken,
+        };
+        var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
+        all["title"] = errors ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
+
+        all["content"] = await liquid.RenderAsync(LiquidRenderer.BaseTheme, template, all);
+        var html = await liquid.RenderAsync(LiquidRenderer.BaseTheme, "AdminLayout", all);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>
+/// The back office's cookie, made worthless outside its tenant: the cookie is named after the tenant, its path is
+/// the tenant's path base, its ticket is protected with a purpose naming the tenant, and the principal's "tenant"
+/// claim is checked on every request.
+/// </summary>
+public static class TenantAuthentication
+{
+    public const string Scheme = "Municipal.Admin";
+    public const string TenantClaim = "tenant";
+    public const string CookiePrefix = ".Municipal.Admin";
+
+    public const string SignInPath = "/admin/connexion";
+    public const string SignOutPath = "/admin/deconnexion";
+    public const string DashboardPath = "/admin";
+    public const string ReturnParameter = "retour";
+
+    /// <summary>The cookie name of one tenant (tests copy cookies across tenants with it).</summary>
+    public static string CookieName(string tenantName) => CookiePrefix + "." + tenantName;
+
+    public static string? CurrentTenantName(HttpContext http) =>
+        (http.RequestServices.GetService(typeof(TenantContext)) as TenantContext)?.Current?.Name;
+
+    internal static void Configure(CookieAuthenticationOptions options, IDataProtectionProvider dataProtection, IHttpContextAccessor accessor)
+    {
+        options.Cookie.Name = CookiePrefix;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Path left null: the handler uses the request's path base, which is the tenant's prefix (or "/").
+        options.Cookie.Path = null;
+        options.CookieManager = new TenantCookieManager();
+        options.TicketDataFormat = new TenantTicketDataFormat(dataProtection, accessor);
+        options.LoginPath = SignInPath;
+        options.LogoutPath = SignOutPath;
+        options.AccessDeniedPath = SignInPath;
+        options.ReturnUrlParameter = ReturnParameter;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+    }
+
+    /// <summary>A principal issued for another tenant (or for none) is rejected and its cookie removed.</summary>
+    internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var tenant = CurrentTenantName(context.HttpContext);
+        var claimed = context.Principal?.FindFirstValue(TenantClaim);
+        if (tenant is null || !string.Equals(tenant, claimed, StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+}
+
+/// <summary>Puts the tenant's name into the name of every cookie the authentication handler reads or writes.</summary>
+internal sealed class TenantCookieManager : ICookieManager
+{
+    private readonly ChunkingCookieManager _inner = new();
+
+    public string? GetRequestCookie(HttpContext context, string key) =>
+        Name(context, key) is { } name ? _inner.GetRequestCookie(context, name) : null;
+
+    public void AppendResponseCookie(HttpContext context, string key, string? value, CookieOptions options)
+    {
+        if (Name(context, key) is { } name)
+        {
+            _inner.AppendResponseCookie(context, name, value, options);
+        }
+    }
+
+    public void DeleteCookie(HttpContext context, string key, CookieOptions options)
+    {
+        if (Name(context, key) is { } name)
+        {
+            _inner.DeleteCookie(context, name, options);
+        }
+    }
+
+    private static string? Name(HttpContext context, string key) =>
+        TenantAuthentication.CurrentTenantName(context) is { } tenant ? key + "." + tenant : null;
+}
+
+/// <summary>
+/// Protects authentication tickets with a data-protection purpose that names the current tenant: a ticket of
+/// tenant A cannot be read on tenant B, even under B's cookie name.
+/// </summary>
+internal sealed class TenantTicketDataFormat(IDataProtectionProvider provider, IHttpContextAccessor accessor) : ISecureDataFormat<AuthenticationTicket>
+{
+    private const string Purpose = "Municipal.Admin.Cookie.v1";
+
+    public string Protect(AuthenticationTicket data) => Protect(data, purpose: null);
+
+    public string Protect(AuthenticationTicket data, string? purpose) =>
+        Format(purpose) is { } format ? format.Protect(data) : throw new InvalidOperationException("Aucun tenant n'est associé à cette requête.");
+
+    public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, purpose: null);
+
+    public AuthenticationTicket? Unprotect(string? protectedText, string? purpose) => Format(purpose)?.Unprotect(protectedText);
+
+    private TicketDataFormat? Format(string? purpose)
+    {
+        var tenant = accessor.HttpContext is { } http ? TenantAuthentication.CurrentTenantName(http) : null;
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        var protector = provider.CreateProtector(Purpose, "tenant:" + tenant);
+        return new TicketDataFormat(purpose is null ? protector : protector.CreateProtector(purpose));
+    }
+}
