@@ -9,6 +9,9 @@ public static class MunicipalStartup
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MunicipalOptions>>().Value;
+        var logger = services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Municipal.Startup");
+        OpenFileLimit.WarnIfTooLow(logger, options.Database.Provider, options.MaxActiveTenants);
         await services.GetRequiredService<HostDatabase>().MigrateAsync(cancellationToken);
         var registry = services.GetRequiredService<TenantRegistry>();
         var storage = services.GetRequiredService<TenantStorage>();
