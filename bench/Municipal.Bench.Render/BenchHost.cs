@@ -49,7 +49,9 @@ public sealed class BenchHost : IAsyncDisposable
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
             {
-                Args = [],
+                // The address is a free port on 127.0.0.1 (UseKestrel below), not appsettings.json's Urls; set here,
+                // where the web host reads it, so that Kestrel has no other address to warn about.
+                Args = ["--urls="],
                 EnvironmentName = Environments.Production,
                 ContentRootPath = AppContext.BaseDirectory,
             });
@@ -61,8 +63,6 @@ public sealed class BenchHost : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            // The address is a free port on 127.0.0.1, not appsettings.json's Urls.
-            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
             builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
             builder.Services.AddMunicipal(builder.Configuration, HostModules.All());

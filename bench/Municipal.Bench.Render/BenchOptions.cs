@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace Municipal.Bench.Render;
 
-/// <summary>The command line: <c>[--duration 10s] [--warmup 5s] [--connections 32] [--threads 2] [--path /demarches/carte-identite] [--wait-quiet 0s]</c>.</summary>
+/// <summary>The command line: <c>[--duration 10s] [--warmup 10s] [--connections 32] [--threads 2] [--path /demarches/carte-identite] [--wait-quiet 0s]</c>.</summary>
 public sealed record BenchOptions(int DurationSeconds, int WarmupSeconds, int Connections, int Threads, string Path, int WaitQuietSeconds)
 {
-    public static BenchOptions Default { get; } = new(10, 5, 32, 2, "/demarches/carte-identite", 0);
+    public static BenchOptions Default { get; } = new(10, 10, 32, 2, "/demarches/carte-identite", 0);
 
     public static string Usage =>
         "usage: dotnet run -c Release --project bench/Municipal.Bench.Render -- " +
-        "[--duration 10s] [--warmup 5s] [--connections 32] [--threads 2] [--path /demarches/carte-identite] [--wait-quiet 0s]";
+        "[--duration 10s] [--warmup 10s] [--connections 32] [--threads 2] [--path /demarches/carte-identite] [--wait-quiet 0s]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)

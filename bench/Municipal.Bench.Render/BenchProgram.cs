@@ -104,10 +104,11 @@ public static class BenchProgram
         {
             var url = new Uri(host.BaseAddress, scenario.Path);
             quietBudget -= await WaitForQuietAsync(quietBudget, cancellationToken);
+            double? warmup = null;
             if (options.WarmupSeconds > 0)
             {
                 Console.WriteLine($"({scenario.Key}) warm-up {options.WarmupSeconds} s...");
-                await Wrk.RunAsync(wrk, url, scenario.Headers, options.Threads, options.Connections, options.WarmupSeconds, cancellationToken);
+                warmup = (await Wrk.RunAsync(wrk, url, scenario.Headers, options.Threads, options.Connections, options.WarmupSeconds, cancellationToken)).RequestsPerSecond;
             }
 
             Console.WriteLine($"({scenario.Key}) {scenario.Title}: {options.DurationSeconds} s...");
@@ -123,13 +124,16 @@ public static class BenchProgram
                 throw new BenchCheckException($"({scenario.Key}) {result.Non2xx3xx} responses were not 2xx or 3xx:\n{result.RawOutput}");
             }
 
-            measured.Add(new Measured(scenario, result, pastCache, serverCpu, machine));
+            measured.Add(new Measured(scenario, result, warmup, pastCache, serverCpu, machine));
         }
+
+        var breakdown = await BreakdownAsync(host, options.Path, cancellationToken);
 
         Console.WriteLine();
         Console.WriteLine(await EnvironmentReportAsync(options, wrk));
         Console.WriteLine(Table(measured));
         Console.WriteLine(Ratios(measured));
+        Console.WriteLine(breakdown);
         Console.WriteLine("Checks before the runs:");
         foreach (var line in checks.Lines)
         {
@@ -206,6 +210,48 @@ public static class BenchProgram
         return new Checks(lines, first.Bytes, constant1.Bytes);
     }
 
+    /// <summary>
+    /// After the runs, without wrk: requests one at a time on one connection, rendered page then constant, to see
+    /// what one rendering costs in server time and CPU, and how many SQL commands it runs (EF Core diagnostics).
+    /// </summary>
+    private static async Task<string> BreakdownAsync(BenchHost host, string path, CancellationToken cancellationToken)
+    {
+        const int count = 300;
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        async Task<(TimeSpan PerRequest, TimeSpan CpuPerRequest)> SequentialAsync(string url)
+        {
+            var clock = Stopwatch.StartNew();
+            var cpu = ServerCpu();
+            for (var i = 0; i < count; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Host = BenchHost.TenantHost;
+                request.Headers.Add(BenchHost.BypassHeader, "1");
+                using var response = await client.SendAsync(request, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            }
+
+            // The client runs in this process too: its share is in the CPU figure, the same for both paths.
+            return (clock.Elapsed / count, (ServerCpu() - cpu) / count);
+        }
+
+        await SequentialAsync(BenchHost.ConstantPath);
+        var constant = await SequentialAsync(BenchHost.ConstantPath);
+        using var meter = new EfCommandMeter();
+        var page = await SequentialAsync(path);
+        var (commands, connections, commandTime) = meter.Read();
+
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"One at a time (after the runs, {count} requests on one connection, bypass header, client in this process)");
+        text.AppendLine(Invariant, $"- page {path}: {Ms(page.PerRequest)} per request, {Ms(page.CpuPerRequest)} of this process's CPU per request");
+        text.AppendLine(Invariant, $"- constant {BenchHost.ConstantPath}: {Ms(constant.PerRequest)} per request, {Ms(constant.CpuPerRequest)} of CPU per request");
+        text.AppendLine(Invariant, $"- SQL per rendered page (EF Core diagnostics): {(double)commands / count:0.0} commands, {(double)connections / count:0.0} connection opens, " +
+            $"{Ms(commandTime / count)} until their readers are open (reading rows and materializing not included)");
+        return text.ToString();
+    }
+
     private static async Task<string> EnvironmentReportAsync(BenchOptions options, string wrk)
     {
         var text = new StringBuilder();
@@ -242,19 +288,20 @@ public static class BenchProgram
         }
 
         text.AppendLine();
-        text.AppendLine("| run | requests | reached endpoint | body | server CPU | server CPU/request | wrk CPU | other CPU | machine busy |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| run | warm-up requests/s | requests | reached endpoint | body | server CPU | server CPU/request | wrk CPU | other CPU | machine busy |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var r = row.Result;
             var cpuPerRequest = r.Requests == 0 ? 0 : row.ServerCpu.TotalMicroseconds / r.Requests;
             text.AppendLine(Invariant,
-                $"| ({row.Scenario.Key}) | {r.Requests:N0} | {row.PastCache:N0} | {row.Scenario.BodyBytes:N0} B | {row.ServerCpu.TotalSeconds:0.0} s | {cpuPerRequest:N0} µs | " +
+                $"| ({row.Scenario.Key}) | {(row.WarmupRate is { } w ? w.ToString("N0", Invariant) : "-")} | {r.Requests:N0} | {row.PastCache:N0} | {row.Scenario.BodyBytes:N0} B | {row.ServerCpu.TotalSeconds:0.0} s | {cpuPerRequest:N0} µs | " +
                 $"{r.WrkCpu.TotalSeconds:0.0} s | {row.OtherCpu.TotalSeconds:0.0} s | {row.Machine.BusyShare:P0} |");
         }
 
         text.AppendLine();
-        text.AppendLine("requests/s and latencies (avg; p50 and p99 of --latency) as wrk printed them. requests: wrk's count. reached endpoint:");
+        text.AppendLine("requests/s and latencies (avg; p50 and p99 of --latency) as wrk printed them. warm-up requests/s: the same run just");
+        text.AppendLine("before, not counted (far below the measured rate: the JIT was still tiering up). requests: wrk's count. reached endpoint:");
         text.AppendLine("requests the output cache did not answer (a middleware after UseOutputCache counts them; it may exceed wrk's count by");
         text.AppendLine("the requests in flight at the end). server CPU: this process's CPU time during the run; wrk CPU: wrk's; other CPU: the");
         text.AppendLine("rest of the machine's busy time (other processes, uncharged kernel work); machine busy: share of all cores.");
@@ -326,7 +373,7 @@ public static class BenchProgram
 
     private sealed record Scenario(string Key, string Title, string Path, IReadOnlyDictionary<string, string> Headers, int BodyBytes);
 
-    private sealed record Measured(Scenario Scenario, WrkResult Result, long PastCache, TimeSpan ServerCpu, MachineCpu Machine)
+    private sealed record Measured(Scenario Scenario, WrkResult Result, double? WarmupRate, long PastCache, TimeSpan ServerCpu, MachineCpu Machine)
     {
         /// <summary>Busy time of the machine that is neither this process nor wrk: other processes, and kernel work no process was charged for.</summary>
         public TimeSpan OtherCpu => Machine.Busy - ServerCpu - Result.WrkCpu is { Ticks: > 0 } other ? other : TimeSpan.Zero;
