@@ -115,8 +115,10 @@ public static class BenchProgram
             var pastCacheBefore = host.EndpointRequests;
             var cpuBefore = ServerCpu();
             var machineBefore = MachineCpu.Read();
+            var othersBefore = OtherProcesses.Snapshot();
             var result = await Wrk.RunAsync(wrk, url, scenario.Headers, options.Threads, options.Connections, options.DurationSeconds, cancellationToken);
             var machine = MachineCpu.Read() - machineBefore;
+            var others = OtherProcesses.Snapshot() - othersBefore;
             var serverCpu = ServerCpu() - cpuBefore;
             var pastCache = host.EndpointRequests - pastCacheBefore;
             if (result.Non2xx3xx > 0)
@@ -124,7 +126,7 @@ public static class BenchProgram
                 throw new BenchCheckException($"({scenario.Key}) {result.Non2xx3xx} responses were not 2xx or 3xx:\n{result.RawOutput}");
             }
 
-            measured.Add(new Measured(scenario, result, warmup, pastCache, serverCpu, machine));
+            measured.Add(new Measured(scenario, result, warmup, pastCache, serverCpu, machine, others));
         }
 
         var breakdown = await BreakdownAsync(host, options.Path, cancellationToken);
@@ -288,26 +290,27 @@ public static class BenchProgram
         }
 
         text.AppendLine();
-        text.AppendLine("| run | warm-up requests/s | requests | reached endpoint | body | server CPU | server CPU/request | wrk CPU | other CPU | machine busy |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| run | warm-up requests/s | requests | reached endpoint | body | server CPU | server CPU/request | wrk CPU | kernel, uncharged | other processes | machine busy |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var r = row.Result;
             var cpuPerRequest = r.Requests == 0 ? 0 : row.ServerCpu.TotalMicroseconds / r.Requests;
             text.AppendLine(Invariant,
                 $"| ({row.Scenario.Key}) | {(row.WarmupRate is { } w ? w.ToString("N0", Invariant) : "-")} | {r.Requests:N0} | {row.PastCache:N0} | {row.Scenario.BodyBytes:N0} B | {row.ServerCpu.TotalSeconds:0.0} s | {cpuPerRequest:N0} µs | " +
-                $"{r.WrkCpu.TotalSeconds:0.0} s | {row.OtherCpu.TotalSeconds:0.0} s | {row.Machine.BusyShare:P0} |");
+                $"{r.WrkCpu.TotalSeconds:0.0} s | {row.KernelCpu.TotalSeconds:0.0} s | {row.OtherProcessesCpu.TotalSeconds:0.0} s | {row.Machine.BusyShare:P0} |");
         }
 
         text.AppendLine();
         text.AppendLine("requests/s and latencies (avg; p50 and p99 of --latency) as wrk printed them. warm-up requests/s: the same run just");
-        text.AppendLine("before, not counted (far below the measured rate: the JIT was still tiering up). requests: wrk's count. reached endpoint:");
+        text.AppendLine("before, not counted (far below the measured rate: the JIT was tiering up). requests: wrk's count. reached endpoint:");
         text.AppendLine("requests the output cache did not answer (a middleware after UseOutputCache counts them; it may exceed wrk's count by");
-        text.AppendLine("the requests in flight at the end). server CPU: this process's CPU time during the run; wrk CPU: wrk's; other CPU: the");
-        text.AppendLine("rest of the machine's busy time (other processes, uncharged kernel work); machine busy: share of all cores.");
+        text.AppendLine("the requests in flight at the end). server CPU: this process's CPU time during the run; wrk CPU: wrk's; kernel,");
+        text.AppendLine("uncharged: busy time charged to no process (mostly loopback networking); other processes: everything else running on");
+        text.AppendLine("the machine meanwhile; machine busy: share of all cores (/proc/stat).");
         var socket = rows.Where(r => r.Result.SocketErrors != "none").Select(r => $"({r.Scenario.Key}) {r.Result.SocketErrors}").ToList();
         text.AppendLine(socket.Count == 0 ? "No socket errors, no non-2xx responses." : "Socket errors: " + string.Join("; ", socket));
-        var busy = rows.Where(r => r.OtherCpu.TotalSeconds > QuietShare * Environment.ProcessorCount * r.Result.DurationSeconds).Select(r => $"({r.Scenario.Key})").ToList();
+        var busy = rows.Where(r => r.OtherProcessesCpu.TotalSeconds > QuietShare * Environment.ProcessorCount * r.Result.DurationSeconds).Select(r => $"({r.Scenario.Key})").ToList();
         if (busy.Count > 0)
         {
             text.AppendLine(Invariant, $"WARNING: other processes took more than {QuietShare:P0} of the machine during {string.Join(", ", busy)}: those figures are understated.");
@@ -373,10 +376,10 @@ public static class BenchProgram
 
     private sealed record Scenario(string Key, string Title, string Path, IReadOnlyDictionary<string, string> Headers, int BodyBytes);
 
-    private sealed record Measured(Scenario Scenario, WrkResult Result, double? WarmupRate, long PastCache, TimeSpan ServerCpu, MachineCpu Machine)
+    private sealed record Measured(Scenario Scenario, WrkResult Result, double? WarmupRate, long PastCache, TimeSpan ServerCpu, MachineCpu Machine, TimeSpan OtherProcessesCpu)
     {
-        /// <summary>Busy time of the machine that is neither this process nor wrk: other processes, and kernel work no process was charged for.</summary>
-        public TimeSpan OtherCpu => Machine.Busy - ServerCpu - Result.WrkCpu is { Ticks: > 0 } other ? other : TimeSpan.Zero;
+        /// <summary>The machine's busy time charged to no process: mostly the kernel's network work (softirq) for the loopback traffic.</summary>
+        public TimeSpan KernelCpu => Machine.Busy - ServerCpu - Result.WrkCpu - OtherProcessesCpu is { Ticks: > 0 } rest ? rest : TimeSpan.Zero;
     }
 
     private sealed record Checks(IReadOnlyList<string> Lines, int PageBytes, int ConstantBytes);

@@ -38,3 +38,44 @@ public readonly record struct MachineCpu(TimeSpan Busy, TimeSpan Idle, TimeSpan 
         return Read() - before;
     }
 }
+
+/// <summary>
+/// CPU time of every other process (and kernel thread) from /proc/[pid]/stat, to tell other people's load
+/// from kernel work that no process is charged for. Processes that start or end during a run are missed.
+/// </summary>
+public sealed class OtherProcesses
+{
+    private readonly Dictionary<int, long> ticks;
+
+    private OtherProcesses(Dictionary<int, long> ticks) => this.ticks = ticks;
+
+    public static OtherProcesses Snapshot()
+    {
+        var self = Environment.ProcessId;
+        var ticks = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == self)
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Gone meanwhile, or not readable.
+            }
+        }
+
+        return new OtherProcesses(ticks);
+    }
+
+    /// <summary>CPU time used between two snapshots by the processes present in both.</summary>
+    public static TimeSpan operator -(OtherProcesses after, OtherProcesses before) =>
+        TimeSpan.FromSeconds(after.ticks.Sum(p => before.ticks.TryGetValue(p.Key, out var then) && p.Value >= then ? p.Value - then : 0) / 100.0);
+}
