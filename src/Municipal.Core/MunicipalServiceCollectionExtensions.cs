@@ -44,6 +44,8 @@ public static class MunicipalServiceCollectionExtensions
         services.AddTenantDbContext<TenantDbContext>("__CoreMigrations");
 
         // Content and settings
+        services.AddMemoryCache();
+        services.AddSingleton<TenantDataCache>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<MenuStore>();
         services.AddScoped<ContentStore>();

@@ -1,19 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Content;
 
 /// <summary>Reads and writes a tenant's menus.</summary>
-public sealed class MenuStore(TenantDbContext db, TimeProvider clock)
+public sealed class MenuStore(TenantDbContext db, TenantContext tenant, TenantDataCache cache, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<MenuItem>> GetAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Menus.AsNoTracking().FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
-        return row is null ? [] : JsonSerializer.Deserialize<List<MenuItem>>(row.Items, Json) ?? [];
-    }
+    public Task<IReadOnlyList<MenuItem>> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        cache.GetOrLoadAsync<IReadOnlyList<MenuItem>>(tenant.Tenant.Name, "menu:" + name, async () =>
+        {
+            var row = await db.Menus.AsNoTracking().FirstOrDefaultAsync(m => m.Name == name, cancellationToken);
+            return row is null ? [] : JsonSerializer.Deserialize<List<MenuItem>>(row.Items, Json) ?? [];
+        });
 
     public async Task SaveAsync(string name, IReadOnlyList<MenuItem> items, CancellationToken cancellationToken = default)
     {
@@ -30,5 +32,6 @@ public sealed class MenuStore(TenantDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(tenant.Tenant.Name);
     }
 }

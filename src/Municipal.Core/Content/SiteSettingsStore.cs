@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Content;
 
 /// <summary>Reads and writes a tenant's typed settings sections.</summary>
-public sealed class SiteSettingsStore(TenantDbContext db, TimeProvider clock)
+public sealed class SiteSettingsStore(TenantDbContext db, TenantContext tenant, TenantDataCache cache, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -13,8 +14,11 @@ public sealed class SiteSettingsStore(TenantDbContext db, TimeProvider clock)
         where T : class, ISettingsSection, new()
     {
         var section = T.SectionName;
-        var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Section == section, cancellationToken);
-        return row is null ? new T() : JsonSerializer.Deserialize<T>(row.Json, Json) ?? new T();
+        return await cache.GetOrLoadAsync(tenant.Tenant.Name, "settings:" + section, async () =>
+        {
+            var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Section == section, cancellationToken);
+            return row is null ? new T() : JsonSerializer.Deserialize<T>(row.Json, Json) ?? new T();
+        });
     }
 
     public async Task SaveAsync<T>(T value, CancellationToken cancellationToken = default)
@@ -34,5 +38,6 @@ public sealed class SiteSettingsStore(TenantDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(tenant.Tenant.Name);
     }
 }

@@ -8,12 +8,16 @@ namespace Municipal.Core.Display;
 /// Output caching of anonymous public pages, per tenant. Every cached page is tagged with its tenant, and a
 /// publication (content, menus, settings) evicts the tenant's pages: menus and branding are on all of them.
 /// </summary>
-public sealed class PublicPageCache(IOutputCacheStore store)
+public sealed class PublicPageCache(IOutputCacheStore store, Content.TenantDataCache data)
 {
     public static string Tag(string tenantName) => "tenant:" + tenantName;
 
-    public ValueTask EvictAsync(string tenantName, CancellationToken cancellationToken = default) =>
-        store.EvictByTagAsync(Tag(tenantName), cancellationToken);
+    /// <summary>Forgets the tenant's cached pages and cached settings and menus.</summary>
+    public ValueTask EvictAsync(string tenantName, CancellationToken cancellationToken = default)
+    {
+        data.Invalidate(tenantName);
+        return store.EvictByTagAsync(Tag(tenantName), cancellationToken);
+    }
 }
 
 /// <summary>The output-cache policy: GET or HEAD of a running tenant, no signed-in user, a 200 answer.</summary>

@@ -129,6 +129,27 @@ public abstract class ProvisioningTests<TFixture>(TFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Settings_and_menus_changed_by_a_recipe_show_at_once_on_pages_already_seen()
+    {
+        var name = fixture.NewTenantName("rebrand");
+        await fixture.CreateTenantAsync(name);
+        var client = fixture.ClientFor($"{name}.localhost");
+        Assert.DoesNotContain("Nouvelle devise", await client.GetStringAsync("/contact"), StringComparison.Ordinal);
+        var recipe = RecipeFiles.Write(fixture, """
+            {"name": "rebrand", "steps": [
+              {"step": "settings", "site": {"tagline": "Nouvelle devise"}},
+              {"step": "menus", "menus": [{"name": "main", "items": [{"label": "Piscine communale", "url": "/contact"}]}]}
+            ]}
+            """);
+
+        await Provisioner.ApplyRecipeAsync(name, recipe, recipeMayBePath: true, CancellationToken.None);
+
+        var page = await client.GetStringAsync("/contact");
+        Assert.Contains("Nouvelle devise", page, StringComparison.Ordinal);
+        Assert.Contains("Piscine communale", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_recipe_that_fails_on_a_running_tenant_changes_nothing_and_records_the_failure()
     {
         var name = fixture.NewTenantName("rollback");
