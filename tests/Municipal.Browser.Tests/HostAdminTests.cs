@@ -42,7 +42,7 @@ public sealed class HostAdminTests(MunicipalServer server, MunicipalityTenantFix
         await Expect(Page).ToHaveURLAsync(HostUrl("/host"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Communes");
         var table = Page.GetByRole(AriaRole.Table, new() { Name = "Communes" });
-        await Expect(table.GetByRole(AriaRole.Row, new() { Name = fixture.Tenant.DisplayName })).ToContainTextAsync("En service");
+        await Expect(table.GetByRole(AriaRole.Row, new() { Name = fixture.Tenant.Name })).ToContainTextAsync("En service");
         await Axe.AssertNoViolationsAsync(Page);
 
         var name = "clavier-" + RandomNumberGenerator.GetHexString(6, lowercase: true);
@@ -71,7 +71,7 @@ public sealed class HostAdminTests(MunicipalServer server, MunicipalityTenantFix
         await Expect(notice).ToBeFocusedAsync();
         await Expect(notice).ToContainTextAsync("Commune créée : Commune de Clavier");
         await Expect(notice.Locator(".one-time-password")).ToHaveTextAsync(new Regex("^\\S{20}$"));
-        await Expect(table.GetByRole(AriaRole.Row, new() { Name = "Commune de Clavier" })).ToContainTextAsync("En service");
+        await Expect(table.GetByRole(AriaRole.Row, new() { Name = name })).ToContainTextAsync("En service");
         await Axe.AssertNoViolationsAsync(Page);
 
         Assert.Equal(200, await GotoAsync(Server.SiteUrl($"{name}.localhost").ToString()));
