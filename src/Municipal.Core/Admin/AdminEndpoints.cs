@@ -41,15 +41,18 @@ public static class AdminEndpoints
         admin.MapPost("/connexion", SignInAsync).RequireRateLimiting(SignInRateLimitPolicy);
         admin.MapPost("/deconnexion", SignOutAsync);
         admin.MapGet("/", DashboardAsync).RequireAuthorization(AuthorizationPolicy);
-        admin.MapGet("/assets/{file}", (string file, HttpContext http) =>
-        {
-            if (file.Contains("..", StringComparison.Ordinal) || Assets.ReadBytes(file) is not { } bytes)
-            {
-                return Results.NotFound();
-            }
+        admin.MapGet("/assets/{file}", (string file) => Asset(file));
+    }
 
-            return Results.Bytes(bytes, ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream");
-        });
+    /// <summary>A file of the admin layout (CSS, JS); the host's administration serves the same files.</summary>
+    public static IResult Asset(string file)
+    {
+        if (file.Contains("..", StringComparison.Ordinal) || Assets.ReadBytes(file) is not { } bytes)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Bytes(bytes, ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream");
     }
 
     private static async Task<IResult> SignInFormAsync(HttpContext http, AdminViews views, TenantContext tenant)
@@ -188,6 +191,9 @@ public static class AdminEndpoints
 
     private static string LockedMessage(IdentityOptions options) =>
         CoreText.Format("SignInLockedOut", (int)Math.Ceiling(options.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
+
+    /// <summary>The French 400 page of a form without a valid antiforgery token (the host's administration uses it too).</summary>
+    public static IResult AntiforgeryRefused(HttpContext http) => BadRequest(http);
 
     private static StatusPageResult BadRequest(HttpContext http)
     {

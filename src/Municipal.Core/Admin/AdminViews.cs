@@ -7,6 +7,9 @@ using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
 
+/// <summary>The header of an admin page: whose site, its address, where the layout's assets are, which area.</summary>
+public sealed record AdminChrome(string SiteName, string SiteUrl, string AssetsUrl, string Area);
+
 /// <summary>A line of an error summary: the message and the link to its field.</summary>
 public sealed record ErrorLinkView(string Text, string Href);
 
@@ -16,15 +19,30 @@ public sealed record ErrorLinkView(string Text, string Href);
 /// </summary>
 public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery)
 {
-    public async Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
+    public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
+        RenderAsync(
+            http,
+            template,
+            title,
+            values,
+            new AdminChrome(
+                tenantContext.Tenant.DisplayName,
+                (http.Request.PathBase + "/").ToString(),
+                (http.Request.PathBase + AdminEndpoints.AssetsPath).ToString(),
+                CoreText.Get("AdminArea")),
+            statusCode);
+
+    /// <summary>Renders with the given header (site name, links, area): the host's administration, which has no tenant, uses it.</summary>
+    public async Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, AdminChrome chrome, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var all = new Dictionary<string, object?>(values, StringComparer.Ordinal)
         {
-            ["tenant_name"] = tenantContext.Tenant.DisplayName,
+            ["tenant_name"] = chrome.SiteName,
             ["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            ["assets_url"] = (http.Request.PathBase + AdminEndpoints.AssetsPath).ToString(),
-            ["site_url"] = (http.Request.PathBase + "/").ToString(),
+            ["assets_url"] = chrome.AssetsUrl,
+            ["site_url"] = chrome.SiteUrl,
+            ["admin_area"] = chrome.Area,
             ["antiforgery_field"] = tokens.FormFieldName,
             ["antiforgery_token"] = tokens.RequestToken,
         };

@@ -4,7 +4,7 @@ using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Storage;
 
-/// <summary>The host database: the tenant registry and the history of recipe runs. Never holds a tenant's content.</summary>
+/// <summary>The host database: the tenant registry, the history of recipe runs, durable jobs and the operators' accounts. Never holds a tenant's content.</summary>
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
 {
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
@@ -14,6 +14,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<RecipeRunRecord> RecipeRuns => Set<RecipeRunRecord>();
 
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    public DbSet<OperatorRecord> Operators => Set<OperatorRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -43,6 +45,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             job.ToTable("Jobs");
             job.HasIndex(j => new { j.CompletedUtc, j.FailedUtc, j.DueUtc });
             job.HasIndex(j => new { j.TenantName, j.Kind });
+        });
+        modelBuilder.Entity<OperatorRecord>(op =>
+        {
+            op.ToTable("Operators");
+            op.HasIndex(o => o.NormalizedEmail).IsUnique();
         });
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {

@@ -65,6 +65,11 @@ public static partial class TenantNames
         }
 
         var normalized = NormalizePrefix(prefix);
+        if (normalized is "host" or "api")
+        {
+            return $"Le préfixe « {prefix} » est réservé à l'hôte.";
+        }
+
         return SlugPattern().IsMatch(normalized) ? null : $"Le préfixe « {prefix} » doit être un seul segment en minuscules (a-z, chiffres, tirets).";
     }
 }

@@ -12,12 +12,18 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
     /// <summary>Paths served by the host itself, whatever the Host header says.</summary>
     public static readonly PathString HostApiPath = new("/api/host");
 
+    /// <summary>The regional operator's administration, separate from every tenant.</summary>
+    public static readonly PathString HostAdminPath = new("/host");
+
+    /// <summary>True for the paths of the host itself (API and administration), which belong to no tenant.</summary>
+    public static bool IsHostPath(PathString path) => path.StartsWithSegments(HostApiPath) || path.StartsWithSegments(HostAdminPath);
+
     private static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("fr-BE");
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
         SetCulture(DefaultCulture);
-        if (context.Request.Path.StartsWithSegments(HostApiPath))
+        if (IsHostPath(context.Request.Path))
         {
             await next(context);
             return;

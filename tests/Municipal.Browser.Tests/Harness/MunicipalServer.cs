@@ -86,6 +86,16 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
         return new TestTenant(name, displayName, host, SiteUrl(host), adminEmail, adminPassword);
     }
 
+    /// <summary>Creates an operator of the host administration (/host) through DI, as the command line does.</summary>
+    public async Task<(string Email, string Password)> CreateOperatorAsync()
+    {
+        var email = $"operateur-{RandomNumberGenerator.GetHexString(8, lowercase: true)}@region.localhost";
+        var password = "browser-tests-" + Guid.NewGuid().ToString("N");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Municipal.Web.HostAdmin.OperatorAccounts>().CreateAsync(email, password);
+        return (email, password);
+    }
+
     /// <summary>The root URL of any host name served by this server, known to a tenant or not.</summary>
     public Uri SiteUrl(string host) => new($"http://{host}:{Port}/");
 

@@ -2,6 +2,12 @@
 document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector("[data-error-summary]");
   if (!summary) {
+    // A confirmation (host administration) takes the focus instead, so that it is read at once.
+    var notice = document.querySelector("[data-notice]");
+    if (notice) {
+      notice.focus();
+    }
+
     return;
   }
 

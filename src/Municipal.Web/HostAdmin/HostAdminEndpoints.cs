@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Admin;
+using Municipal.Core.Display;
+using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Web.HostAdmin;
+
+/// <summary>A row of the "Communes" table.</summary>
+public sealed record HostTenantRow(string Name, string DisplayName, string State, string Hosts, string Prefix, bool Running, string Url, string ToggleAction);
+
+/// <summary>The outcome of a commune's creation, shown once.</summary>
+public sealed record HostCreatedView(string Name, string DisplayName, string AdminEmail, string? Password);
+
+/// <summary>A line of a recipe's application (one per commune).</summary>
+public sealed record HostApplyLine(string Tenant, bool Succeeded, string? Error);
+
+/// <summary>A recipe run of one commune.</summary>
+public sealed record HostRecipeRunRow(string Date, string Recipe, string Result, string Error);
+
+/// <summary>A field of the creation form with its value and error.</summary>
+public sealed record HostFieldView(string Id, string Name, string Label, string Value, string? Error, string Type, string Autocomplete);
+
+/// <summary>
+/// The regional operator's administration at /host, separate from every tenant: sign-in, the list of communes
+/// with their state, creation from a recipe, disabling and enabling, recipes applied to one or all, recipe runs.
+/// Pages use the back office's Liquid layout, error summary, CSS and JS.
+/// </summary>
+public static class HostAdminEndpoints
+{
+    private static readonly AdminChrome Chrome = new("Administration régionale", HostAuthentication.DashboardPath, HostAuthentication.AssetsPath, "Administration des communes");
+
+    public static IServiceCollection AddHostAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<OperatorAccounts>();
+        services.AddSingleton(new ModuleTemplates("HostAdmin", new EmbeddedAssets(typeof(HostAdminEndpoints).Assembly, "HostAdmin/Views")));
+        foreach (var type in new[] { typeof(HostTenantRow), typeof(HostCreatedView), typeof(HostApplyLine), typeof(HostRecipeRunRow), typeof(HostFieldView) })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
+
+        services.AddAuthentication().AddCookie(HostAuthentication.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(HostAuthentication.Scheme).Configure<IDataProtectionProvider>(HostAuthentication.Configure);
+        services.AddAuthorization(options => options.AddPolicy(HostAuthentication.Policy, policy => policy
+            .AddAuthenticationSchemes(HostAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(HostAuthentication.OperatorClaim)));
+        return services;
+    }
+
+    public static void MapHostAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var host = endpoints.MapGroup(HostAuthentication.DashboardPath)
+            .WithMetadata(new AdminNoCachePolicy())
+            .AddEndpointFilter(static async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
+
+        host.MapGet("/connexion", SignInFormAsync);
+        host.MapPost("/connexion", SignInAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
+        host.MapPost("/deconnexion", SignOutAsync);
+        host.MapGet("/assets/{file}", (string file) => AdminEndpoints.Asset(file));
+
+        var signedIn = host.MapGroup(string.Empty).RequireAuthorization(HostAuthentication.Policy);
+        signedIn.MapGet("/", (HttpContext http, AdminViews views, TenantRegistry registry, DataPaths paths, CancellationToken ct) =>
+            RenderDashboardAsync(http, views, registry, paths, new DashboardState(), ct));
+        signedIn.MapPost("/communes", CreateAsync);
+        signedIn.MapPost("/communes/{name}/desactiver", (string name, HttpContext http, IAntiforgery antiforgery, TenantProvisioner provisioner) =>
+            SetStateAsync(http, antiforgery, () => provisioner.DisableAsync(name, http.RequestAborted)));
+        signedIn.MapPost("/communes/{name}/activer", (string name, HttpContext http, IAntiforgery antiforgery, TenantProvisioner provisioner) =>
+            SetStateAsync(http, antiforgery, () => provisioner.EnableAsync(name, http.RequestAborted)));
+        signedIn.MapPost("/recettes", ApplyRecipeAsync);
+        signedIn.MapGet("/communes/{name}", TenantPageAsync);
+    }
+
+    private sealed class DashboardState
+    {
+        public List<ErrorLinkView> Errors { get; } = [];
+        public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+        public HostCreatedView? Created { get; set; }
+        public List<HostApplyLine>? Applied { get; set; }
+        public string? AppliedRecipe { get; set; }
+        public int StatusCode { get; set; } = StatusCodes.Status200OK;
+    }
+
+    private static readonly (string Id, string Name, string Label, string Type, string Autocomplete)[] CreateFields =
+    [
+        ("name", "name", "Nom technique", "text", "off"),
+        ("display-name", "displayName", "Nom affiché", "text", "off"),
+        ("host", "host", "Hôte", "text", "off"),
+        ("admin-email", "adminEmail", "E-mail de l'administrateur", "email", "off"),
+    ];
+
+    // ----- sign-in -----
+
+    private static async Task<IResult> SignInFormAsync(HttpContext http, AdminViews views)
+    {
+        if ((await http.AuthenticateAsync(HostAuthentication.Scheme)).Succeeded)
+        {
+            return Results.Redirect(HostAuthentication.ReturnUrl(http.Request.Query[HostAuthentication.ReturnParameter]));
+        }
+
+        return await RenderSignInAsync(http, views, null, null, null);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, OperatorAccounts operators, IOptions<IdentityOptions> identityOptions)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form["email"].ToString().Trim();
+        var password = form["password"].ToString();
+        string? emailError = email.Length == 0 ? CoreText.Get("SignInEmailRequired") : null;
+        string? passwordError = password.Length == 0 ? CoreText.Get("SignInPasswordRequired") : null;
+        if (emailError is null && passwordError is null)
+        {
+            var result = await operators.SignInAsync(email, password, http.RequestAborted);
+            switch (result.Outcome)
+            {
+                case OperatorSignInOutcome.Succeeded:
+                    var identity = new ClaimsIdentity(HostAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
+                    identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, result.Operator!.Id.ToString(CultureInfo.InvariantCulture)));
+                    identity.AddClaim(new Claim(ClaimTypes.Name, result.Operator.Email));
+                    identity.AddClaim(new Claim(ClaimTypes.Email, result.Operator.Email));
+                    identity.AddClaim(new Claim(HostAuthentication.OperatorClaim, "true"));
+                    await http.SignInAsync(HostAuthentication.Scheme, new ClaimsPrincipal(identity));
+                    return Results.Redirect(HostAuthentication.ReturnUrl(http.Request.Query[HostAuthentication.ReturnParameter]));
+                case OperatorSignInOutcome.LockedOut:
+                    emailError = CoreText.Format("SignInLockedOut", (int)Math.Ceiling(identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
+                    break;
+                default:
+                    passwordError = CoreText.Get("SignInInvalid");
+                    break;
+            }
+        }
+
+        return await RenderSignInAsync(http, views, email, emailError, passwordError);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        // The token of the dashboard names the operator: validate it against the operator's principal.
+        if (await http.AuthenticateAsync(HostAuthentication.Scheme) is { Succeeded: true, Principal: { } principal })
+        {
+            http.User = principal;
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        await http.SignOutAsync(HostAuthentication.Scheme);
+        return Results.Redirect(HostAuthentication.SignInPath);
+    }
+
+    private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
+    {
+        var errors = new List<ErrorLinkView>();
+        if (emailError is not null)
+        {
+            errors.Add(new ErrorLinkView(emailError, "#email"));
+        }
+
+        if (passwordError is not null)
+        {
+            errors.Add(new ErrorLinkView(passwordError, "#password"));
+        }
+
+        // The very template of the tenants' sign-in: same labels, same error summary.
+        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = emailError,
+            ["password_error"] = passwordError,
+            ["form_action"] = (HostAuthentication.SignInPath + http.Request.QueryString).ToString(),
+        }, Chrome);
+    }
+
+    // ----- communes -----
+
+    private static async Task<IResult> CreateAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, TenantProvisioner provisioner, TenantRegistry registry, DataPaths paths)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var state = new DashboardState();
+        foreach (var field in CreateFields.Select(f => f.Name).Append("recipe"))
+        {
+            state.Values[field] = form[field].ToString().Trim();
+        }
+
+        foreach (var (id, name, label, _, _) in CreateFields)
+        {
+            if (state.Values[name].Length == 0)
+            {
+                Fail(state, id, name, $"Saisissez le champ « {label} »");
+            }
+        }
+
+        if (state.Values["recipe"].Length == 0)
+        {
+            Fail(state, "recipe", "recipe", "Choisissez une recette");
+        }
+
+        if (state.Errors.Count == 0)
+        {
+            try
+            {
+                var created = await provisioner.CreateAsync(
+                    new CreateTenantRequest(state.Values["name"], state.Values["displayName"], [state.Values["host"]], null, state.Values["recipe"], state.Values["adminEmail"]),
+                    recipeMayBePath: false,
+                    http.RequestAborted);
+                state.Created = new HostCreatedView(created.Tenant.Name, created.Tenant.DisplayName, created.AdminEmail, created.GeneratedPassword);
+                state.Values.Clear();
+            }
+            catch (Exception ex) when (ex is TenantRequestException or RecipeException)
+            {
+                var (id, name) = FieldOf(ex);
+                Fail(state, id, name, ex.Message.ReplaceLineEndings(" "));
+            }
+        }
+
+        if (state.Errors.Count > 0)
+        {
+            state.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return await RenderDashboardAsync(http, views, registry, paths, state, http.RequestAborted);
+    }
+
+    private static void Fail(DashboardState state, string id, string name, string message)
+    {
+        state.Errors.Add(new ErrorLinkView(message, "#" + id));
+        state.FieldErrors[name] = message;
+    }
+
+    /// <summary>Which field a refusal of the provisioner is about, so that the summary links to it.</summary>
+    private static (string Id, string Name) FieldOf(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is RecipeException || message.Contains("recette", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("recipe", "recipe");
+        }
+
+        if (message.Contains("hôte", StringComparison.OrdinalIgnoreCase) || message.Contains("host", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("host", "host");
+        }
+
+        if (message.Contains("e-mail", StringComparison.OrdinalIgnoreCase) || message.Contains("adresse", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("admin-email", "adminEmail");
+        }
+
+        if (message.Contains("affiché", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("display-name", "displayName");
+        }
+
+        return ("name", "name");
+    }
+
+    private static async Task<IResult> SetStateAsync(HttpContext http, IAntiforgery antiforgery, Func<Task> action)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        try
+        {
+            await action();
+        }
+        catch (TenantNotFoundException)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Redirect(HostAuthentication.DashboardPath);
+    }
+
+    private static async Task<IResult> ApplyRecipeAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, TenantProvisioner provisioner, TenantRegistry registry, DataPaths paths)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var recipe = form["recipe"].ToString().Trim();
+        var target = form["target"].ToString().Trim();
+        var state = new DashboardState { AppliedRecipe = recipe };
+        if (recipe.Length == 0)
+        {
+            state.Errors.Add(new ErrorLinkView("Choisissez une recette", "#apply-recipe"));
+            state.FieldErrors["applyRecipe"] = "Choisissez une recette";
+        }
+        else if (target is "" or "*")
+        {
+            try
+            {
+                var results = await provisioner.ApplyRecipeToAllAsync(recipe, recipeMayBePath: false, http.RequestAborted);
+                state.Applied = results.Select(r => new HostApplyLine(r.Tenant, r.Error is null, r.Error?.ReplaceLineEndings(" "))).ToList();
+            }
+            catch (Exception ex) when (ex is TenantRequestException or RecipeException)
+            {
+                state.Errors.Add(new ErrorLinkView(ex.Message.ReplaceLineEndings(" "), "#apply-recipe"));
+                state.FieldErrors["applyRecipe"] = ex.Message.ReplaceLineEndings(" ");
+            }
+        }
+        else
+        {
+            try
+            {
+                await provisioner.ApplyRecipeAsync(target, recipe, recipeMayBePath: false, http.RequestAborted);
+                state.Applied = [new HostApplyLine(target, true, null)];
+            }
+            catch (Exception ex) when (ex is TenantRequestException or RecipeException)
+            {
+                state.Applied = [new HostApplyLine(target, false, ex.Message.ReplaceLineEndings(" "))];
+            }
+        }
+
+        if (state.Errors.Count > 0)
+        {
+            state.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return await RenderDashboardAsync(http, views, registry, paths, state, http.RequestAborted);
+    }
+
+    private static async Task<IResult> RenderDashboardAsync(HttpContext http, AdminViews views, TenantRegistry registry, DataPaths paths, DashboardState state, CancellationToken ct)
+    {
+        registry.Invalidate();
+        var tenants = (await registry.GetLookupAsync(ct)).All.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var rows = tenants.Select(t => new HostTenantRow(
+            t.Name,
+            t.DisplayName,
+            StateText(t.State),
+            string.Join(", ", t.Hosts),
+            t.PathPrefix is null ? string.Empty : "/" + t.PathPrefix,
+            t.State == TenantState.Running,
+            $"{HostAuthentication.DashboardPath}/communes/{Uri.EscapeDataString(t.Name)}",
+            $"{HostAuthentication.DashboardPath}/communes/{Uri.EscapeDataString(t.Name)}/{(t.State == TenantState.Running ? "desactiver" : "activer")}")).ToList();
+        var fields = CreateFields.Select(f => new HostFieldView(
+            f.Id, f.Name, f.Label, state.Values.GetValueOrDefault(f.Name) ?? string.Empty, state.FieldErrors.GetValueOrDefault(f.Name), f.Type, f.Autocomplete)).ToList();
+
+        return await views.RenderAsync(http, "HostDashboard", "Communes", new Dictionary<string, object?>
+        {
+            ["errors"] = state.Errors,
+            ["tenants"] = rows,
+            ["fields"] = fields,
+            ["recipes"] = Recipes(paths),
+            ["recipe_value"] = state.Values.GetValueOrDefault("recipe") ?? string.Empty,
+            ["recipe_error"] = state.FieldErrors.GetValueOrDefault("recipe"),
+            ["apply_recipe_value"] = state.AppliedRecipe ?? string.Empty,
+            ["apply_recipe_error"] = state.FieldErrors.GetValueOrDefault("applyRecipe"),
+            ["created"] = state.Created,
+            ["applied"] = state.Applied,
+            ["signed_in_as"] = CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? string.Empty),
+            ["sign_out_action"] = HostAuthentication.SignOutPath,
+        }, Chrome, state.StatusCode);
+    }
+
+    private static async Task<IResult> TenantPageAsync(string name, HttpContext http, AdminViews views, TenantRegistry registry, TenantProvisioner provisioner, CancellationToken ct)
+    {
+        registry.Invalidate();
+        if (await registry.FindAsync(name, ct) is not { } tenant)
+        {
+            return Results.NotFound();
+        }
+
+        var runs = (await provisioner.RecipeRunsAsync(name, ct)).Select(r => new HostRecipeRunRow(
+            FormatDate(r.StartedUtc),
+            r.Recipe,
+            r.FinishedUtc is null ? "En cours" : r.Succeeded ? "Réussie" : "Échec",
+            r.Error?.ReplaceLineEndings(" ") ?? string.Empty)).ToList();
+        return await views.RenderAsync(http, "HostTenant", tenant.DisplayName, new Dictionary<string, object?>
+        {
+            ["tenant"] = new HostTenantRow(tenant.Name, tenant.DisplayName, StateText(tenant.State), string.Join(", ", tenant.Hosts), tenant.PathPrefix is null ? string.Empty : "/" + tenant.PathPrefix, tenant.State == TenantState.Running, string.Empty, string.Empty),
+            ["runs"] = runs,
+            ["back_url"] = HostAuthentication.DashboardPath,
+        }, Chrome);
+    }
+
+    private static string StateText(TenantState state) => state switch
+    {
+        TenantState.Running => "En service",
+        TenantState.Disabled => "Désactivé",
+        _ => "En création",
+    };
+
+    /// <summary>Recipes offered by name: the files *.recipe.json of the recipes folder.</summary>
+    private static List<string> Recipes(DataPaths paths) =>
+        Directory.Exists(paths.Recipes)
+            ? Directory.EnumerateFiles(paths.Recipes, "*.recipe.json").Select(f => Path.GetFileName(f)[..^".recipe.json".Length]).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    private static readonly TimeZoneInfo Brussels = FindBrussels();
+
+    private static TimeZoneInfo FindBrussels()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    private static string FormatDate(DateTimeOffset utc) =>
+        TimeZoneInfo.ConvertTime(utc, Brussels).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.GetCultureInfo("fr-BE"));
+}

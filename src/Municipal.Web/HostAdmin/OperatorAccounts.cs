@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+
+namespace Municipal.Web.HostAdmin;
+
+/// <summary>An operator account refused (address taken or invalid, weak password): the message is French and shown as is.</summary>
+public sealed class OperatorRequestException(string message) : Exception(message);
+
+public enum OperatorSignInOutcome
+{
+    Succeeded,
+    Invalid,
+    LockedOut,
+}
+
+public sealed record OperatorSignIn(OperatorSignInOutcome Outcome, OperatorRecord? Operator);
+
+/// <summary>
+/// The regional operator's accounts, in the host database: created by the command line (or by tests), checked at
+/// /host/connexion with Identity's password hasher and the same lockout as tenants' administrators.
+/// </summary>
+public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPolicy, IOptions<IdentityOptions> identityOptions, TimeProvider clock)
+{
+    private static readonly PasswordHasher<OperatorRecord> Hasher = new();
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, Guid.NewGuid().ToString("N")));
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    /// <summary>Creates an operator; returns the one-time password generated when none was given (else null).</summary>
+    public async Task<string?> CreateAsync(string email, string? password, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (email.Length is 0 or > 256 || email.Count(c => c == '@') != 1 || email.StartsWith('@') || email.EndsWith('@') || email.Any(char.IsWhiteSpace))
+        {
+            throw new OperatorRequestException($"Adresse e-mail invalide : « {email} ».");
+        }
+
+        var generated = password is null ? AdminAccounts.GeneratePassword() : null;
+        password ??= generated!;
+        if (passwordPolicy.Check(password) is { } problem)
+        {
+            throw new OperatorRequestException($"Mot de passe refusé : {problem}");
+        }
+
+        var normalized = Normalize(email);
+        if (await db.Operators.AnyAsync(o => o.NormalizedEmail == normalized, cancellationToken))
+        {
+            throw new OperatorRequestException($"Un opérateur « {email} » existe déjà.");
+        }
+
+        var record = new OperatorRecord { Email = email, NormalizedEmail = normalized, PasswordHash = string.Empty, CreatedUtc = clock.GetUtcNow() };
+        record.PasswordHash = Hasher.HashPassword(record, password);
+        db.Operators.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return generated;
+    }
+
+    /// <summary>Checks a password; 5 failures (Identity's lockout options) lock the account, even against the right password.</summary>
+    public async Task<OperatorSignIn> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var normalized = Normalize(email);
+        var record = await db.Operators.FirstOrDefaultAsync(o => o.NormalizedEmail == normalized, cancellationToken);
+        if (record is null)
+        {
+            // Same work as for a known address, so that timing does not tell which addresses exist.
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
+        }
+
+        var now = clock.GetUtcNow();
+        if (record.LockoutEndUtc is { } end && end > now)
+        {
+            return new OperatorSignIn(OperatorSignInOutcome.LockedOut, null);
+        }
+
+        var lockout = identityOptions.Value.Lockout;
+        var result = Hasher.VerifyHashedPassword(record, record.PasswordHash, password);
+        if (result != PasswordVerificationResult.Failed)
+        {
+            if (result == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                record.PasswordHash = Hasher.HashPassword(record, password);
+            }
+
+            record.AccessFailedCount = 0;
+            record.LockoutEndUtc = null;
+            await db.SaveChangesAsync(cancellationToken);
+            return new OperatorSignIn(OperatorSignInOutcome.Succeeded, record);
+        }
+
+        record.AccessFailedCount++;
+        var locked = record.AccessFailedCount >= lockout.MaxFailedAccessAttempts;
+        if (locked)
+        {
+            record.AccessFailedCount = 0;
+            record.LockoutEndUtc = now + lockout.DefaultLockoutTimeSpan;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new OperatorSignIn(locked ? OperatorSignInOutcome.LockedOut : OperatorSignInOutcome.Invalid, null);
+    }
+}
