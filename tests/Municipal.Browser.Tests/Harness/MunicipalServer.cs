@@ -107,7 +107,9 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
             Locale = "fr-BE",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        // A wait limit, not a speed goal: on 2 shared cores a first render (JIT) plus axe can take seconds.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return context;
     }
 
