@@ -29,6 +29,8 @@ public sealed class MunicipalOptions
     public bool CreateDemoTenant { get; set; } = true;
 
     public SignInOptions SignIn { get; set; } = new();
+
+    public Mail.MailOptions Mail { get; set; } = new();
 }
 
 /// <summary>The section "Municipal:SignIn": limits of the back office's sign-in.</summary>

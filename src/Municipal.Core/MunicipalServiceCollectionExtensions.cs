@@ -11,6 +11,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
+using Municipal.Core.Mail;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Security;
@@ -57,6 +58,9 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<JobQueue>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<JobRunner>());
+
+        // Mail: durable jobs, to a pickup folder or over SMTP.
+        services.AddMunicipalMail();
 
         // Output cache of anonymous public pages, per tenant
         var bypassHeader = configuration[$"{MunicipalOptions.Section}:OutputCache:BypassHeader"];
