@@ -99,6 +99,7 @@ public static class MunicipalServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddTokenProvider<TenantTokenProvider>(TokenOptions.DefaultProvider)
             .AddEntityFrameworkStores<TenantDbContext>();
         services.AddScoped<AdminAccounts>();
         services.AddSingleton<PasswordPolicy>();

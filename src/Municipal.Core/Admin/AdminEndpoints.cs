@@ -42,6 +42,7 @@ public static class AdminEndpoints
         admin.MapPost("/deconnexion", SignOutAsync);
         admin.MapGet("/", DashboardAsync).RequireAuthorization(AuthorizationPolicy);
         admin.MapGet("/assets/{file}", (string file) => Asset(file));
+        admin.MapPasswordReset();
     }
 
     /// <summary>A file of the admin layout (CSS, JS); the host's administration serves the same files.</summary>
@@ -186,6 +187,8 @@ public static class AdminEndpoints
             ["email_error"] = emailError,
             ["password_error"] = passwordError,
             ["form_action"] = (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString(),
+            ["forgot_url"] = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString(),
+            ["reset_done"] = errors.Count == 0 && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1",
         });
     }
 

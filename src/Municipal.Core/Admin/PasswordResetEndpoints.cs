@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using MimeKit;
+using Municipal.Core.Mail;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>
+/// "Mot de passe oublié" of the back office: a request form that answers the same whether the address exists or
+/// not, a mail (durable job) with a link holding Identity's reset token, and the form that sets the new password.
+/// </summary>
+public static class PasswordResetEndpoints
+{
+    public const string RequestPath = "/admin/mot-de-passe-oublie";
+    public const string ResetPath = "/admin/nouveau-mot-de-passe";
+    public const string DoneParameter = "reinitialise";
+
+    /// <summary>Maps the two forms on the admin group (no-store, no output cache).</summary>
+    public static void MapPasswordReset(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/mot-de-passe-oublie", RequestFormAsync);
+        admin.MapPost("/mot-de-passe-oublie", RequestAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
+        admin.MapGet("/nouveau-mot-de-passe", ResetFormAsync);
+        admin.MapPost("/nouveau-mot-de-passe", ResetAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
+    }
+
+    private static Task<IResult> RequestFormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>
+        tenant.Current is null ? Task.FromResult(Results.NotFound()) : RenderRequestAsync(http, views, email: null, emailError: null, sent: false);
+
+    private static async Task<IResult> RequestAsync(
+        HttpContext http,
+        AdminViews views,
+        TenantContext tenant,
+        IAntiforgery antiforgery,
+        UserManager<IdentityUser> users,
+        MailOutbox outbox)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form["email"].ToString().Trim();
+        if (email.Length == 0)
+        {
+            return await RenderRequestAsync(http, views, email, CoreText.Get("SignInEmailRequired"), sent: false);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user?.Email is { } address)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{ResetPath}"
+                + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
+            var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
+            message.To.Add(MailboxAddress.Parse(address));
+            message.Body = new TextPart("plain") { Text = CoreText.Format("PasswordResetMailBody", tenant.Tenant.DisplayName, link) };
+            await outbox.EnqueueAsync(tenant.Tenant, message, http.RequestAborted);
+        }
+
+        // The same answer for every address: nothing tells which ones have an account.
+        return await RenderRequestAsync(http, views, email: null, emailError: null, sent: true);
+    }
+
+    private static Task<IResult> ResetFormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>
+        tenant.Current is null
+            ? Task.FromResult(Results.NotFound())
+            : RenderResetAsync(http, views, http.Request.Query["email"].ToString(), http.Request.Query["jeton"].ToString(), []);
+
+    private static async Task<IResult> ResetAsync(
+        HttpContext http,
+        AdminViews views,
+        TenantContext tenant,
+        IAntiforgery antiforgery,
+        UserManager<IdentityUser> users)
+    {
+        if (tenant.Current is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form["email"].ToString();
+        var token = form["jeton"].ToString();
+        var password = form["password"].ToString();
+        var confirmation = form["confirmation"].ToString();
+
+        var errors = new List<ErrorLinkView>();
+        if (password.Length == 0)
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordRequired"), "#password"));
+        }
+        else if (!string.Equals(password, confirmation, StringComparison.Ordinal))
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordMismatch"), "#confirmation"));
+        }
+
+        if (errors.Count == 0)
+        {
+            var user = email.Length == 0 || token.Length == 0 ? null : await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                errors.Add(InvalidLink(http));
+            }
+            else
+            {
+                var result = await users.ResetPasswordAsync(user, token, password);
+                if (result.Succeeded)
+                {
+                    await users.ResetAccessFailedCountAsync(user);
+                    await users.SetLockoutEndDateAsync(user, null);
+                    return Results.Redirect($"{http.Request.PathBase}{TenantAuthentication.SignInPath}?{DoneParameter}=1");
+                }
+
+                errors.AddRange(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)
+                    ? InvalidLink(http)
+                    : new ErrorLinkView(e.Description, "#password")));
+            }
+        }
+
+        return await RenderResetAsync(http, views, email, token, errors);
+    }
+
+    private static ErrorLinkView InvalidLink(HttpContext http) =>
+        new(CoreText.Get("PasswordResetInvalidLink"), (http.Request.PathBase + RequestPath).ToString());
+
+    private static Task<IResult> RenderRequestAsync(HttpContext http, AdminViews views, string? email, string? emailError, bool sent)
+    {
+        var errors = emailError is null ? new List<ErrorLinkView>() : [new ErrorLinkView(emailError, "#email")];
+        return views.RenderAsync(http, "AdminForgotPassword", CoreText.Get("ForgotPasswordTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = emailError,
+            ["sent"] = sent,
+            ["form_action"] = (http.Request.PathBase + RequestPath).ToString(),
+            ["sign_in_url"] = (http.Request.PathBase + TenantAuthentication.SignInPath).ToString(),
+        });
+    }
+
+    private static Task<IResult> RenderResetAsync(HttpContext http, AdminViews views, string email, string token, List<ErrorLinkView> errors) =>
+        views.RenderAsync(http, "AdminNewPassword", CoreText.Get("NewPasswordTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["token"] = token,
+            ["password_error"] = errors.FirstOrDefault(e => e.Href == "#password")?.Text,
+            ["confirmation_error"] = errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
+            ["form_action"] = (http.Request.PathBase + ResetPath).ToString(),
+        });
+}
