@@ -128,6 +128,49 @@ public abstract partial class PasswordResetTests<TFixture>(TFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_prefix_tenant_mails_a_link_under_its_prefix_that_works()
+    {
+        var name = fixture.NewTenantName("pfx");
+        await fixture.CreateTenantAsync(name, prefix: name, withHost: false);
+        var client = fixture.ClientFor("shared.localhost");
+
+        var form = await client.GetStringAsync($"/{name}/admin/mot-de-passe-oublie");
+        await client.PostAsync($"/{name}/admin/mot-de-passe-oublie", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__jeton"] = Token(form),
+            ["email"] = $"admin@{name}.localhost",
+        }));
+        var link = new Uri(Link((await SingleMailAsync(name)).TextBody));
+        Assert.Equal($"http://shared.localhost/{name}/admin/nouveau-mot-de-passe", link.GetLeftPart(UriPartial.Path));
+
+        var page = await client.GetStringAsync(link.PathAndQuery);
+        var done = await client.PostAsync($"/{name}/admin/nouveau-mot-de-passe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__jeton"] = Token(page),
+            ["email"] = Hidden(page, "email"),
+            ["jeton"] = Hidden(page, "jeton"),
+            ["password"] = NewPassword,
+            ["confirmation"] = NewPassword,
+        }));
+        Assert.Equal($"/{name}/admin/connexion?reinitialise=1", done.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Requests_beyond_the_limit_per_minute_get_429()
+    {
+        await using var app = fixture.StartApp(new Dictionary<string, string?> { ["Municipal:SignIn:PermitPerMinute"] = "2" });
+        var name = fixture.NewTenantName("rate");
+        await app.Services.GetRequiredService<Core.Tenancy.TenantProvisioner>().CreateAsync(
+            new Core.Tenancy.CreateTenantRequest(name, "Rate", [$"{name}.localhost"], null, "municipality", $"admin@{name}.localhost", StorageFixture.AdminPassword), false, CancellationToken.None);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{name}.localhost/") });
+
+        Assert.Equal(HttpStatusCode.OK, (await RequestResetAsync(client, "a@example.be")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RequestResetAsync(client, "b@example.be")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await RequestResetAsync(client, $"admin@{name}.localhost")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/mot-de-passe-oublie")).StatusCode);
+    }
+
+    [Fact]
     public async Task Posts_without_antiforgery_token_are_refused()
     {
         var name = await NewTenantAsync("csrf");
