@@ -169,27 +169,10 @@ public static class AdminEndpoints
 
     private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
     {
-        var errors = new List<ErrorLinkView>();
-        if (emailError is not null)
-        {
-            errors.Add(new ErrorLinkView(emailError, "#email"));
-        }
-
-        if (passwordError is not null)
-        {
-            errors.Add(new ErrorLinkView(passwordError, "#password"));
-        }
-
-        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["email_error"] = emailError,
-            ["password_error"] = passwordError,
-            ["form_action"] = (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString(),
-            ["forgot_url"] = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString(),
-            ["reset_done"] = errors.Count == 0 && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1",
-        });
+        var values = AdminViews.SignInValues(email, emailError, passwordError, (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString());
+        values["forgot_url"] = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString();
+        values["reset_done"] = emailError is null && passwordError is null && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1";
+        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), values);
     }
 
     private static string LockedMessage(IdentityOptions options) =>

@@ -54,4 +54,31 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
         http.Response.Headers.CacheControl = "no-store";
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
+
+    /// <summary>
+    /// The values of the sign-in template ("AdminSignIn"), shared by the tenants' back office and the host's:
+    /// the same fields, the same error summary linking to them.
+    /// </summary>
+    public static Dictionary<string, object?> SignInValues(string? email, string? emailError, string? passwordError, string formAction)
+    {
+        var errors = new List<ErrorLinkView>();
+        if (emailError is not null)
+        {
+            errors.Add(new ErrorLinkView(emailError, "#email"));
+        }
+
+        if (passwordError is not null)
+        {
+            errors.Add(new ErrorLinkView(passwordError, "#password"));
+        }
+
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = emailError,
+            ["password_error"] = passwordError,
+            ["form_action"] = formAction,
+        };
+    }
 }

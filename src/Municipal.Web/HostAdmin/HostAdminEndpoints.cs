@@ -35,7 +35,7 @@ public sealed record HostFieldView(string Id, string Name, string Label, string 
 /// with their state, creation from a recipe, disabling and enabling, recipes applied to one or all, recipe runs.
 /// Pages use the back office's Liquid layout, error summary, CSS and JS.
 /// </summary>
-public static class HostAdminEndpoints
+public static partial class HostAdminEndpoints
 {
     private static readonly AdminChrome Chrome = new("Administration régionale", HostAuthentication.DashboardPath, HostAuthentication.AssetsPath, "Administration des communes");
 
@@ -102,96 +102,6 @@ public static class HostAdminEndpoints
         ("host", "host", "Hôte", "text", "off"),
         ("admin-email", "adminEmail", "E-mail de l'administrateur", "email", "off"),
     ];
-
-    // ----- sign-in -----
-
-    private static async Task<IResult> SignInFormAsync(HttpContext http, AdminViews views)
-    {
-        if ((await http.AuthenticateAsync(HostAuthentication.Scheme)).Succeeded)
-        {
-            return Results.Redirect(HostAuthentication.ReturnUrl(http.Request.Query[HostAuthentication.ReturnParameter]));
-        }
-
-        return await RenderSignInAsync(http, views, null, null, null);
-    }
-
-    private static async Task<IResult> SignInAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, OperatorAccounts operators, IOptions<IdentityOptions> identityOptions)
-    {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-        {
-            return AdminEndpoints.AntiforgeryRefused(http);
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var email = form["email"].ToString().Trim();
-        var password = form["password"].ToString();
-        string? emailError = email.Length == 0 ? CoreText.Get("SignInEmailRequired") : null;
-        string? passwordError = password.Length == 0 ? CoreText.Get("SignInPasswordRequired") : null;
-        if (emailError is null && passwordError is null)
-        {
-            var result = await operators.SignInAsync(email, password, http.RequestAborted);
-            switch (result.Outcome)
-            {
-                case OperatorSignInOutcome.Succeeded:
-                    var identity = new ClaimsIdentity(HostAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
-                    identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, result.Operator!.Id.ToString(CultureInfo.InvariantCulture)));
-                    identity.AddClaim(new Claim(ClaimTypes.Name, result.Operator.Email));
-                    identity.AddClaim(new Claim(ClaimTypes.Email, result.Operator.Email));
-                    identity.AddClaim(new Claim(HostAuthentication.OperatorClaim, "true"));
-                    await http.SignInAsync(HostAuthentication.Scheme, new ClaimsPrincipal(identity));
-                    return Results.Redirect(HostAuthentication.ReturnUrl(http.Request.Query[HostAuthentication.ReturnParameter]));
-                case OperatorSignInOutcome.LockedOut:
-                    emailError = CoreText.Format("SignInLockedOut", (int)Math.Ceiling(identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
-                    break;
-                default:
-                    passwordError = CoreText.Get("SignInInvalid");
-                    break;
-            }
-        }
-
-        return await RenderSignInAsync(http, views, email, emailError, passwordError);
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
-    {
-        // The token of the dashboard names the operator: validate it against the operator's principal.
-        if (await http.AuthenticateAsync(HostAuthentication.Scheme) is { Succeeded: true, Principal: { } principal })
-        {
-            http.User = principal;
-        }
-
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-        {
-            return AdminEndpoints.AntiforgeryRefused(http);
-        }
-
-        await http.SignOutAsync(HostAuthentication.Scheme);
-        return Results.Redirect(HostAuthentication.SignInPath);
-    }
-
-    private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
-    {
-        var errors = new List<ErrorLinkView>();
-        if (emailError is not null)
-        {
-            errors.Add(new ErrorLinkView(emailError, "#email"));
-        }
-
-        if (passwordError is not null)
-        {
-            errors.Add(new ErrorLinkView(passwordError, "#password"));
-        }
-
-        // The very template of the tenants' sign-in: same labels, same error summary.
-        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["email_error"] = emailError,
-            ["password_error"] = passwordError,
-            ["form_action"] = (HostAuthentication.SignInPath + http.Request.QueryString).ToString(),
-        }, Chrome);
-    }
 
     // ----- communes -----
 
