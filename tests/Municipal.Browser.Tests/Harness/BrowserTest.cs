@@ -56,10 +56,14 @@ public abstract class BrowserTest(MunicipalServer server) : IAsyncLifetime
     /// <summary>Presses a key that follows a link (Enter on a focused link) and returns the status code of the page it opens.</summary>
     protected async Task<int> PressAndFollowAsync(string key)
     {
+        // The document we leave is marked; the wait below ends in a new, fully loaded document. Waiting for the
+        // frame's "load" state right after the response now and then missed the new document's load event (it
+        // hung with the page loaded), and a readyState poll alone could still see the old document.
+        await Page.EvaluateAsync("() => { window.__municipalLeaving = true; }");
         var response = await Page.RunAndWaitForResponseAsync(
             () => Page.Keyboard.PressAsync(key),
             response => response.Request.IsNavigationRequest && response.Frame == Page.MainFrame);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.WaitForFunctionAsync("() => window.__municipalLeaving !== true && document.readyState === 'complete'");
         return response.Status;
     }
 
