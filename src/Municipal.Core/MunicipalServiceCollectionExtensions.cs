@@ -51,6 +51,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<MenuStore>();
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();
 

@@ -164,7 +164,6 @@ public static class AdminEndpoints
         views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), new Dictionary<string, object?>
         {
             ["signed_in_as"] = CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty),
-            ["sign_out_action"] = (http.Request.PathBase + TenantAuthentication.SignOutPath).ToString(),
         });
 
     private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
@@ -250,10 +249,15 @@ public static class AdminServiceCollectionExtensions
         services.AddAuthentication(TenantAuthentication.Scheme).AddCookie(TenantAuthentication.Scheme);
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(TenantAuthentication.Scheme)
             .Configure<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, IHttpContextAccessor>(TenantAuthentication.Configure);
-        services.AddAuthorization(options => options.AddPolicy(AdminEndpoints.AuthorizationPolicy, policy => policy
-            .AddAuthenticationSchemes(TenantAuthentication.Scheme)
-            .RequireAuthenticatedUser()
-            .RequireClaim(TenantAuthentication.TenantClaim)));
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(AdminEndpoints.AuthorizationPolicy, policy => policy
+                .AddAuthenticationSchemes(TenantAuthentication.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(TenantAuthentication.TenantClaim));
+            Security.AdminPermissions.AddPolicies(options);
+        });
+        services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
 
         services.AddAntiforgery(options =>
         {

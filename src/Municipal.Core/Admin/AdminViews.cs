@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Display;
@@ -17,7 +18,7 @@ public sealed record ErrorLinkView(string Text, string Href);
 /// Renders back-office pages through the Liquid renderer with the admin layout of the core (never the public
 /// theme's): plain, accessible, no inline script or style, answered with Cache-Control: no-store.
 /// </summary>
-public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery)
+public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery, IEnumerable<AdminMenuItem> menuItems)
 {
     public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
         RenderAsync(
@@ -46,6 +47,13 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
             ["antiforgery_field"] = tokens.FormFieldName,
             ["antiforgery_token"] = tokens.RequestToken,
         };
+        if (http.User.Identity?.IsAuthenticated == true && tenantContext.Current is not null)
+        {
+            all["admin_nav"] = AdminArea.Navigation(http, menuItems, tenantContext.Current);
+            all["account_email"] = http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity.Name;
+            all["account_sign_out"] = AdminArea.Url(http, TenantAuthentication.SignOutPath);
+        }
+
         var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
         all["title"] = errors ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
 

@@ -47,6 +47,8 @@ public static class TenantAuthentication
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+        // A signed-in user without the permission gets a French 403, not a trip back to the sign-in page.
+        options.Events.OnRedirectToAccessDenied = context => StatusPages.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "ForbiddenTitle", "ForbiddenBody");
     }
 
     /// <summary>A principal issued for another tenant (or for none) is rejected and its cookie removed.</summary>

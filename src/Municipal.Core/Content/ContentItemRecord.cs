@@ -8,6 +8,19 @@ public enum ContentStatus
     Archived = 2,
 }
 
+/// <summary>Where an item stands in the review workflow (kept on its latest version).</summary>
+public enum ReviewState
+{
+    /// <summary>Nothing asked: being written, or published by someone allowed to.</summary>
+    None = 0,
+
+    /// <summary>An author submitted the latest version; an editor approves (publishes) or sends it back.</summary>
+    Submitted = 1,
+
+    /// <summary>An editor sent it back with a comment (<see cref="ContentItemRecord.ReviewComment"/>).</summary>
+    ChangesRequested = 2,
+}
+
 /// <summary>
 /// One version of a content item. Its parts are typed records serialized to <see cref="Data"/>; modules keep
 /// their own index tables for queries. Every save adds a row, so a version history comes for free.
@@ -44,4 +57,13 @@ public sealed class ContentItemRecord
 
     /// <summary>The date the item is about (a news article's date), for lists sorted by date.</summary>
     public DateTimeOffset? ContentDate { get; set; }
+
+    /// <summary>Review workflow state; meaningful on the latest version.</summary>
+    public ReviewState ReviewState { get; set; }
+
+    /// <summary>The editor's comment when sending back, the author's note when submitting.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>When the item was put in the trash (set on all its versions); null when it is not in the trash.</summary>
+    public DateTimeOffset? TrashedUtc { get; set; }
 }

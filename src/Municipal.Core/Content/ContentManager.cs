@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Storage;
@@ -11,10 +12,13 @@ namespace Municipal.Core.Content;
 /// publish, unpublish, restore, and scheduled publish/unpublish through durable jobs. When a published address
 /// changes, the old one (and those of the item's descendants) answer 301.
 /// </summary>
-public sealed class ContentManager(TenantDbContext db, TenantContext tenant, JobQueue jobs, PublicPageCache cache, TimeProvider clock)
+public sealed class ContentManager(TenantDbContext db, TenantContext tenant, JobQueue jobs, PublicPageCache cache, TimeProvider clock, AuditLog audit)
 {
     public const string PublishJob = "content.publish";
     public const string UnpublishJob = "content.unpublish";
+
+    /// <summary>Who the audit log names for a publication no signed-in user asked for now.</summary>
+    public const string ScheduledActor = "Publication programmée";
 
     /// <summary>Saves a new draft revision; the published version, if any, stays online until the draft is published.</summary>
     public async Task<ContentItemRecord> SaveDraftAsync(ContentDraft draft, string? author, CancellationToken cancellationToken = default)
@@ -44,6 +48,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
             ContentDate = draft.ContentDate,
         };
         db.ContentItems.Add(record);
+        audit.Add(previous.Count == 0 ? AuditActions.Created : AuditActions.Changed, record.ContentType, id, record.DisplayText);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -81,6 +86,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
             await db.RouteRedirects.Where(r => r.OldPath == latest.Path).ExecuteDeleteAsync(cancellationToken);
         }
 
+        audit.Add(AuditActions.Published, latest.ContentType, contentItemId, latest.DisplayText, systemActor: ScheduledActor);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
         return latest;
@@ -96,6 +102,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
         }
 
         published.Status = ContentStatus.Archived;
+        audit.Add(AuditActions.Unpublished, published.ContentType, contentItemId, published.DisplayText, systemActor: ScheduledActor);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
     }
@@ -124,6 +131,10 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 
         await jobs.CancelPendingAsync(tenant.Tenant.Name, kind, contentItemId, cancellationToken);
         await jobs.EnqueueAsync(tenant.Tenant.Name, kind, contentItemId, when.ToUniversalTime(), cancellationToken);
+        var latest = await db.ContentItems.AsNoTracking().FirstAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken);
+        var details = kind == PublishJob ? "publish" : "unpublish";
+        audit.Add(AuditActions.Scheduled, latest.ContentType, contentItemId, latest.DisplayText, details + "@" + when.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Refuses an address another item already answers on (published or being edited).</summary>

@@ -35,6 +35,8 @@ public sealed class LiquidRenderer
         {
             _options.MemberAccessStrategy.Register(type.Type);
         }
+        // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
+        _options.FileProvider = new PartialFileProvider(this);
         _options.Filters.AddFilter("t", static (input, _, _) => new StringValue(CoreText.Get(input.ToStringValue())));
     }
 
@@ -66,12 +68,50 @@ public sealed class LiquidRenderer
         return template;
     });
 
+    internal string? FindPartial(string name) => Find(BaseTheme, name);
+
     private string? Find(string theme, string name)
     {
         var file = name + ".liquid";
         return _themes.GetValueOrDefault(theme)?.Views.ReadText(file)
             ?? _themes.GetValueOrDefault(BaseTheme)?.Views.ReadText(file)
             ?? _modules.Select(m => m.Views.ReadText(file)).FirstOrDefault(t => t is not null);
+    }
+}
+
+/// <summary>Serves partial templates to Fluid's render tag from the base theme, then the modules.</summary>
+internal sealed class PartialFileProvider(LiquidRenderer renderer) : Microsoft.Extensions.FileProviders.IFileProvider
+{
+    public Microsoft.Extensions.FileProviders.IFileInfo GetFileInfo(string subpath)
+    {
+        var name = subpath.TrimStart('/');
+        name = name.EndsWith(".liquid", StringComparison.Ordinal) ? name[..^".liquid".Length] : name;
+        return renderer.FindPartial(name) is { } text
+            ? new PartialFileInfo(name + ".liquid", System.Text.Encoding.UTF8.GetBytes(text))
+            : new Microsoft.Extensions.FileProviders.NotFoundFileInfo(subpath);
+    }
+
+    public Microsoft.Extensions.FileProviders.IDirectoryContents GetDirectoryContents(string subpath) =>
+        Microsoft.Extensions.FileProviders.NotFoundDirectoryContents.Singleton;
+
+    public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => Microsoft.Extensions.FileProviders.NullChangeToken.Singleton;
+
+    private sealed class PartialFileInfo(string name, byte[] bytes) : Microsoft.Extensions.FileProviders.IFileInfo
+    {
+        public bool Exists => true;
+
+        public long Length => bytes.Length;
+
+        public string? PhysicalPath => null;
+
+        public string Name => name;
+
+        // Embedded templates never change while the process runs: a fixed date lets Fluid cache the parsed partial.
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+
+        public bool IsDirectory => false;
+
+        public Stream CreateReadStream() => new MemoryStream(bytes, writable: false);
     }
 }
 

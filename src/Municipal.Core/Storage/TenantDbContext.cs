@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Audit;
 using Municipal.Core.Content;
 
 namespace Municipal.Core.Storage;
@@ -18,6 +19,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public DbSet<MenuRecord> Menus => Set<MenuRecord>();
 
     public DbSet<RouteRedirectRecord> RouteRedirects => Set<RouteRedirectRecord>();
+
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -37,6 +40,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
         {
             item.ToTable("ContentItems");
             item.Property(i => i.Status).HasConversion<string>();
+            item.Property(i => i.ReviewState).HasConversion<string>();
             item.HasIndex(i => new { i.ContentItemId, i.Latest });
             item.HasIndex(i => new { i.Path, i.Status });
             item.HasIndex(i => new { i.ContentType, i.Status });
@@ -47,6 +51,11 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             redirect.ToTable("RouteRedirects");
             redirect.HasKey(r => r.OldPath);
             redirect.HasIndex(r => r.ContentItemId);
+        });
+        builder.Entity<AuditRecord>(audit =>
+        {
+            audit.ToTable("AuditLog");
+            audit.HasIndex(a => a.ObjectId);
         });
         builder.Entity<MenuRecord>(menu =>
         {

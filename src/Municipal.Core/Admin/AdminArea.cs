@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Security;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>
+/// An entry of the back office's navigation, registered by the module that owns the screen
+/// (<c>services.AddSingleton(new AdminMenuItem(...))</c>). It shows only to users holding
+/// <paramref name="Permission"/> (any signed-in user when null), and only where <paramref name="Feature"/> (when set) is enabled.
+/// </summary>
+/// <param name="LabelKey">CoreText key of the label (or the label itself when no such key exists).</param>
+/// <param name="Path">Path under the tenant, e.g. "/admin/contenus".</param>
+/// <param name="Order">Smaller first.</param>
+public sealed record AdminMenuItem(string LabelKey, string Path, string? Permission, int Order, string? Feature = null);
+
+/// <summary>A navigation link as the layout shows it.</summary>
+public sealed record AdminNavLinkView(string Label, string Url, bool Current);
+
+/// <summary>
+/// The signed-in part of the back office, for every module: <c>endpoints.MapAdminArea("/medias")</c> gives a
+/// group under /admin/medias that asks for a signed-in user of this tenant, is never cached, and refuses any
+/// state-changing request without a valid antiforgery token (400, nothing changed). Add
+/// <c>.RequirePermission(...)</c> to the group or to each endpoint.
+/// </summary>
+public static class AdminArea
+{
+    public static RouteGroupBuilder MapAdminArea(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        var group = endpoints.MapGroup("/admin" + prefix)
+            .WithMetadata(new AdminNoCachePolicy())
+            .RequireAuthorization(AdminEndpoints.AuthorizationPolicy);
+        group.AddEndpointFilter(RequireAntiforgeryAsync);
+        return group;
+    }
+
+    /// <summary>True for a local path the layout's links may point to (tests and modules build links with it).</summary>
+    public static string Url(HttpContext http, string path) => (http.Request.PathBase + path).ToString();
+
+    private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers.CacheControl = "no-store";
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            var antiforgery = http.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
+            if (antiforgery is null || !http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            {
+                return AdminEndpoints.AntiforgeryRefused(http);
+            }
+        }
+
+        return await next(context);
+    }
+
+    /// <summary>The navigation of the current user: the entries they hold the permission for, on this tenant's features.</summary>
+    internal static IReadOnlyList<AdminNavLinkView> Navigation(HttpContext http, IEnumerable<AdminMenuItem> items, Tenant? tenant)
+    {
+        if (tenant is null || http.User.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+
+        var path = http.Request.Path.Value ?? "/";
+        var visible = items
+            .Where(i => (i.Permission is null || http.User.Has(i.Permission)) && (i.Feature is null || tenant.HasFeature(i.Feature)))
+            .OrderBy(i => i.Order)
+            .ToList();
+        // The current entry is the longest path the request is under ("/admin" only on the dashboard itself).
+        var current = visible
+            .Where(i => path == i.Path || (i.Path != TenantAuthentication.DashboardPath && path.StartsWith(i.Path + "/", StringComparison.Ordinal)))
+            .OrderByDescending(i => i.Path.Length)
+            .FirstOrDefault();
+        return visible
+            .Select(i => new AdminNavLinkView(Resources.CoreText.Get(i.LabelKey), Url(http, i.Path), ReferenceEquals(i, current)))
+            .ToList();
+    }
+}
