@@ -31,6 +31,9 @@ public sealed class MunicipalOptions
     public SignInOptions SignIn { get; set; } = new();
 
     public Mail.MailOptions Mail { get; set; } = new();
+
+    /// <summary>Proxies whose X-Forwarded-For/Proto are believed (none by default).</summary>
+    public Security.ReverseProxyOptions ReverseProxy { get; set; } = new();
 }
 
 /// <summary>The section "Municipal:SignIn": limits of the back office's sign-in.</summary>

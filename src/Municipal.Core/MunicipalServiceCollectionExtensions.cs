@@ -112,6 +112,7 @@ public static class MunicipalServiceCollectionExtensions
 
         // Back office: sign-in per tenant.
         services.AddMunicipalAdmin();
+        services.AddReverseProxy();
 
         foreach (var module in modules)
         {
@@ -124,6 +125,7 @@ public static class MunicipalServiceCollectionExtensions
     /// <summary>Tenant resolution before routing, feature gate after it.</summary>
     public static IApplicationBuilder UseMunicipal(this IApplicationBuilder app)
     {
+        app.UseReverseProxy();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = StatusPages.WriteErrorAsync });
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -62,7 +62,7 @@ public sealed partial class AdminSession(HttpClient client, string email)
 
     /// <summary>The antiforgery token of a rendered back-office page.</summary>
     public static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
-        ? match.Groups[1].Value
+        ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("No antiforgery token on the page.");
 
     private static void Check(IdentityResult result)
