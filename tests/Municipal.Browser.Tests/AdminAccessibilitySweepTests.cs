@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Municipal.Browser.Tests.Harness;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Municipal.Browser.Tests;
+
+/// <summary>
+/// Every back-office page an administrator can reach by following links from the dashboard passes axe. The crawl
+/// follows only GET links under /admin, one page per address shape (an editor of one item stands for all items),
+/// so a new admin screen is covered as soon as a link leads to it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class AdminAccessibilitySweepTests(MunicipalServer server, DemoTenantFixture fixture)
+    : BrowserTest(server), IClassFixture<DemoTenantFixture>
+{
+    private const int MaxPages = 80;
+
+    [Fact]
+    public async Task Every_admin_page_reachable_from_the_dashboard_has_no_axe_violation()
+    {
+        await SignInAsync();
+        var origin = fixture.Tenant.BaseUrl.GetLeftPart(UriPartial.Authority);
+        var queue = new Queue<string>(["/admin"]);
+        var seenShapes = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new List<string>();
+        var failures = new List<string>();
+
+        while (queue.Count > 0 && visited.Count < MaxPages)
+        {
+            var path = queue.Dequeue();
+            if (!seenShapes.Add(Shape(path)))
+            {
+                continue;
+            }
+
+            var status = await GotoAsync(origin + path);
+            visited.Add(path);
+            if (status != 200)
+            {
+                failures.Add($"{path}: HTTP {status}");
+                continue;
+            }
+
+            if (await Axe.FindViolationsAsync(Page) is { } report)
+            {
+                failures.Add(report);
+            }
+
+            var links = await Page.Locator("a[href^='/admin']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            foreach (var link in links.Where(IsPage))
+            {
+                queue.Enqueue(link);
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {visited.Count} admin pages failed:\n" + string.Join("\n\n", failures));
+        Assert.Contains("/admin", visited);
+    }
+
+    private async Task SignInAsync()
+    {
+        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
+        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(fixture.Tenant.AdminEmail);
+        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(fixture.Tenant.AdminPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+    }
+
+    /// <summary>Pages, not files or the links that leave the back office (assets, the preview opens the public layout but is checked too).</summary>
+    private static bool IsPage(string href) =>
+        !href.StartsWith("/admin/assets/", StringComparison.Ordinal)
+        && !href.Contains('#', StringComparison.Ordinal)
+        && !href.EndsWith(".json", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "/admin/contenus/4f3a…/revisions/12?page=2" and its siblings share the shape "/admin/contenus/*/revisions/*?page";
+    /// a content type in the query stays in the shape (each type has its own form).
+    /// </summary>
+    private static string Shape(string path)
+    {
+        var parts = path.Split('?', 2);
+        var segments = parts[0].Split('/').Select(s => IdSegment().IsMatch(s) ? "*" : s);
+        var query = parts.Length > 1 ? "?" + string.Join("&", parts[1].Split('&').Select(p => p.StartsWith("type=", StringComparison.Ordinal) ? p : p.Split('=')[0]).Order(StringComparer.Ordinal)) : string.Empty;
+        return string.Join("/", segments) + query;
+    }
+
+    [GeneratedRegex("^([0-9]+|[0-9a-f]{16,}|[0-9a-f-]{36})$")]
+    private static partial Regex IdSegment();
+}
