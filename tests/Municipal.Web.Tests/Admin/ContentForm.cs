@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Admin;
@@ -61,6 +64,33 @@ public static partial class ContentForm
         var pairs = fields.SelectMany(f => f.Value.Split('\u001f').Select(v => new KeyValuePair<string, string>(f.Key, v))).ToList();
         pairs.Add(new("__jeton", AdminSession.Token(html)));
         return await session.Client.PostAsync(action, new FormUrlEncodedContent(pairs));
+    }
+
+    /// <summary>Creates a user of <paramref name="role"/> on a tenant of <paramref name="app"/> (an app of its own, with a fake clock or services) and signs in.</summary>
+    public static async Task<AdminSession> SignInAsync(MunicipalApp app, string tenant, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}@{tenant}.localhost";
+        await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, tenant))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, AdminSession.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
+        var session = new AdminSession(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{tenant}.localhost/"), AllowAutoRedirect = false }), email);
+        var response = await session.PostFormAsync("/admin/connexion", "/admin/connexion", new() { ["email"] = email, ["password"] = AdminSession.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// <summary>Provisions a "municipality" tenant in an app of a test's own.</summary>
+    public static async Task<string> CreateTenantAsync(StorageFixture fixture, MunicipalApp app, string stem)
+    {
+        var name = fixture.NewTenantName(stem);
+        await app.Services.GetRequiredService<Core.Tenancy.TenantProvisioner>().CreateAsync(
+            new Core.Tenancy.CreateTenantRequest(name, "Commune de test", [$"{name}.localhost"], null, "municipality", $"admin@{name}.localhost", StorageFixture.AdminPassword), false, CancellationToken.None);
+        return name;
     }
 
     /// <summary>The id of the item an edit page's address names ("/admin/contenus/{id}?fait=...").</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -100,10 +99,8 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         // 29 November 2026, 08:00 UTC = 09:00 in Brussels.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
         await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(clock));
-        var name = fixture.NewTenantName("content-schedule");
-        await app.Services.GetRequiredService<Core.Tenancy.TenantProvisioner>().CreateAsync(
-            new Core.Tenancy.CreateTenantRequest(name, "Programmée", [$"{name}.localhost"], null, "municipality", $"admin@{name}.localhost", StorageFixture.AdminPassword), false, CancellationToken.None);
-        var editor = await SignInAsync(app, name, TenantRoles.Editor);
+        var name = await ContentForm.CreateTenantAsync(fixture, app, "content-schedule");
+        var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
         var newPage = ContentAdminRoutes.New + "?type=Page";
         var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Fête de l'hiver", ["body"] = "Le 20 décembre." }));
         var edit = ContentAdminRoutes.Edit(id);
@@ -134,23 +131,6 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         clock.Advance(TimeSpan.FromHours(1.5));
         await runner.RunDueAsync();
         Assert.Contains("Le 20 décembre.", await visitor.GetStringAsync("/fete-de-l-hiver"), StringComparison.Ordinal);
-    }
-
-    private static async Task<AdminSession> SignInAsync(MunicipalApp app, string tenant, string role)
-    {
-        var email = $"{role.ToLowerInvariant()}@{tenant}.localhost";
-        await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, tenant))
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-            var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, AdminSession.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        }
-
-        var session = new AdminSession(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{tenant}.localhost/"), AllowAutoRedirect = false }), email);
-        var response = await session.PostFormAsync("/admin/connexion", "/admin/connexion", new() { ["email"] = email, ["password"] = AdminSession.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return session;
     }
 
     private async Task<string> NewTenantAsync(string stem)
