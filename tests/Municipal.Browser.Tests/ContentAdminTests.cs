@@ -113,3 +113,46 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
         await Expect(Heading).ToHaveTextAsync("Tableau de bord");
     }
 }
+
+/// <summary>The content screens at 320 CSS pixels wide (WCAG 1.4.10): nothing scrolls sideways.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ContentAdminReflowTests(MunicipalServer server, MunicipalityTenantFixture fixture)
+    : BrowserTest(server), IClassFixture<MunicipalityTenantFixture>
+{
+    protected override ViewportSize? Viewport => new() { Width = 320, Height = 800 };
+
+    [Fact]
+    public async Task The_list_and_the_forms_do_not_scroll_horizontally_at_320_pixels()
+    {
+        var (email, password) = await Server.CreateUserAsync(fixture.Tenant, TenantRoles.Editor);
+        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
+        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+
+        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/contenus")));
+        await AssertNoSidewaysScrollAsync();
+        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/contenus/nouveau?type=Procedure")));
+        await AssertNoSidewaysScrollAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et publier", Exact = true }).ClickAsync();
+        await Expect(Page.Locator(".error-summary")).ToBeFocusedAsync();
+        await AssertNoSidewaysScrollAsync();
+    }
+
+    private async Task AssertNoSidewaysScrollAsync()
+    {
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        if (widths[0] > widths[1])
+        {
+            var past = await Page.EvaluateAsync<string>("""
+                () => [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                    .slice(0, 8)
+                    .map(e => `<${e.tagName.toLowerCase()} class="${e.className}"> right=${Math.round(e.getBoundingClientRect().right)}`)
+                    .join(', ')
+                """);
+            Assert.Fail($"{Page.Url} is {widths[0]} px wide in a {widths[1]} px viewport. Past the right edge: {past}");
+        }
+    }
+}
