@@ -31,7 +31,7 @@ public abstract class ContentAdminTests<TFixture>(TFixture fixture) : IClassFixt
     {
         var name = await NewTenantAsync("author");
         var author = await AdminSession.SignInAsync(fixture, name, TenantRoles.Author);
-        var public_ = fixture.ClientFor($"{name}.localhost");
+        var visitor = fixture.ClientFor($"{name}.localhost");
 
         var created = await ContentForm.SubmitAsync(author, NewPage, NewPage, new() { ["title"] = "Plaine de jeux", ["body"] = "Ouverte tous les jours." });
         var id = ContentForm.ItemId(created);
@@ -48,7 +48,7 @@ public abstract class ContentAdminTests<TFixture>(TFixture fixture) : IClassFixt
         var sneaky = await ContentForm.SubmitAsync(author, ContentAdminRoutes.Edit(id), ContentAdminRoutes.Edit(id), new() { ["action"] = "publish" });
         Assert.Equal(HttpStatusCode.Forbidden, sneaky.StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await public_.GetAsync("/plaine-de-jeux")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/plaine-de-jeux")).StatusCode);
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<Core.Background.JobQueue>().PendingAsync(name));
     }
@@ -171,6 +171,37 @@ public abstract class ContentAdminTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Contains(">Contact et horaires<", published, StringComparison.Ordinal);
         Assert.DoesNotContain("Travaux rue", published, StringComparison.Ordinal);
         Assert.Contains("aria-current=\"page\">Contenus</a>", await editor.Client.GetStringAsync(ContentAdminRoutes.List), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_sent_back_shows_the_comment_to_its_author_and_the_list_filters_by_review_state()
+    {
+        var name = await NewTenantAsync("review");
+        var author = await AdminSession.SignInAsync(fixture, name, TenantRoles.Author);
+        var id = ContentForm.ItemId(await ContentForm.SubmitAsync(author, NewPage, NewPage, new() { ["title"] = "Cimetières" }));
+        var other = ContentForm.ItemId(await ContentForm.SubmitAsync(author, NewPage, NewPage, new() { ["title"] = "Jardins partagés" }));
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+            var latest = await db.ContentItems.SingleAsync(i => i.ContentItemId == id && i.Latest);
+            latest.ReviewState = ReviewState.ChangesRequested;
+            latest.ReviewComment = "Ajoutez les horaires d'hiver.";
+            (await db.ContentItems.SingleAsync(i => i.ContentItemId == other && i.Latest)).ReviewState = ReviewState.Submitted;
+            await db.SaveChangesAsync();
+        }
+
+        var edit = await author.Client.GetStringAsync(ContentAdminRoutes.Edit(id));
+        Assert.Contains(">Renvoyé à l&#x27;auteur</span>", edit.Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Ajoutez les horaires d&#x27;hiver.", edit.Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Soumettre pour relecture", edit, StringComparison.Ordinal);
+        var submitted = await author.Client.GetStringAsync(ContentAdminRoutes.Edit(other));
+        Assert.DoesNotContain("Soumettre pour relecture", submitted, StringComparison.Ordinal);
+        Assert.Contains("Cette version attend une relecture.", submitted, StringComparison.Ordinal);
+
+        var queue = await author.Client.GetStringAsync(ContentAdminRoutes.List + "?statut=soumis");
+        Assert.Contains(">Jardins partagés<", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Cimetières<", queue, StringComparison.Ordinal);
+        Assert.Contains(">Cimetières<", await author.Client.GetStringAsync(ContentAdminRoutes.List + "?statut=renvoye"), StringComparison.Ordinal);
     }
 
     private async Task<string> NewTenantAsync(string stem)
