@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Admin;
+using Municipal.Core.Admin.Content;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -113,6 +114,7 @@ public static class MunicipalServiceCollectionExtensions
         // Back office: sign-in per tenant.
         services.AddMunicipalAdmin();
         services.AddReverseProxy();
+        services.AddContentAdmin();
 
         foreach (var module in modules)
         {
@@ -144,6 +146,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapBranding();
         endpoints.MapSiteEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapContentAdmin();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.News.Admin;
 using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
 
@@ -22,6 +24,7 @@ public sealed class NewsModule : IMunicipalModule
     {
         services.AddSingleton<IContentRecipeHandler, NewsRecipeHandler>();
         services.AddScoped<IContentDisplay, NewsArticleDisplay>();
+        services.AddSingleton<IContentTypeEditor, NewsArticleEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserLink)));
     }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Pages.Admin;
 using Municipal.Pages.Endpoints;
 using Municipal.Pages.Handlers;
 
@@ -25,6 +27,10 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton<IContentRecipeHandler, HomePageRecipeHandler>();
         services.AddScoped<IContentDisplay, PageDisplay>();
         services.AddScoped<IContentDisplay, ProcedureDisplay>();
+        services.AddScoped<IContentDisplay, HomePageDisplay>();
+        services.AddSingleton<IContentTypeEditor, PageEditor>();
+        services.AddSingleton<IContentTypeEditor, ProcedureEditor>();
+        services.AddSingleton<IContentTypeEditor, HomePageEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
         services.AddSingleton(new LiquidModelType(typeof(HomeBlockView)));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserView)));

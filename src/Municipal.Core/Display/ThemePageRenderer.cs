@@ -21,6 +21,15 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
 
         var all = new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["site"] = site, ["page"] = page };
         var body = await liquid.RenderAsync(theme, template, all);
+        if (ContentPreview.Of(http) is { } preview)
+        {
+            // Inside the main region, before the page's own h1: the layout and its landmarks stay the public ones.
+            body = await liquid.RenderAsync(theme, "ContentPreviewBanner", new Dictionary<string, object?>
+            {
+                ["edit_url"] = preview.EditUrl,
+                ["css_url"] = (http.Request.PathBase + Admin.AdminEndpoints.AssetsPath + "/preview.css").ToString(),
+            }) + body;
+        }
 
         all["content"] = body;
         all["main_menu"] = Resolve(http, await menus.GetAsync("main", http.RequestAborted), currentPath);

@@ -28,6 +28,12 @@ public static class HomeEndpoint
     {
         var item = await store.GetPublishedByPathAsync(string.Empty, http.RequestAborted);
         var home = item is { ContentType: PageTypes.HomePage } ? ContentStore.Read<HomePageContent>(item) : new HomePageContent(tenant.Tenant.DisplayName, []);
+        return await RenderAsync(http, home, store, renderer, tenant);
+    }
+
+    /// <summary>Draws a home page's blocks (the published one, or the back office's preview of the latest).</summary>
+    public static async Task<IResult> RenderAsync(HttpContext http, HomePageContent home, ContentStore store, ThemePageRenderer renderer, TenantContext tenant)
+    {
         var blocks = new List<HomeBlockView>();
         foreach (var block in home.Blocks)
         {
@@ -59,4 +65,15 @@ public static class HomeEndpoint
         (await store.ListPublishedAsync(NewsArticleType, 0, count, http.RequestAborted))
             .Select(n => new NewsTeaserView(n.DisplayText, ThemePageRenderer.Url(http, "/" + n.Path), DisplayDates.Readable(n.ContentDate ?? n.PublishedUtc), DisplayDates.Iso(n.ContentDate ?? n.PublishedUtc)))
             .ToList();
+}
+
+/// <summary>Shows a HomePage item (the back office's preview; the site's root is mapped by <see cref="HomeEndpoint"/>).</summary>
+public sealed class HomePageDisplay(ContentStore store, ThemePageRenderer renderer, TenantContext tenant) : IContentDisplay
+{
+    public string ContentType => PageTypes.HomePage;
+
+    public string Feature => PagesModule.Feature;
+
+    public Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http) =>
+        HomeEndpoint.RenderAsync(http, ContentStore.Read<HomePageContent>(item), store, renderer, tenant);
 }

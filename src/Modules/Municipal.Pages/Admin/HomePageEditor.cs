@@ -1,0 +1,129 @@
+using System.Globalization;
+using Municipal.Core.Admin.Content;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Pages.Models;
+
+namespace Municipal.Pages.Admin;
+
+/// <summary>
+/// The home page: its title, SEO description and its blocks in their order. Each block's fields are named
+/// "block-&lt;n&gt;-…"; the kinds and order come from the latest revision, so a save never reorders or drops a block.
+/// </summary>
+public sealed class HomePageEditor : IContentTypeEditor
+{
+    private const int MaxNews = 12;
+
+    public string ContentType => PageTypes.HomePage;
+
+    public string DisplayName => CoreText.Get("ContentTypeHomePage");
+
+    public string Feature => PagesModule.Feature;
+
+    public bool HasPath => false;
+
+    /// <summary>The home page always answers on the site's root.</summary>
+    public string? DefaultPath(string title) => string.Empty;
+
+    public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
+    {
+        var content = Read(item);
+        var fields = new List<EditorField> { CommonFields.TitleField(content.Title), CommonFields.MetaDescriptionField(content.Seo) };
+        for (var i = 0; i < content.Blocks.Count; i++)
+        {
+            fields.AddRange(BlockFields(i, content.Blocks[i]));
+        }
+
+        return fields;
+    }
+
+    public EditedContent? Build(EditorValues values, ContentItemRecord? previous)
+    {
+        var before = Read(previous);
+        var title = CommonFields.ReadTitle(values);
+        var blocks = before.Blocks.Select((block, i) => ReadBlock(values, i, block)).ToList();
+        var content = new HomePageContent(title, blocks, CommonFields.Seo(values, before.Seo));
+        return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content)) : null;
+    }
+
+    /// <summary>A new home page starts with a banner and a text block.</summary>
+    private static HomePageContent Read(ContentItemRecord? item) => item is null
+        ? new HomePageContent(string.Empty, [new HeroBlock(string.Empty, RichText.Empty), new TextBlock(null, RichText.Empty)])
+        : ContentStore.Read<HomePageContent>(item);
+
+    private static string Name(int index, string part) => string.Create(CultureInfo.InvariantCulture, $"block-{index}-{part}");
+
+    private static string Number(int index) => (index + 1).ToString(CultureInfo.CurrentCulture);
+
+    private static IEnumerable<EditorField> BlockFields(int i, HomeBlock block)
+    {
+        var title = CoreText.Format("ContentHomeBlockTitle", Number(i));
+        switch (block)
+        {
+            case HeroBlock hero:
+                yield return new TextField(Name(i, "title"), title, hero.Title) { Required = true, Heading = CoreText.Format("ContentHomeHeroHeading", Number(i)) };
+                yield return new RichTextField(Name(i, "text"), CoreText.Get("ContentHomeHeroText"), hero.Text);
+                yield return new ImageField(Name(i, "image"), CoreText.Get("ContentHomeHeroImage"), hero.Image);
+                break;
+            case TextBlock text:
+                yield return new TextField(Name(i, "title"), title, text.Title ?? string.Empty) { Heading = CoreText.Format("ContentHomeTextHeading", Number(i)) };
+                yield return new RichTextField(Name(i, "body"), CoreText.Format("ContentHomeTextBody", Number(i)), text.Body);
+                break;
+            case QuickLinksBlock quick:
+                yield return new TextField(Name(i, "title"), title, quick.Title) { Required = true, Heading = CoreText.Format("ContentHomeLinksHeading", Number(i)) };
+                yield return LinksField(i, quick.Links);
+                break;
+            case AudiencesBlock audiences:
+                yield return new TextField(Name(i, "title"), title, audiences.Title) { Required = true, Heading = CoreText.Format("ContentHomeAudiencesHeading", Number(i)) };
+                yield return LinksField(i, audiences.Links);
+                break;
+            case LatestNewsBlock news:
+                yield return new TextField(Name(i, "title"), title, news.Title) { Required = true, Heading = CoreText.Format("ContentHomeNewsHeading", Number(i)) };
+                yield return new TextField(Name(i, "count"), CoreText.Format("ContentHomeNewsCount", Number(i)), news.Count.ToString(CultureInfo.InvariantCulture)) { InputType = "number", Required = true };
+                break;
+        }
+    }
+
+    private static LinesField LinksField(int i, IReadOnlyList<LinkItem> links) =>
+        new(Name(i, "links"), CoreText.Format("ContentHomeLinks", Number(i)), links.Select(l => $"{l.Label} | {l.Url}").ToList()) { Hint = CoreText.Get("ContentHomeLinksHint") };
+
+    private static HomeBlock ReadBlock(EditorValues values, int i, HomeBlock block) => block switch
+    {
+        HeroBlock => new HeroBlock(values.Text(Name(i, "title")), values.Rich(Name(i, "text")), values.Image(Name(i, "image"))),
+        TextBlock => new TextBlock(values.OptionalText(Name(i, "title")), values.Rich(Name(i, "body"))),
+        QuickLinksBlock => new QuickLinksBlock(values.Text(Name(i, "title")), ReadLinks(values, Name(i, "links"))),
+        AudiencesBlock => new AudiencesBlock(values.Text(Name(i, "title")), ReadLinks(values, Name(i, "links"))),
+        LatestNewsBlock news => new LatestNewsBlock(values.Text(Name(i, "title")), ReadCount(values, Name(i, "count"), news.Count)),
+        _ => block,
+    };
+
+    /// <summary>"Libellé | adresse" per line; a line without both is refused with the line quoted.</summary>
+    private static List<LinkItem> ReadLinks(EditorValues values, string name)
+    {
+        var links = new List<LinkItem>();
+        foreach (var line in values.Lines(name))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                values.Fail(name, CoreText.Format("ContentHomeLinksInvalid", line));
+                continue;
+            }
+
+            links.Add(new LinkItem(parts[0], parts[1]));
+        }
+
+        return links;
+    }
+
+    private static int ReadCount(EditorValues values, string name, int fallback)
+    {
+        if (int.TryParse(values.Text(name), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxNews)
+        {
+            return count;
+        }
+
+        values.Fail(name, CoreText.Get("ContentHomeNewsCountInvalid"));
+        return fallback;
+    }
+}

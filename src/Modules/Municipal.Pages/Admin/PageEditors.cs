@@ -1,0 +1,106 @@
+using Municipal.Core.Admin.Content;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Pages.Models;
+
+namespace Municipal.Pages.Admin;
+
+/// <summary>A page of the site tree: title, address, summary, body, image, SEO description, topics and audiences.</summary>
+public sealed class PageEditor : IContentTypeEditor
+{
+    public const string Body = "body";
+    public const string Image = "image";
+
+    public string ContentType => PageTypes.Page;
+
+    public string DisplayName => CoreText.Get("ContentTypePage");
+
+    public string Feature => PagesModule.Feature;
+
+    public bool HasPath => true;
+
+    public string? DefaultPath(string title) => Slugs.FromTitle(title);
+
+    public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
+    {
+        var content = item is null ? null : ContentStore.Read<PageContent>(item);
+        return
+        [
+            CommonFields.TitleField(content?.Title),
+            CommonFields.SummaryField(content?.Summary),
+            new RichTextField(Body, CoreText.Get("ContentFieldBody"), content?.Body ?? RichText.Empty),
+            new ImageField(Image, CoreText.Get("ContentFieldImage"), content?.Image),
+            CommonFields.MetaDescriptionField(content?.Seo),
+            .. CommonFields.TaxonomyFields(content?.Taxonomy),
+        ];
+    }
+
+    public EditedContent? Build(EditorValues values, ContentItemRecord? previous)
+    {
+        var before = previous is null ? null : ContentStore.Read<PageContent>(previous);
+        var title = CommonFields.ReadTitle(values);
+        var content = new PageContent(
+            title,
+            values.OptionalText(CommonFields.Summary),
+            values.Rich(Body),
+            values.Image(Image),
+            CommonFields.Seo(values, before?.Seo),
+            CommonFields.Taxonomy(values));
+        return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content)) : null;
+    }
+}
+
+/// <summary>A procedure ("démarche"): what, who, cost, documents (one per line), how; its e-counter form is kept.</summary>
+public sealed class ProcedureEditor : IContentTypeEditor
+{
+    public const string What = "what";
+    public const string Who = "who";
+    public const string Cost = "cost";
+    public const string Documents = "documents";
+    public const string How = "how";
+
+    public string ContentType => PageTypes.Procedure;
+
+    public string DisplayName => CoreText.Get("ContentTypeProcedure");
+
+    public string Feature => PagesModule.Feature;
+
+    public bool HasPath => true;
+
+    public string? DefaultPath(string title) => "demarches/" + Slugs.FromTitle(title);
+
+    public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
+    {
+        var content = item is null ? null : ContentStore.Read<ProcedureContent>(item);
+        return
+        [
+            CommonFields.TitleField(content?.Title),
+            CommonFields.SummaryField(content?.Summary),
+            new RichTextField(What, CoreText.Get("ContentFieldProcedureWhat"), content?.What ?? RichText.Empty),
+            new RichTextField(Who, CoreText.Get("ContentFieldProcedureWho"), content?.Who ?? RichText.Empty),
+            new RichTextField(Cost, CoreText.Get("ContentFieldProcedureCost"), content?.Cost ?? RichText.Empty),
+            new LinesField(Documents, CoreText.Get("ContentFieldProcedureDocuments"), content?.Documents ?? []) { Hint = CoreText.Get("ContentFieldProcedureDocumentsHint") },
+            new RichTextField(How, CoreText.Get("ContentFieldProcedureHow"), content?.How ?? RichText.Empty),
+            CommonFields.MetaDescriptionField(content?.Seo),
+            .. CommonFields.TaxonomyFields(content?.Taxonomy),
+        ];
+    }
+
+    public EditedContent? Build(EditorValues values, ContentItemRecord? previous)
+    {
+        var before = previous is null ? null : ContentStore.Read<ProcedureContent>(previous);
+        var title = CommonFields.ReadTitle(values);
+        var content = new ProcedureContent(
+            title,
+            values.OptionalText(CommonFields.Summary),
+            values.Rich(What),
+            values.Rich(Who),
+            values.Rich(Cost),
+            values.Lines(Documents),
+            values.Rich(How),
+            CommonFields.Seo(values, before?.Seo),
+            CommonFields.Taxonomy(values),
+            before?.FormId);
+        return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content)) : null;
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Content;
+using Municipal.Core.Media;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin.Content;
+
+/// <summary>
+/// The new and edit forms: GET draws them, POST saves a new draft revision (and publishes it when a user allowed
+/// to asked for it). Refused input is drawn again with its messages (400); an address taken is a field error.
+/// </summary>
+public static class ContentEditEndpoints
+{
+    public static async Task<IResult> NewFormAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page) =>
+        editors.Find(tenant.Tenant, type) is { } editor
+            ? await page.RenderAsync(http, editor, null, ContentEditPage.Fields(editor, null), new Dictionary<string, string>())
+            : Results.NotFound();
+
+    public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager) =>
+        editors.Find(tenant.Tenant, type) is { } editor
+            ? await SaveAsync(http, editor, null, page, manager)
+            : Results.NotFound();
+
+    public static async Task<IResult> EditFormAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page)
+    {
+        var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
+        return editor is null || latest is null
+            ? Results.NotFound()
+            : await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string>());
+    }
+
+    public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager)
+    {
+        var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
+        return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager);
+    }
+
+    /// <summary>The latest revision of an item not in the trash, and the editor of its type where the tenant has it.</summary>
+    public static async Task<(IContentTypeEditor? Editor, ContentItemRecord? Latest)> FindAsync(string id, ContentEditors editors, TenantContext tenant, ContentStore store, CancellationToken cancellationToken)
+    {
+        var latest = await store.GetLatestAsync(id, cancellationToken);
+        if (latest is null || latest.TrashedUtc is not null)
+        {
+            return (null, null);
+        }
+
+        return (editors.Find(tenant.Tenant, latest.ContentType), latest);
+    }
+
+    private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager)
+    {
+        var cancellationToken = http.RequestAborted;
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var publish = form[ContentEditPage.ActionField] == ContentEditPage.PublishAction;
+        if (publish && !http.User.Has(AdminPermissions.PublishContent))
+        {
+            return Results.Forbid();
+        }
+
+        var catalog = http.RequestServices.GetService(typeof(IMediaCatalog)) as IMediaCatalog;
+        var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
+        var edited = editor.Build(values, latest);
+        var path = ResolvePath(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title));
+        if (edited is null || !values.IsValid)
+        {
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest);
+        }
+
+        var author = ContentEditPage.Author(http);
+        string id;
+        try
+        {
+            var saved = await manager.SaveDraftAsync(new ContentDraft(editor.ContentType, latest?.ContentItemId, edited.DisplayText, path, edited.Data, edited.ContentDate), author, cancellationToken);
+            id = saved.ContentItemId;
+            if (publish)
+            {
+                await manager.PublishAsync(id, author, cancellationToken);
+            }
+        }
+        catch (ContentConflictException conflict)
+        {
+            values.Fail(editor.HasPath ? ContentEditPage.PathField : values.Fields[0].Name, conflict.Message);
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest);
+        }
+
+        return Results.Redirect(AdminArea.Url(http, ContentAdminRoutes.Edit(id)) + "?" + ContentEditPage.DoneParameter + "=" + (publish ? "publie" : "brouillon"));
+    }
+
+    /// <summary>The typed address, else the one made from the title; a type without address field gets its fixed one.</summary>
+    private static string? ResolvePath(IContentTypeEditor editor, EditorValues values, string title)
+    {
+        if (!editor.HasPath)
+        {
+            return editor.DefaultPath(title);
+        }
+
+        var typed = values.Text(ContentEditPage.PathField).Trim().Trim('/').ToLowerInvariant();
+        var path = typed.Length > 0 ? typed : title.Length > 0 ? editor.DefaultPath(title) : null;
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (path.Length == 0 || !Slugs.IsPath(path))
+        {
+            values.Fail(ContentEditPage.PathField, CoreText.Format("ContentPathInvalid", "/" + path));
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Background;
+using Municipal.Core.Content;
+using Municipal.Core.Display;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin.Content;
+
+/// <summary>What the scheduling form shows again after a refused post: the typed values and their messages.</summary>
+public sealed record ScheduleForm(string Date, string Time, bool Publish, string? DateError = null, string? TimeError = null)
+{
+    public static readonly ScheduleForm Empty = new(string.Empty, string.Empty, true);
+}
+
+/// <summary>A pending schedule as the editor page states it.</summary>
+public sealed record ScheduleView(string Text);
+
+/// <summary>
+/// Draws the new and edit forms of a content item: its fields, its state, and for the latest revision the
+/// actions the user may take (publish, unpublish, schedule, submit, trash), each a form of its own.
+/// </summary>
+public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQueue jobs, TenantContext tenant, ContentFieldViewBuilder fieldViews)
+{
+    public const string PathField = "path";
+    public const string ActionField = "action";
+    public const string PublishAction = "publish";
+    public const string DoneParameter = "fait";
+
+    /// <summary>The editor's fields, with the address field after the title when the type has one.</summary>
+    public static IReadOnlyList<EditorField> Fields(IContentTypeEditor editor, ContentItemRecord? latest)
+    {
+        var fields = editor.Fields(latest).ToList();
+        if (editor.HasPath)
+        {
+            var example = editor.DefaultPath(CoreText.Get("ContentPathExampleTitle"));
+            var path = new TextField(PathField, CoreText.Get("ContentFieldPath"), latest?.Path ?? string.Empty) { Hint = CoreText.Format("ContentFieldPathHint", example ?? string.Empty) };
+            fields.Insert(Math.Min(1, fields.Count), path);
+        }
+
+        return fields;
+    }
+
+    public static string Author(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty;
+
+    public async Task<IResult> RenderAsync(
+        HttpContext http,
+        IContentTypeEditor editor,
+        ContentItemRecord? latest,
+        IReadOnlyList<EditorField> fields,
+        IReadOnlyDictionary<string, string> fieldErrors,
+        int statusCode = StatusCodes.Status200OK,
+        ScheduleForm? schedule = null)
+    {
+        var cancellationToken = http.RequestAborted;
+        schedule ??= ScheduleForm.Empty;
+        var errors = fieldErrors.Select(e => new ErrorLinkView(e.Value, "#" + e.Key)).ToList();
+        if (schedule.DateError is not null)
+        {
+            errors.Add(new ErrorLinkView(schedule.DateError, "#schedule-date"));
+        }
+
+        if (schedule.TimeError is not null)
+        {
+            errors.Add(new ErrorLinkView(schedule.TimeError, "#schedule-time"));
+        }
+
+        var canPublish = http.User.Has(AdminPermissions.PublishContent);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["errors"] = errors,
+            ["fields"] = await fieldViews.BuildAsync(fields, fieldErrors, cancellationToken),
+            ["type_name"] = editor.DisplayName,
+            ["can_publish"] = canPublish,
+            ["list_url"] = AdminArea.Url(http, ContentAdminRoutes.List),
+            ["schedule_date"] = schedule.Date,
+            ["schedule_time"] = schedule.Time,
+            ["schedule_publish"] = schedule.Publish,
+            ["schedule_date_error"] = schedule.DateError,
+            ["schedule_time_error"] = schedule.TimeError,
+        };
+        string title;
+        if (latest is null)
+        {
+            title = CoreText.Format("ContentNewTitle", editor.DisplayName);
+            values["form_action"] = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType);
+        }
+        else
+        {
+            title = CoreText.Format("ContentEditTitle", latest.DisplayText);
+            await AddItemValuesAsync(http, latest, values, canPublish, cancellationToken);
+        }
+
+        values["heading"] = title;
+        return await views.RenderAsync(http, "AdminContentEdit", title, values, statusCode);
+    }
+
+    private async Task AddItemValuesAsync(HttpContext http, ContentItemRecord latest, Dictionary<string, object?> values, bool canPublish, CancellationToken cancellationToken)
+    {
+        var id = latest.ContentItemId;
+        var published = await store.GetPublishedAsync(id, cancellationToken);
+        var schedules = (await ContentSchedules.PendingAsync(jobs, tenant.Tenant.Name, cancellationToken)).Where(s => s.ContentItemId == id).ToList();
+        var state = ContentStates.Of(latest, published is not null, schedules.Count > 0);
+        values["item_id"] = id;
+        values["form_action"] = AdminArea.Url(http, ContentAdminRoutes.Edit(id));
+        values["state"] = ContentStates.Label(state);
+        values["modified"] = CoreText.Format("ContentModifiedBy", AdminTime.Format(latest.ModifiedUtc), latest.Author ?? "—");
+        values["review_comment"] = latest.ReviewState == ReviewState.ChangesRequested ? latest.ReviewComment : null;
+        values["submitted"] = latest.ReviewState == ReviewState.Submitted;
+        values["preview_url"] = AdminArea.Url(http, ContentAdminRoutes.Preview(id));
+        values["revisions_url"] = AdminArea.Url(http, ContentAdminRoutes.Revisions(id));
+        values["public_url"] = published?.Path is { } path ? ThemePageRenderer.Url(http, "/" + path) : null;
+        values["is_published"] = published is not null;
+        values["has_pending_changes"] = latest.Status != ContentStatus.Published;
+        values["schedules"] = schedules.Select(s => new ScheduleView(CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", AdminTime.Format(s.DueUtc)))).ToList();
+        values["notice"] = http.Request.Query[DoneParameter].ToString() switch
+        {
+            "brouillon" => CoreText.Get("ContentDoneDraft"),
+            "publie" => CoreText.Get("ContentDonePublished"),
+            "depublie" => CoreText.Get("ContentDoneUnpublished"),
+            "programme" => CoreText.Get("ContentDoneScheduled"),
+            _ => null,
+        };
+        if (canPublish)
+        {
+            values["publish_url"] = AdminArea.Url(http, ContentAdminRoutes.Publish(id));
+            values["unpublish_url"] = AdminArea.Url(http, ContentAdminRoutes.Unpublish(id));
+            values["schedule_url"] = AdminArea.Url(http, ContentAdminRoutes.Schedule(id));
+            values["trash_url"] = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id));
+            values["review_url"] = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null;
+        }
+        else if (latest.ReviewState != ReviewState.Submitted)
+        {
+            values["submit_url"] = AdminArea.Url(http, ContentAdminRoutes.Submit(id));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Municipal.Core.Content;
+using Municipal.Core.Media;
+using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Admin.Content;
+
+/// <summary>A choice of a select or a checkbox list.</summary>
+public sealed record ContentOptionView(string Value, string Label, bool Selected);
+
+/// <summary>
+/// A field as the "_ContentField" template draws it. <see cref="Kind"/>: text, textarea, rich, lines, date,
+/// image-select (media library), image-url (address and alternative text), terms (checkboxes).
+/// </summary>
+public sealed record ContentFieldView(
+    string Kind,
+    string Id,
+    string Label,
+    string? Hint,
+    string? Error,
+    bool Required,
+    string Value,
+    string InputType,
+    string? Heading,
+    IReadOnlyList<ContentOptionView> Options,
+    string? Alt,
+    string? AltError);
+
+/// <summary>Turns typed fields into what the template draws: values as text, image and term choices loaded.</summary>
+public sealed class ContentFieldViewBuilder(ContentStore store, IServiceProvider services)
+{
+    public async Task<IReadOnlyList<ContentFieldView>> BuildAsync(IReadOnlyList<EditorField> fields, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var catalog = services.GetService(typeof(IMediaCatalog)) as IMediaCatalog;
+        IReadOnlyList<MediaChoice>? images = null;
+        var views = new List<ContentFieldView>(fields.Count);
+        foreach (var field in fields)
+        {
+            var error = errors.GetValueOrDefault(field.Name);
+            var hint = field.Hint;
+            var view = new ContentFieldView("text", field.Name, field.Label, hint, error, field.Required, string.Empty, "text", field.Heading, [], null, null);
+            switch (field)
+            {
+                case TextField text:
+                    view = view with { Value = text.Value, InputType = text.InputType };
+                    break;
+                case MultilineField multiline:
+                    view = view with { Kind = "textarea", Value = multiline.Value };
+                    break;
+                case RichTextField rich:
+                    view = view with { Kind = "rich", Value = rich.Value.Html };
+                    break;
+                case LinesField lines:
+                    view = view with { Kind = "lines", Value = string.Join("\n", lines.Value) };
+                    break;
+                case DateField date:
+                    view = view with { Kind = "date", Value = date.Value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, InputType = "date" };
+                    break;
+                case TermsField terms:
+                    var options = await TermsAsync(terms, cancellationToken);
+                    if (options.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    view = view with { Kind = "terms", Options = options };
+                    break;
+                case ImageField image when catalog is not null:
+                    images ??= await catalog.ListImagesAsync(null, cancellationToken);
+                    view = view with { Kind = "image-select", Value = image.Value?.Src ?? string.Empty, Options = ImageOptions(image.Value, images) };
+                    break;
+                case ImageField image:
+                    view = view with
+                    {
+                        Kind = "image-url",
+                        Value = image.Value?.Src ?? string.Empty,
+                        Alt = image.Value?.Alt ?? string.Empty,
+                        AltError = errors.GetValueOrDefault(field.Name + ContentFormReader.AltSuffix),
+                        Hint = hint ?? CoreText.Get("ContentImageUrlHint"),
+                    };
+                    break;
+            }
+
+            views.Add(view);
+        }
+
+        return views;
+    }
+
+    private static List<ContentOptionView> ImageOptions(ImagePart? current, IReadOnlyList<MediaChoice> images)
+    {
+        var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("ContentImageNone"), current is null) };
+        if (current is not null && images.All(i => i.Url != current.Src))
+        {
+            options.Add(new ContentOptionView(current.Src, CoreText.Format("ContentImageCurrent", current.Alt.Length > 0 ? current.Alt : current.Src), true));
+        }
+
+        options.AddRange(images.Select(i => new ContentOptionView(i.Url, $"{i.Name} – {i.Alt}", current?.Src == i.Url)));
+        return options;
+    }
+
+    /// <summary>The terms of the tenant's taxonomy (a content item "taxonomy:&lt;name&gt;"), chosen ones first kept even if removed since.</summary>
+    private async Task<List<ContentOptionView>> TermsAsync(TermsField field, CancellationToken cancellationToken)
+    {
+        var item = await store.GetLatestAsync("taxonomy:" + field.Taxonomy, cancellationToken);
+        var terms = item is { ContentType: TaxonomyRecipeHandler.ContentTypeName, TrashedUtc: null } ? ContentStore.Read<TaxonomyContent>(item).Terms : [];
+        var options = terms.Select(t => new ContentOptionView(t.Id, t.Name, field.Value.Contains(t.Id))).ToList();
+        options.AddRange(field.Value.Where(v => terms.All(t => t.Id != v)).Select(v => new ContentOptionView(v, v, true)));
+        return options;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Content;
+using Municipal.Core.Media;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Admin.Content;
+
+/// <summary>
+/// Reads a posted content form into the editor's typed fields: each field is read by its kind, required fields
+/// are checked, images are resolved through the media library, and every problem is a French message on its field.
+/// </summary>
+public static class ContentFormReader
+{
+    /// <summary>The second input of an image field without media library: its alternative text.</summary>
+    public const string AltSuffix = "-alt";
+
+    /// <param name="fields">The editor's fields filled from the latest revision: they say what to read, and keep the current image.</param>
+    public static async Task<EditorValues> ReadAsync(IFormCollection form, IReadOnlyList<EditorField> fields, IMediaCatalog? catalog, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string Name, string Message)>();
+        var read = new List<EditorField>(fields.Count);
+        foreach (var field in fields)
+        {
+            var posted = form[field.Name].ToString();
+            EditorField value = field switch
+            {
+                TextField text => text with { Value = posted.Trim() },
+                MultilineField multiline => multiline with { Value = Normalize(posted) },
+                RichTextField rich => rich with { Value = ReadRichText(posted) },
+                DateField date => date with { Value = ReadDate(posted, field, errors) },
+                LinesField lines => lines with { Value = SplitLines(posted) },
+                TermsField terms => terms with { Value = form[field.Name].Where(v => v is not null && Slugs.IsSlug(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList() },
+                ImageField image => image with { Value = await ReadImageAsync(form, image, catalog, errors, cancellationToken) },
+                _ => field,
+            };
+            if (field.Required && IsEmpty(value))
+            {
+                errors.Add((field.Name, CoreText.Format("ContentFieldRequired", field.Label)));
+            }
+
+            read.Add(value);
+        }
+
+        var values = new EditorValues(read);
+        foreach (var (name, message) in errors)
+        {
+            values.Fail(name, message);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// HTML from the rich-text editor is sanitized; text typed in the plain textarea (no script) becomes
+    /// paragraphs, a blank line between two of them, so that nothing typed is lost or taken for markup.
+    /// </summary>
+    public static RichText ReadRichText(string posted)
+    {
+        var text = Normalize(posted);
+        if (text.Length == 0)
+        {
+            return RichText.Empty;
+        }
+
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            return RichText.FromHtml(text);
+        }
+
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => "<p>" + string.Join("<br>", p.Split('\n').Select(WebUtility.HtmlEncode)) + "</p>");
+        return RichText.FromHtml(string.Concat(paragraphs));
+    }
+
+    /// <summary>One entry per non-empty line, trimmed.</summary>
+    public static IReadOnlyList<string> SplitLines(string posted) =>
+        Normalize(posted).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Normalize(string posted) => posted.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+
+    private static DateOnly? ReadDate(string posted, EditorField field, List<(string, string)> errors)
+    {
+        var text = posted.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || DateOnly.TryParseExact(text, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return date;
+        }
+
+        errors.Add((field.Name, CoreText.Format("ContentDateInvalid", field.Label)));
+        return null;
+    }
+
+    private static async Task<ImagePart?> ReadImageAsync(IFormCollection form, ImageField field, IMediaCatalog? catalog, List<(string, string)> errors, CancellationToken cancellationToken)
+    {
+        var src = form[field.Name].ToString().Trim();
+        if (src.Length == 0)
+        {
+            return null;
+        }
+
+        if (catalog is null)
+        {
+            var alt = form[field.Name + AltSuffix].ToString().Trim();
+            var image = new ImagePart(src, alt);
+            if (!IsImageAddress(src))
+            {
+                errors.Add((field.Name, CoreText.Format("ContentImageAddressInvalid", field.Label)));
+            }
+            else if (alt.Length == 0)
+            {
+                errors.Add((field.Name + AltSuffix, CoreText.Format("ContentImageAltMissing", field.Label)));
+            }
+
+            return image;
+        }
+
+        if (await catalog.FindByUrlAsync(src, cancellationToken) is { } choice)
+        {
+            return new ImagePart(choice.Url, choice.Alt);
+        }
+
+        // The image the item already has (set by a recipe, or before the library existed) may stay as it is.
+        if (field.Value is { } current && current.Src == src)
+        {
+            if (current.Alt.Trim().Length == 0)
+            {
+                errors.Add((field.Name, CoreText.Format("ContentImageAltMissing", field.Label)));
+            }
+
+            return current;
+        }
+
+        errors.Add((field.Name, CoreText.Format("ContentImageUnknown", field.Label)));
+        return null;
+    }
+
+    /// <summary>A path of this site ("/media/..."), never "//host", or an https address.</summary>
+    private static bool IsImageAddress(string src) =>
+        (src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal) && !src.Contains('\\', StringComparison.Ordinal))
+        || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsEmpty(EditorField field) => field switch
+    {
+        TextField text => text.Value.Length == 0,
+        MultilineField multiline => multiline.Value.Length == 0,
+        RichTextField rich => rich.Value.IsEmpty,
+        DateField date => date.Value is null,
+        LinesField lines => lines.Value.Count == 0,
+        TermsField terms => terms.Value.Count == 0,
+        ImageField image => image.Value is null,
+        _ => false,
+    };
+}
