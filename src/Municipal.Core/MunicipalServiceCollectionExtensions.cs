@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Admin;
+using Municipal.Core.Admin.Review;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -54,6 +55,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();
+        services.AddContentReview();
 
         // Background jobs
         services.AddScoped<JobQueue>();
@@ -142,6 +144,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapBranding();
         endpoints.MapSiteEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapContentReview();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);
