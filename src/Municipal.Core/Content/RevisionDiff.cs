@@ -133,18 +133,25 @@ public static partial class RevisionDiff
         }
     }
 
-    /// <summary>A <see cref="RichText"/> as serialized: an object whose only property is "html".</summary>
+    /// <summary>A <see cref="RichText"/> as serialized: its "html", and nothing else but its computed "isEmpty".</summary>
     private static bool IsRichText(JsonElement element, out string html)
     {
         html = string.Empty;
-        var properties = element.EnumerateObject().ToList();
-        if (properties is [{ Value.ValueKind: JsonValueKind.String } only] && string.Equals(only.Name, "html", StringComparison.OrdinalIgnoreCase))
+        var found = false;
+        foreach (var property in element.EnumerateObject())
         {
-            html = only.Value.GetString() ?? string.Empty;
-            return true;
+            if (string.Equals(property.Name, "html", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
+            {
+                html = property.Value.GetString() ?? string.Empty;
+                found = true;
+            }
+            else if (!string.Equals(property.Name, nameof(RichText.IsEmpty), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
         }
 
-        return false;
+        return found;
     }
 
     /// <summary>"Field.&lt;Name&gt;" of CoreText, or the name itself when no label is known.</summary>
