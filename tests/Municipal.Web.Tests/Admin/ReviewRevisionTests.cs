@@ -21,7 +21,7 @@ public abstract class ReviewRevisionTests<TFixture>(TFixture fixture) : IClassFi
         var second = await SaveDraftAsync(fixture, name, Page("horaires", "Horaires", "Ouvert le mardi matin", first.ContentItemId), "bruno@example.be");
 
         var response = await author.Client.GetAsync(ContentAdminRoutes.Revisions(first.ContentItemId));
-        var html = Main(await response.Content.ReadAsStringAsync());
+        var html = MainOf(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>Historique de", html, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public abstract class ReviewRevisionTests<TFixture>(TFixture fixture) : IClassFi
         var first = await SaveDraftAsync(fixture, name, Page("piscine", "Piscine", "Ouverte le <strong>lundi</strong> matin"), author.Email);
         var second = await SaveDraftAsync(fixture, name, Page("piscine", "Piscine", "Ouverte le <em>mardi</em> matin", first.ContentItemId), author.Email);
 
-        var diff = Main(await author.Client.GetStringAsync(ContentAdminRoutes.Revision(first.ContentItemId, second.Id)));
+        var diff = MainOf(await author.Client.GetStringAsync(ContentAdminRoutes.Revision(first.ContentItemId, second.Id)));
 
         Assert.Contains("<dt>Texte</dt>", diff, StringComparison.Ordinal);
         Assert.Contains("Ouverte le <del><span class=\"visually-hidden\">supprimé : </span>lundi</del> <ins><span class=\"visually-hidden\">ajouté : </span>mardi</ins> matin", diff, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public abstract class ReviewRevisionTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Contains("autres champs n'ont pas changé", diff, StringComparison.Ordinal);
         Assert.Contains($"href=\"{ContentAdminRoutes.Revision(first.ContentItemId, first.Id)}\"", diff, StringComparison.Ordinal);
 
-        var firstPage = Main(await author.Client.GetStringAsync(ContentAdminRoutes.Revision(first.ContentItemId, first.Id)));
+        var firstPage = MainOf(await author.Client.GetStringAsync(ContentAdminRoutes.Revision(first.ContentItemId, first.Id)));
         Assert.Contains("C'est la première version de ce contenu", firstPage, StringComparison.Ordinal);
         Assert.Contains("<dt>Adresse</dt>", firstPage, StringComparison.Ordinal);
         Assert.Contains("/piscine</ins>", firstPage, StringComparison.Ordinal);

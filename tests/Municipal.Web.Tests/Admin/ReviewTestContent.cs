@@ -55,7 +55,7 @@ internal static partial class ReviewTestContent
         await fixture.App.Services.GetRequiredService<JobRunner>().RunDueAsync();
         var folder = Path.Combine(fixture.TenantsFolder, tenant, "mail");
         var messages = new List<MimeMessage>();
-        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder).Order(StringComparer.Ordinal) : [])
+        foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray() : [])
         {
             messages.Add(await MimeMessage.LoadAsync(file));
         }
@@ -70,7 +70,7 @@ internal static partial class ReviewTestContent
             : throw new Xunit.Sdk.XunitException($"Pas de champ caché « {name} ».");
 
     /// <summary>The text of the main element (HTML-decoded, tags kept).</summary>
-    public static string Main(string html) => System.Net.WebUtility.HtmlDecode(MainPattern().Match(html).Value);
+    public static string MainOf(string html) => System.Net.WebUtility.HtmlDecode(MainPattern().Match(html).Value);
 
     [GeneratedRegex("<main.*</main>", RegexOptions.Singleline)]
     private static partial Regex MainPattern();

@@ -27,7 +27,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
         var trashed = await editor.PostFormAsync(ContentAdminRoutes.Revisions(id), ContentAdminRoutes.MoveToTrash(id), []);
 
         Assert.Equal(HttpStatusCode.Redirect, trashed.StatusCode);
-        var list = Main(await editor.Client.GetStringAsync(trashed.Headers.Location!.OriginalString));
+        var list = MainOf(await editor.Client.GetStringAsync(trashed.Headers.Location!.OriginalString));
         Assert.Contains("« Parc communal » a été mis à la corbeille", list, StringComparison.Ordinal);
         Assert.Contains("<td>Parc communal</td>", list, StringComparison.Ordinal);
         Assert.Contains("<td>Page</td>", list, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
         // Restored: a draft (not public) at "parc-2", and the page says why.
         var restored = await editor.PostFormAsync(ContentAdminRoutes.Trash, ContentAdminRoutes.RestoreFromTrash(id), []);
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        var notice = Main(await editor.Client.GetStringAsync(restored.Headers.Location!.OriginalString));
+        var notice = MainOf(await editor.Client.GetStringAsync(restored.Headers.Location!.OriginalString));
         Assert.Contains("« Parc communal » a été restauré en brouillon, à l'adresse /parc-2 : son adresse /parc est maintenant utilisée par un autre contenu.", notice, StringComparison.Ordinal);
         Assert.Contains("La corbeille est vide.", notice, StringComparison.Ordinal);
         var latest = await LatestAsync(fixture, name, id);
@@ -73,7 +73,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
 
         var restored = await editor.PostFormAsync(ContentAdminRoutes.Trash, ContentAdminRoutes.RestoreFromTrash(item.ContentItemId), []);
 
-        Assert.Contains("« Sport » a été restauré en brouillon : publiez-le", Main(await editor.Client.GetStringAsync(restored.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        Assert.Contains("« Sport » a été restauré en brouillon : publiez-le", MainOf(await editor.Client.GetStringAsync(restored.Headers.Location!.OriginalString)), StringComparison.Ordinal);
         var latest = await LatestAsync(fixture, name, item.ContentItemId);
         Assert.Equal("sport", latest.Path);
         Assert.Equal(ContentStatus.Draft, latest.Status);
@@ -113,7 +113,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.Client.GetAsync(delete)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync(ContentAdminRoutes.Trash, delete, new() { ["confirm"] = "true" })).StatusCode);
 
-        var list = Main(await administrator.Client.GetStringAsync(ContentAdminRoutes.Trash));
+        var list = MainOf(await administrator.Client.GetStringAsync(ContentAdminRoutes.Trash));
         Assert.Contains($"href=\"{delete}\"", list, StringComparison.Ordinal);
         var unconfirmed = await administrator.PostFormAsync(delete, delete, []);
         var unconfirmedHtml = await unconfirmed.Content.ReadAsStringAsync();
@@ -124,7 +124,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
         var deleted = await administrator.PostFormAsync(delete, delete, new() { ["confirm"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.Contains("Le contenu a été supprimé définitivement.", Main(await administrator.Client.GetStringAsync(deleted.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        Assert.Contains("Le contenu a été supprimé définitivement.", MainOf(await administrator.Client.GetStringAsync(deleted.Headers.Location!.OriginalString)), StringComparison.Ordinal);
         Assert.Empty(await VersionsAsync(fixture, name, id));
         Assert.Equal(AuditActions.Deleted, (await AuditActionsAsync(fixture, name, id))[^1]);
     }
