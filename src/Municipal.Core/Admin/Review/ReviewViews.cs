@@ -11,6 +11,7 @@ public sealed record ReviewQueueItemView(string Title, string Type, string Autho
 /// <summary>A line of the revision history.</summary>
 public sealed record RevisionRowView(
     long Id,
+    int Number,
     string Date,
     string DateIso,
     string Author,

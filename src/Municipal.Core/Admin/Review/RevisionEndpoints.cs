@@ -36,8 +36,9 @@ internal static class RevisionEndpoints
 
         var latest = revisions[0];
         var trashed = latest.TrashedUtc is not null;
-        var rows = revisions.Select(r => new RevisionRowView(
+        var rows = revisions.Select((r, index) => new RevisionRowView(
             r.Id,
+            revisions.Count - index,
             ReviewViewModels.Date(r.ModifiedUtc),
             ReviewViewModels.Iso(r.ModifiedUtc),
             ReviewViewModels.Author(r.Author),
