@@ -100,6 +100,28 @@ public abstract class ReviewRevisionTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Single(await VersionsAsync(fixture, name, a.ContentItemId));
     }
 
+    [Fact]
+    public async Task An_item_whose_id_holds_a_colon_and_a_slash_like_recipe_content_has_working_pages()
+    {
+        var name = await NewTenantAsync("slash");
+        var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
+        var first = await SaveAndPublishAsync(fixture, name, Page("vivre/parc", "Parc", "Ouvert le lundi", "page:vivre/parc"), editor.Email);
+        var second = await SaveDraftAsync(fixture, name, Page("vivre/parc", "Parc", "Ouvert le mardi", "page:vivre/parc"), editor.Email);
+        const string id = "page:vivre/parc";
+
+        Assert.StartsWith("/admin/contenus/page%3Avivre%2Fparc/", ContentAdminRoutes.Revisions(id), StringComparison.Ordinal);
+        Assert.Contains("« Parc »", MainOf(await editor.Client.GetStringAsync(ContentAdminRoutes.Revisions(id))), StringComparison.Ordinal);
+        Assert.Contains("<ins><span class=\"visually-hidden\">ajouté : </span>mardi</ins>", MainOf(await editor.Client.GetStringAsync(ContentAdminRoutes.Revision(id, second.Id))), StringComparison.Ordinal);
+
+        var submitted = await editor.PostFormAsync(ContentAdminRoutes.Revisions(id), ContentAdminRoutes.Submit(id), new() { ["revision"] = second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Contains("mardi</ins>", MainOf(await editor.Client.GetStringAsync(ContentAdminRoutes.Review(id))), StringComparison.Ordinal);
+
+        var restored = await editor.PostFormAsync(ContentAdminRoutes.Revisions(id), ContentAdminRoutes.RestoreRevision(id, first.Id), []);
+        Assert.Equal(ContentAdminRoutes.Edit(id) + "?avis=revision-restauree", restored.Headers.Location?.OriginalString);
+        Assert.Equal(3, (await VersionsAsync(fixture, name, id)).Count);
+    }
+
     private async Task<string> NewTenantAsync(string stem)
     {
         var name = fixture.NewTenantName(stem);

@@ -17,7 +17,7 @@ namespace Municipal.Core.Admin.Review;
 public static class ReviewPages
 {
     /// <summary>Permanent deletion from the trash (administrators only): GET asks to confirm, POST deletes.</summary>
-    public static string DeleteForever(string contentItemId) => $"{ContentAdminRoutes.Trash}/{contentItemId}/supprimer";
+    public static string DeleteForever(string contentItemId) => $"{ContentAdminRoutes.Trash}/{Uri.EscapeDataString(contentItemId)}/supprimer";
 
     public static IServiceCollection AddContentReview(this IServiceCollection services)
     {
