@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Content;
+using Municipal.Core.Admin.Review;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -55,6 +56,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();
+        services.AddContentReview();
 
         // Background jobs
         services.AddScoped<JobQueue>();
@@ -147,6 +149,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapSiteEndpoints();
         endpoints.MapAdminEndpoints();
         endpoints.MapContentAdmin();
+        endpoints.MapContentReview();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

@@ -18,39 +18,45 @@ public static class ContentAdminRoutes
     /// <summary>Items in the trash.</summary>
     public const string Trash = "/admin/corbeille";
 
-    public static string Edit(string contentItemId) => $"/admin/contenus/{contentItemId}";
+    public static string Edit(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}";
 
     /// <summary>The latest revision rendered exactly as the public would see it.</summary>
-    public static string Preview(string contentItemId) => $"/admin/contenus/{contentItemId}/apercu";
+    public static string Preview(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/apercu";
 
-    public static string Publish(string contentItemId) => $"/admin/contenus/{contentItemId}/publier";
+    public static string Publish(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/publier";
 
-    public static string Unpublish(string contentItemId) => $"/admin/contenus/{contentItemId}/depublier";
+    public static string Unpublish(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/depublier";
 
     /// <summary>POST date, time and what ("publish"/"unpublish").</summary>
-    public static string Schedule(string contentItemId) => $"/admin/contenus/{contentItemId}/programmer";
+    public static string Schedule(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/programmer";
 
     /// <summary>POST (an author): submit the latest revision for review, with an optional note.</summary>
-    public static string Submit(string contentItemId) => $"/admin/contenus/{contentItemId}/soumettre";
+    public static string Submit(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/soumettre";
 
     /// <summary>GET: the review page of a submitted item (diff against the published version, approve or send back).</summary>
-    public static string Review(string contentItemId) => $"/admin/relecture/{contentItemId}";
+    public static string Review(string contentItemId) => $"/admin/relecture/{Segment(contentItemId)}";
 
     /// <summary>POST (an editor): publish the submitted revision.</summary>
-    public static string Approve(string contentItemId) => $"/admin/relecture/{contentItemId}/approuver";
+    public static string Approve(string contentItemId) => $"/admin/relecture/{Segment(contentItemId)}/approuver";
 
     /// <summary>POST (an editor): send back to the author with a required comment.</summary>
-    public static string SendBack(string contentItemId) => $"/admin/relecture/{contentItemId}/renvoyer";
+    public static string SendBack(string contentItemId) => $"/admin/relecture/{Segment(contentItemId)}/renvoyer";
 
-    public static string Revisions(string contentItemId) => $"/admin/contenus/{contentItemId}/revisions";
+    public static string Revisions(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/revisions";
 
     /// <summary>GET: one revision compared with the one before it.</summary>
-    public static string Revision(string contentItemId, long revisionId) => $"/admin/contenus/{contentItemId}/revisions/{revisionId}";
+    public static string Revision(string contentItemId, long revisionId) => $"/admin/contenus/{Segment(contentItemId)}/revisions/{revisionId}";
 
-    public static string RestoreRevision(string contentItemId, long revisionId) => $"/admin/contenus/{contentItemId}/revisions/{revisionId}/restaurer";
+    public static string RestoreRevision(string contentItemId, long revisionId) => $"/admin/contenus/{Segment(contentItemId)}/revisions/{revisionId}/restaurer";
 
     /// <summary>POST: put the item in the trash (takes it offline).</summary>
-    public static string MoveToTrash(string contentItemId) => $"/admin/contenus/{contentItemId}/corbeille";
+    public static string MoveToTrash(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/corbeille";
 
-    public static string RestoreFromTrash(string contentItemId) => $"/admin/corbeille/{contentItemId}/restaurer";
+    public static string RestoreFromTrash(string contentItemId) => $"/admin/corbeille/{Segment(contentItemId)}/restaurer";
+
+    /// <summary>
+    /// The id as one path segment: ids of recipe content hold ":" and "/" ("page:vivre/parc"), escaped here;
+    /// handlers read the route value through <see cref="Uri.UnescapeDataString(string)"/> (a "/" stays "%2F" in the route value).
+    /// </summary>
+    private static string Segment(string contentItemId) => Uri.EscapeDataString(contentItemId);
 }

@@ -21,12 +21,17 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     public const string ScheduledActor = "Publication programmée";
 
     /// <summary>Saves a new draft revision; the published version, if any, stays online until the draft is published.</summary>
-    public async Task<ContentItemRecord> SaveDraftAsync(ContentDraft draft, string? author, CancellationToken cancellationToken = default)
+    public Task<ContentItemRecord> SaveDraftAsync(ContentDraft draft, string? author, CancellationToken cancellationToken = default) =>
+        SaveRevisionAsync(draft, author, auditAction: null, cancellationToken);
+
+    /// <summary>Saves a new draft revision, audited as <paramref name="auditAction"/> (default: created or changed).</summary>
+    internal async Task<ContentItemRecord> SaveRevisionAsync(ContentDraft draft, string? author, string? auditAction, CancellationToken cancellationToken)
     {
         var id = draft.ContentItemId ?? Guid.NewGuid().ToString("N");
         await EnsureAddressFreeAsync(draft.Path, id, cancellationToken);
         var now = clock.GetUtcNow();
         var previous = await db.ContentItems.Where(i => i.ContentItemId == id && i.Latest).ToListAsync(cancellationToken);
+        EnsureNotTrashed(previous);
         foreach (var version in previous)
         {
             version.Latest = false;
@@ -48,7 +53,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
             ContentDate = draft.ContentDate,
         };
         db.ContentItems.Add(record);
-        audit.Add(previous.Count == 0 ? AuditActions.Created : AuditActions.Changed, record.ContentType, id, record.DisplayText);
+        audit.Add(auditAction ?? (previous.Count == 0 ? AuditActions.Created : AuditActions.Changed), record.ContentType, id, record.DisplayText);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -64,6 +69,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     {
         var latest = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken)
             ?? throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+        EnsureNotTrashed([latest]);
         await EnsureAddressFreeAsync(latest.Path, contentItemId, cancellationToken);
         var published = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Status == ContentStatus.Published, cancellationToken);
         var now = clock.GetUtcNow();
@@ -112,7 +118,17 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     {
         var revision = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == revisionId, cancellationToken)
             ?? throw new ContentNotFoundException($"Aucune révision {revisionId}.");
-        return await SaveDraftAsync(new ContentDraft(revision.ContentType, revision.ContentItemId, revision.DisplayText, revision.Path, revision.Data, revision.ContentDate), author, cancellationToken);
+        var draft = new ContentDraft(revision.ContentType, revision.ContentItemId, revision.DisplayText, revision.Path, revision.Data, revision.ContentDate);
+        return await SaveRevisionAsync(draft, author, AuditActions.Restored, cancellationToken);
+    }
+
+    /// <summary>An item in the trash is neither edited nor published: it is restored from the trash first.</summary>
+    private static void EnsureNotTrashed(IEnumerable<ContentItemRecord> versions)
+    {
+        if (versions.FirstOrDefault(v => v.TrashedUtc is not null) is { } trashed)
+        {
+            throw new ContentConflictException($"« {trashed.DisplayText} » est dans la corbeille : restaurez-le d'abord depuis la corbeille.");
+        }
     }
 
     /// <summary>Publishes the latest revision at <paramref name="when"/>, even if the process restarts meanwhile.</summary>
@@ -151,7 +167,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
         }
 
         var other = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Path == path && i.ContentItemId != contentItemId && (i.Status == ContentStatus.Published || i.Latest))
+            .Where(i => i.Path == path && i.ContentItemId != contentItemId && (i.Status == ContentStatus.Published || i.Latest) && i.TrashedUtc == null)
             .Select(i => i.DisplayText)
             .FirstOrDefaultAsync(cancellationToken);
         if (other is not null)

@@ -23,10 +23,10 @@ public sealed class ContentStore(TenantDbContext db)
         JsonSerializer.Deserialize<T>(item.Data, Json) ?? throw new InvalidDataException($"Contenu {item.ContentItemId} illisible.");
 
     public Task<ContentItemRecord?> GetPublishedByPathAsync(string path, CancellationToken cancellationToken = default) =>
-        db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Path == path && i.Status == ContentStatus.Published, cancellationToken);
+        db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Path == path && i.Status == ContentStatus.Published && i.TrashedUtc == null, cancellationToken);
 
     public Task<ContentItemRecord?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Status == ContentStatus.Published, cancellationToken);
+        db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Status == ContentStatus.Published && i.TrashedUtc == null, cancellationToken);
 
     public Task<ContentItemRecord?> GetLatestAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken);
@@ -34,21 +34,21 @@ public sealed class ContentStore(TenantDbContext db)
     /// <summary>Published items of a type, newest first (by their own date, then by publication).</summary>
     public async Task<IReadOnlyList<ContentItemRecord>> ListPublishedAsync(string contentType, int skip, int take, CancellationToken cancellationToken = default) =>
         await db.ContentItems.AsNoTracking()
-            .Where(i => i.ContentType == contentType && i.Status == ContentStatus.Published)
+            .Where(i => i.ContentType == contentType && i.Status == ContentStatus.Published && i.TrashedUtc == null)
             .OrderByDescending(i => i.ContentDate).ThenByDescending(i => i.Id)
             .Skip(skip)
             .Take(take)
             .ToListAsync(cancellationToken);
 
     public Task<int> CountPublishedAsync(string contentType, CancellationToken cancellationToken = default) =>
-        db.ContentItems.CountAsync(i => i.ContentType == contentType && i.Status == ContentStatus.Published, cancellationToken);
+        db.ContentItems.CountAsync(i => i.ContentType == contentType && i.Status == ContentStatus.Published && i.TrashedUtc == null, cancellationToken);
 
     /// <summary>Published items directly under a path ("demarches" → "demarches/x", not "demarches/x/y").</summary>
     public async Task<IReadOnlyList<ContentItemRecord>> ListChildrenAsync(string path, CancellationToken cancellationToken = default)
     {
         var prefix = path + "/";
         var items = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Status == ContentStatus.Published && i.Path != null && i.Path.StartsWith(prefix))
+            .Where(i => i.Status == ContentStatus.Published && i.TrashedUtc == null && i.Path != null && i.Path.StartsWith(prefix))
             .OrderBy(i => i.DisplayText)
             .ToListAsync(cancellationToken);
         return items.Where(i => !i.Path![prefix.Length..].Contains('/', StringComparison.Ordinal)).ToList();
@@ -57,13 +57,13 @@ public sealed class ContentStore(TenantDbContext db)
     /// <summary>Display names of published items at these paths (for breadcrumbs).</summary>
     public async Task<IReadOnlyDictionary<string, string>> TitlesByPathAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default) =>
         await db.ContentItems.AsNoTracking()
-            .Where(i => i.Status == ContentStatus.Published && i.Path != null && paths.Contains(i.Path))
+            .Where(i => i.Status == ContentStatus.Published && i.TrashedUtc == null && i.Path != null && paths.Contains(i.Path))
             .ToDictionaryAsync(i => i.Path!, i => i.DisplayText, cancellationToken);
 
     /// <summary>Every published item with an address (sitemap).</summary>
     public async Task<IReadOnlyList<(string Path, DateTimeOffset Modified)>> PublishedRoutesAsync(CancellationToken cancellationToken = default) =>
         (await db.ContentItems.AsNoTracking()
-            .Where(i => i.Status == ContentStatus.Published && i.Path != null)
+            .Where(i => i.Status == ContentStatus.Published && i.TrashedUtc == null && i.Path != null)
             .OrderBy(i => i.Path)
             .Select(i => new { i.Path, i.ModifiedUtc })
             .ToListAsync(cancellationToken))

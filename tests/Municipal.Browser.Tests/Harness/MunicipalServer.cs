@@ -33,6 +33,9 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
 
     public string HostApiKey { get; } = "browser-tests-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
 
+    /// <summary>The host's services, for tests that prepare data (users, content) as the application itself would.</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>The port Kestrel listens on, known once the server has started.</summary>
     public int Port { get; private set; }
 

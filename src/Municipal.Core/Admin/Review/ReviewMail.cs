@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using MimeKit;
+using Municipal.Core.Content;
+using Municipal.Core.Mail;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin.Review;
+
+/// <summary>
+/// The mails of the review workflow, through the durable outbox: editors and administrators learn that something
+/// waits for them, the author learns that it came back with a comment. One mail per person (nobody sees the others' addresses).
+/// </summary>
+public sealed class ReviewMail(MailOutbox outbox, UserManager<IdentityUser> users, TenantContext tenant)
+{
+    /// <summary>Tells the tenant's editors and administrators (but the submitter) that <paramref name="item"/> waits for review.</summary>
+    public async Task NotifyReviewersAsync(HttpContext http, ContentItemRecord item, string? submitter, CancellationToken cancellationToken)
+    {
+        var reviewers = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in AdminPermissions.RolesFor(AdminPermissions.PublishContent))
+        {
+            foreach (var user in await users.GetUsersInRoleAsync(role))
+            {
+                if (user.Email is { Length: > 0 } email && !string.Equals(email, submitter, StringComparison.OrdinalIgnoreCase))
+                {
+                    reviewers.Add(email);
+                }
+            }
+        }
+
+        var link = SiteRoot(http) + ContentAdminRoutes.Review(item.ContentItemId);
+        var note = string.IsNullOrWhiteSpace(item.ReviewComment) ? string.Empty : CoreText.Format("ReviewMailSubmittedNote", item.ReviewComment);
+        foreach (var address in reviewers)
+        {
+            var message = new MimeMessage { Subject = CoreText.Format("ReviewMailSubmittedSubject", item.DisplayText) };
+            message.To.Add(MailboxAddress.Parse(address));
+            message.Body = new TextPart("plain")
+            {
+                Text = CoreText.Format("ReviewMailSubmittedBody", ReviewViewModels.Author(submitter), item.DisplayText, tenant.Tenant.DisplayName, note, link),
+            };
+            await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+        }
+    }
+
+    /// <summary>Tells the author of the submitted revision that it came back, with the editor's comment.</summary>
+    public async Task NotifyAuthorAsync(HttpContext http, ContentItemRecord item, string comment, CancellationToken cancellationToken)
+    {
+        if (item.Author is not { Length: > 0 } author || await users.FindByEmailAsync(author) is not { Email: { Length: > 0 } email })
+        {
+            // An author who is not (or no longer) a user of the site: nobody to tell; the comment stays on the item.
+            return;
+        }
+
+        var message = new MimeMessage { Subject = CoreText.Format("ReviewMailSentBackSubject", item.DisplayText) };
+        message.To.Add(MailboxAddress.Parse(email));
+        message.Body = new TextPart("plain")
+        {
+            Text = CoreText.Format("ReviewMailSentBackBody", item.DisplayText, tenant.Tenant.DisplayName, comment, SiteRoot(http) + ContentAdminRoutes.Edit(item.ContentItemId)),
+        };
+        await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scheme, host and path base of a mailed link: the request's when its host is one of the tenant's, else the
+    /// tenant's first host, so that a forged Host header cannot point the link elsewhere.
+    /// </summary>
+    private string SiteRoot(HttpContext http)
+    {
+        var hosts = tenant.Tenant.Hosts;
+        var requested = TenantNames.NormalizeHost(http.Request.Host.Host ?? string.Empty);
+        var root = hosts.Count == 0 || hosts.Any(h => string.Equals(TenantNames.NormalizeHost(h), requested, StringComparison.Ordinal))
+            ? http.Request.Host.ToUriComponent() + http.Request.PathBase.ToUriComponent()
+            : hosts[0];
+        return http.Request.Scheme + "://" + root;
+    }
+}

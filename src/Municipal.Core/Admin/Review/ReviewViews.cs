@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Admin.Review;
+
+/// <summary>An item waiting in the review queue.</summary>
+public sealed record ReviewQueueItemView(string Title, string Type, string Author, string SubmittedOn, string SubmittedIso, string? Note, string ReviewUrl);
+
+/// <summary>A line of the revision history.</summary>
+public sealed record RevisionRowView(
+    long Id,
+    int Number,
+    string Date,
+    string DateIso,
+    string Author,
+    string Status,
+    bool IsLatest,
+    string? Review,
+    string? ReviewComment,
+    string DiffUrl,
+    string? RestoreUrl);
+
+/// <summary>A field that changed, and its words added and removed.</summary>
+public sealed record FieldChangeView(string Label, bool ReplacedAsWhole, IReadOnlyList<DiffSegmentView> Segments);
+
+/// <summary>A run of words: "same", "added" or "removed".</summary>
+public sealed record DiffSegmentView(string Kind, string Text);
+
+/// <summary>An item of the trash.</summary>
+public sealed record TrashItemView(string Id, string Title, string Type, string TrashedOn, string TrashedIso, string RestoreUrl, string DeleteUrl);
+
+/// <summary>Builds the views of the review, revision and trash pages (dates in Brussels time, French labels).</summary>
+public static class ReviewViewModels
+{
+    private static readonly TimeZoneInfo Brussels = FindBrussels();
+
+    public static IReadOnlyList<Type> Types { get; } =
+        [typeof(ReviewQueueItemView), typeof(RevisionRowView), typeof(FieldChangeView), typeof(DiffSegmentView), typeof(TrashItemView)];
+
+    /// <summary>"29 novembre 2026 à 14:05", Brussels time, in the request's culture.</summary>
+    public static string Date(DateTimeOffset? utc) =>
+        utc is { } value ? TimeZoneInfo.ConvertTime(value, Brussels).ToString(CoreText.Get("ReviewDateFormat"), CultureInfo.CurrentCulture) : string.Empty;
+
+    /// <summary>The machine-readable date of a time element.</summary>
+    public static string Iso(DateTimeOffset? utc) =>
+        utc is { } value ? TimeZoneInfo.ConvertTime(value, Brussels).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>"Brouillon", "Publiée", "Archivée": the status in words, never by colour alone.</summary>
+    public static string Status(ContentStatus status) => CoreText.Get("RevisionStatus" + status);
+
+    /// <summary>The content type in French ("ReviewType.&lt;Type&gt;"), else its name.</summary>
+    public static string Type(string contentType)
+    {
+        var key = "ReviewType." + contentType;
+        var text = CoreText.Get(key);
+        return text == key ? contentType : text;
+    }
+
+    public static string Author(string? author) => string.IsNullOrWhiteSpace(author) ? CoreText.Get("ReviewUnknownAuthor") : author;
+
+    public static IReadOnlyList<FieldChangeView> Changes(RevisionComparison comparison) =>
+        comparison.Changes
+            .Select(c => new FieldChangeView(
+                c.Label,
+                c.Diff.ReplacedAsWhole,
+                c.Diff.Segments.Select(s => new DiffSegmentView(s.Kind.ToString().ToLowerInvariant(), s.Text)).ToList()))
+            .ToList();
+
+    /// <summary>The item's id as the route gave it (an id holding "/" comes escaped).</summary>
+    public static string Id(string routeValue) => Uri.UnescapeDataString(routeValue);
+
+    public static string Url(HttpContext http, string path) => AdminArea.Url(http, path);
+
+    private static TimeZoneInfo FindBrussels()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

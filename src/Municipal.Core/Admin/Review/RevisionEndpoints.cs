@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+
+namespace Municipal.Core.Admin.Review;
+
+/// <summary>
+/// The history of an item: every revision with its date, author and status, each one compared with the one
+/// before it, and "restore this version" (a new draft). The page also carries the item's review state and the
+/// form that submits it for review.
+/// </summary>
+internal static class RevisionEndpoints
+{
+    /// <summary>Query parameter of the confirmations shown at the top of the page after a redirect.</summary>
+    public const string NoticeParameter = "avis";
+
+    public const string SubmittedNotice = "soumis";
+
+    /// <summary>Query parameter the edit page receives after a restore (value <see cref="RestoredNotice"/>).</summary>
+    public const string RestoredNotice = "revision-restauree";
+
+    public static Task<IResult> RevisionsAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
+        RenderRevisionsAsync(http, views, db, ReviewViewModels.Id(id), [], note: null, StatusCodes.Status200OK);
+
+    /// <summary>The history page, with the errors of a refused submission when there are some.</summary>
+    public static async Task<IResult> RenderRevisionsAsync(HttpContext http, AdminViews views, TenantDbContext db, string contentItemId, List<ErrorLinkView> errors, string? note, int statusCode)
+    {
+        var revisions = await db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == contentItemId).OrderByDescending(i => i.Id).ToListAsync(http.RequestAborted);
+        if (revisions.Count == 0)
+        {
+            return await ReviewPages.NotFoundAsync(http, views);
+        }
+
+        var latest = revisions[0];
+        var trashed = latest.TrashedUtc is not null;
+        var rows = revisions.Select((r, index) => new RevisionRowView(
+            r.Id,
+            revisions.Count - index,
+            ReviewViewModels.Date(r.ModifiedUtc),
+            ReviewViewModels.Iso(r.ModifiedUtc),
+            ReviewViewModels.Author(r.Author),
+            ReviewViewModels.Status(r.Status),
+            r.Latest,
+            r.ReviewState == ReviewState.None ? null : CoreText.Get("ReviewState" + r.ReviewState),
+            r.ReviewState == ReviewState.None ? null : r.ReviewComment,
+            ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, r.Id)),
+            r.Latest || trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, r.Id))))
+            .ToList();
+        var notice = http.Request.Query[NoticeParameter].ToString() switch
+        {
+            SubmittedNotice => CoreText.Get("ReviewNoticeSubmitted"),
+            _ => null,
+        };
+        var noteError = errors.FirstOrDefault(e => e.Href == "#note")?.Text;
+        return await views.RenderAsync(http, "AdminRevisions", CoreText.Format("RevisionsTitle", latest.DisplayText), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["item_title"] = latest.DisplayText,
+            ["item_type"] = ReviewViewModels.Type(latest.ContentType),
+            ["notice"] = notice,
+            ["rows"] = rows,
+            ["trashed"] = trashed,
+            ["review_state"] = latest.ReviewState.ToString(),
+            ["review_comment"] = latest.ReviewComment,
+            ["latest_id"] = latest.Id,
+            ["can_submit"] = !trashed && latest.ReviewState != ReviewState.Submitted,
+            ["submit_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Submit(contentItemId)),
+            ["note"] = note,
+            ["note_error"] = noteError,
+            ["review_url"] = latest.ReviewState == ReviewState.Submitted && http.User.Has(AdminPermissions.PublishContent)
+                ? ReviewViewModels.Url(http, ContentAdminRoutes.Review(contentItemId))
+                : null,
+            ["trash_url"] = !trashed && http.User.Has(AdminPermissions.PublishContent) ? ReviewViewModels.Url(http, ContentAdminRoutes.MoveToTrash(contentItemId)) : null,
+            ["trash_list_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Trash),
+            ["edit_url"] = trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Edit(contentItemId)),
+        }, statusCode);
+    }
+
+    /// <summary>One revision compared with the one saved before it (the first one: everything is new).</summary>
+    public static async Task<IResult> RevisionAsync(string id, long rev, HttpContext http, AdminViews views, TenantDbContext db)
+    {
+        var contentItemId = ReviewViewModels.Id(id);
+        var revision = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rev && i.ContentItemId == contentItemId, http.RequestAborted);
+        if (revision is null)
+        {
+            return await ReviewPages.NotFoundAsync(http, views);
+        }
+
+        var previous = await db.ContentItems.AsNoTracking()
+            .Where(i => i.ContentItemId == contentItemId && i.Id < rev)
+            .OrderByDescending(i => i.Id)
+            .FirstOrDefaultAsync(http.RequestAborted);
+        var comparison = RevisionDiff.Compare(previous, revision);
+        var date = ReviewViewModels.Date(revision.ModifiedUtc);
+        return await views.RenderAsync(http, "AdminRevision", CoreText.Format("RevisionTitle", revision.DisplayText, date), new Dictionary<string, object?>
+        {
+            ["item_title"] = revision.DisplayText,
+            ["date"] = date,
+            ["date_iso"] = ReviewViewModels.Iso(revision.ModifiedUtc),
+            ["author"] = ReviewViewModels.Author(revision.Author),
+            ["status"] = ReviewViewModels.Status(revision.Status),
+            ["previous_date"] = previous is null ? null : ReviewViewModels.Date(previous.ModifiedUtc),
+            ["previous_url"] = previous is null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, previous.Id)),
+            ["changes"] = ReviewViewModels.Changes(comparison),
+            ["unchanged_count"] = comparison.UnchangedCount,
+            ["restore_url"] = revision.Latest || revision.TrashedUtc is not null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, rev)),
+            ["revisions_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId)),
+        });
+    }
+
+    /// <summary>A new draft holding the old revision's content; the edit page opens with a confirmation.</summary>
+    public static async Task<IResult> RestoreAsync(string id, long rev, HttpContext http, AdminViews views, TenantDbContext db, ContentManager manager)
+    {
+        var contentItemId = ReviewViewModels.Id(id);
+        if (!await db.ContentItems.AnyAsync(i => i.Id == rev && i.ContentItemId == contentItemId, http.RequestAborted))
+        {
+            return await ReviewPages.NotFoundAsync(http, views);
+        }
+
+        try
+        {
+            await manager.RestoreAsync(rev, ReviewPages.UserName(http), http.RequestAborted);
+        }
+        catch (ContentConflictException conflict)
+        {
+            return await ReviewPages.ConflictAsync(http, views, conflict.Message, ContentAdminRoutes.Revisions(contentItemId));
+        }
+
+        return Results.Redirect(ReviewViewModels.Url(http, ContentAdminRoutes.Edit(contentItemId)) + $"?{NoticeParameter}={RestoredNotice}");
+    }
+}
