@@ -58,5 +58,8 @@ public static class ContentAdminRoutes
     /// The id as one path segment: ids of recipe content hold ":" and "/" ("page:vivre/parc"), escaped here;
     /// handlers read the route value through <see cref="Uri.UnescapeDataString(string)"/> (a "/" stays "%2F" in the route value).
     /// </summary>
+    /// <summary>The content item id of an "{id}" route value ("%2F" is not decoded by routing).</summary>
+    public static string IdFromRoute(string routeValue) => Uri.UnescapeDataString(routeValue);
+
     private static string Segment(string contentItemId) => Uri.EscapeDataString(contentItemId);
 }

@@ -41,8 +41,6 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
 
-    /// <summary>The host's services, for what tests prepare through DI (users of a role, see <see cref="TenantUsers"/>).</summary>
-    public IServiceProvider Services => factory.Services;
 
     public async Task InitializeAsync()
     {

@@ -25,6 +25,7 @@ public static class ContentEditEndpoints
 
     public static async Task<IResult> EditFormAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
         return editor is null || latest is null
             ? Results.NotFound()
@@ -33,6 +34,7 @@ public static class ContentEditEndpoints
 
     public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
         return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager);
     }

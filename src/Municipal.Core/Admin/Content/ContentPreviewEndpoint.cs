@@ -13,6 +13,7 @@ public static class ContentPreviewEndpoint
 {
     public static async Task<IResult> PreviewAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, IEnumerable<IContentDisplay> displays)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
         var display = latest is null ? null : displays.FirstOrDefault(d => d.ContentType == latest.ContentType && tenant.Tenant.HasFeature(d.Feature));
         if (editor is null || latest is null || display is null)

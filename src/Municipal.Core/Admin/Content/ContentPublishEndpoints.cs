@@ -14,6 +14,7 @@ public static class ContentPublishEndpoints
 {
     public static async Task<IResult> PublishAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
         if (editor is null || latest is null)
         {
@@ -35,6 +36,7 @@ public static class ContentPublishEndpoints
 
     public static async Task<IResult> UnpublishAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentManager manager)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
         if (editor is null || latest is null)
         {
@@ -48,6 +50,7 @@ public static class ContentPublishEndpoints
     /// <summary>Date (AAAA-MM-JJ) and time (HH:MM) in Brussels time, in the future; "what" is publish or unpublish.</summary>
     public static async Task<IResult> ScheduleAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, TimeProvider clock)
     {
+        id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
         if (editor is null || latest is null)
         {

@@ -69,7 +69,7 @@ public static class ReviewViewModels
             .ToList();
 
     /// <summary>The item's id as the route gave it (an id holding "/" comes escaped).</summary>
-    public static string Id(string routeValue) => Uri.UnescapeDataString(routeValue);
+    public static string Id(string routeValue) => ContentAdminRoutes.IdFromRoute(routeValue);
 
     public static string Url(HttpContext http, string path) => AdminArea.Url(http, path);
 
