@@ -112,6 +112,7 @@ public static class MunicipalServiceCollectionExtensions
 
         // Back office: sign-in per tenant.
         services.AddMunicipalAdmin();
+        Admin.Site.SiteAdmin.AddSiteAdmin(services);
 
         foreach (var module in modules)
         {
@@ -142,6 +143,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapBranding();
         endpoints.MapSiteEndpoints();
         endpoints.MapAdminEndpoints();
+        Admin.Site.SiteAdmin.MapSiteAdmin(endpoints);
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);
