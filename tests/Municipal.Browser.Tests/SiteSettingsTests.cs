@@ -89,6 +89,29 @@ public sealed class SiteSettingsTests(MunicipalServer server, MunicipalityTenant
         await Expect(links.Nth(1)).ToHaveTextAsync(firstLabel);
     }
 
+    [Fact]
+    public async Task The_editors_do_not_scroll_sideways_at_320_pixels()
+    {
+        await SignInAsync();
+        await Page.SetViewportSizeAsync(320, 800);
+        foreach (var path in new[] { "/admin/menus", "/admin/menus/main", "/admin/taxonomies/topics", "/admin/parametres" })
+        {
+            Assert.Equal(200, await GotoAsync(fixture.Tenant.Url(path)));
+            var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            if (widths[0] > widths[1])
+            {
+                var past = await Page.EvaluateAsync<string>("""
+                    () => [...document.body.querySelectorAll('*')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                        .slice(0, 10)
+                        .map(e => `<${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ''}> right=${Math.round(e.getBoundingClientRect().right)}`)
+                        .join(', ')
+                    """);
+                Assert.Fail($"{path} is {widths[0]} px wide in a {widths[1]} px viewport: it scrolls horizontally. Past the right edge: {past}");
+            }
+        }
+    }
+
     private async Task SignInAsync()
     {
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
