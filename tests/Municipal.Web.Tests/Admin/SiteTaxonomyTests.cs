@@ -110,6 +110,16 @@ public abstract partial class SiteTaxonomyTests<TFixture>(TFixture fixture) : IC
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("La taxonomie a été modifiée entre-temps", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("value=\"Vie communale\"", await editor.Client.GetStringAsync(Topics), StringComparison.Ordinal);
+
+        // Nor may a forged row bring a term without an id.
+        form = SiteMenuTests<TFixture>.Fields(await editor.Client.GetStringAsync(Topics));
+        var count = int.Parse(form["rows"], System.Globalization.CultureInfo.InvariantCulture);
+        form["rows"] = (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form[$"term-{count}-id"] = string.Empty;
+        form[$"term-{count}-name"] = "Sans identifiant";
+        response = await editor.PostFormAsync(Topics, Topics, form);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.DoesNotContain("Sans identifiant", await editor.Client.GetStringAsync(Topics), StringComparison.Ordinal);
     }
 
     /// <summary>How many contents the confirmation page says are filed under the term (read, not confirmed).</summary>

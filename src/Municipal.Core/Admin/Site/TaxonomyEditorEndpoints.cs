@@ -60,10 +60,11 @@ public static class TaxonomyEditorEndpoints
         var rows = TaxonomyTerms.Read(form);
         var added = form["new-name"].ToString().Trim();
         var stored = taxonomy.Content.Terms.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var posted = rows.Where(r => r.Id.Length > 0).Select(r => r.Id).ToList();
+        var posted = rows.Select(r => r.Id).ToList();
 
-        // Every stored term must come back exactly once: otherwise the form is older than the taxonomy (someone
-        // else changed it meanwhile) or forged, and saving it would drop terms without asking.
+        // Every stored term must come back exactly once, and nothing else (new terms come through "new-name"):
+        // otherwise the form is older than the taxonomy (someone else changed it meanwhile) or forged, and saving
+        // it would drop terms without asking or file terms under ids nobody chose.
         if (posted.Count != stored.Count || !stored.SetEquals(posted))
         {
             var current = taxonomy.Content.Terms.Select(t => new TermRow(t.Id, t.Name)).ToList();
@@ -135,7 +136,12 @@ public static class TaxonomyEditorEndpoints
         return await views.RenderAsync(http, "AdminTaxonomyRemove", heading, new Dictionary<string, object?>
         {
             ["heading"] = heading,
-            ["usage"] = usage == 1 ? CoreText.Format("SiteTermUsageOne", term.Name) : CoreText.Format("SiteTermUsageMany", term.Name, usage),
+            ["usage"] = usage switch
+            {
+                0 => CoreText.Format("SiteTermUsageNone", term.Name),
+                1 => CoreText.Format("SiteTermUsageOne", term.Name),
+                _ => CoreText.Format("SiteTermUsageMany", term.Name, usage),
+            },
             ["form_action"] = EditUrl(http, name) + "/termes/" + Uri.EscapeDataString(id) + "/retirer",
             ["cancel_url"] = EditUrl(http, name),
         });
