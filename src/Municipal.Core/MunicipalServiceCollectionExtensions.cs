@@ -117,6 +117,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddMunicipalAdmin();
         services.AddReverseProxy();
         services.AddContentAdmin();
+        Admin.Site.SiteAdmin.AddSiteAdmin(services);
 
         foreach (var module in modules)
         {
@@ -150,6 +151,7 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapAdminEndpoints();
         endpoints.MapContentAdmin();
         endpoints.MapContentReview();
+        Admin.Site.SiteAdmin.MapSiteAdmin(endpoints);
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

@@ -6,7 +6,7 @@ using Municipal.Core.Tenancy;
 namespace Municipal.Core.Content;
 
 /// <summary>Reads and writes a tenant's menus.</summary>
-public sealed class MenuStore(TenantDbContext db, TenantContext tenant, TenantDataCache cache, TimeProvider clock)
+public sealed class MenuStore(TenantDbContext db, TenantContext tenant, TenantDataCache cache, Display.PublicPageCache pages, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,6 +32,7 @@ public sealed class MenuStore(TenantDbContext db, TenantContext tenant, TenantDa
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate(tenant.Tenant.Name);
+        // Every page shows menus and branding: the public site shows the change at once.
+        await pages.EvictAsync(tenant.Tenant.Name, cancellationToken);
     }
 }

@@ -21,6 +21,9 @@ public sealed record SiteSettings : ISettingsSection
 {
     public static string SectionName => "site";
 
+    /// <summary>The name the site shows in its header and footer; the municipality's name when empty.</summary>
+    public string? SiteName { get; init; }
+
     public string? Tagline { get; init; }
 
     public string? ContactEmail { get; init; }
@@ -38,6 +41,9 @@ public sealed record SiteSettings : ISettingsSection
     public ImagePart? Logo { get; init; }
 
     public IReadOnlyList<LinkItem> SocialLinks { get; init; } = [];
+
+    /// <summary>Opening hours of the administration, one line each ("Lundi au vendredi : 8 h 30 – 12 h").</summary>
+    public IReadOnlyList<string> OpeningHours { get; init; } = [];
 }
 
 /// <summary>Conformance status, as the Walloon decree of 2 May 2019 (and EN 301 549) names it.</summary>

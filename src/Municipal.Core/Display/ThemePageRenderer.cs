@@ -49,7 +49,7 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
     {
         var site = await settings.GetAsync<SiteSettings>(cancellationToken);
         return new SiteView(
-            tenant.DisplayName,
+            string.IsNullOrWhiteSpace(site.SiteName) ? tenant.DisplayName : site.SiteName,
             site.Tagline,
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             Url(http, "/"),
@@ -61,7 +61,8 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             site.Address,
             site.Logo?.Src,
             site.SocialLinks.Select(l => new LinkView(l.Label, l.Url)).ToArray(),
-            tenant.HasFeature("news"));
+            tenant.HasFeature("news"),
+            site.OpeningHours);
     }
 
     private static LinkView[] Resolve(HttpContext http, IReadOnlyList<MenuItem> items, string currentPath) =>

@@ -14,7 +14,8 @@ public sealed record SiteView(
     string? Address,
     string? LogoSrc,
     IReadOnlyList<LinkView> SocialLinks,
-    bool HasNews);
+    bool HasNews,
+    IReadOnlyList<string>? OpeningHours = null);
 
 /// <summary>A link of a menu or breadcrumb, with its URL already resolved against the tenant's path base.</summary>
 public sealed record LinkView(string Label, string Url, bool IsCurrent = false, IReadOnlyList<LinkView>? Children = null);

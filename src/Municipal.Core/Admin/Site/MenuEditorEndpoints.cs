@@ -1,0 +1,244 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Audit;
+using Municipal.Core.Content;
+using Municipal.Core.Display;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+
+namespace Municipal.Core.Admin.Site;
+
+/// <summary>A row of the menu editor as the template shows it.</summary>
+public sealed record MenuRowView(
+    int Index,
+    string Prefix,
+    string Legend,
+    string Label,
+    string Page,
+    string Address,
+    bool Nested,
+    string? LabelError,
+    string? PageError,
+    string? AddressError,
+    string? NestedError,
+    bool CanMoveUp,
+    bool CanMoveDown);
+
+/// <summary>
+/// /admin/menus: the tenant's menus; /admin/menus/{name}: one menu's links. Every button of the editor posts the
+/// whole form, so nothing typed is lost: the rows are read, the button's action applied (move, remove, add), the
+/// result checked and saved at once, and the public site shows it on the next request.
+/// </summary>
+public static class MenuEditorEndpoints
+{
+    /// <summary>The menus the theme shows, offered even before a recipe has created them.</summary>
+    private static readonly string[] ThemeMenus = ["main", "footer"];
+
+    public static void MapMenuEditor(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapAdminArea("/menus").RequirePermission(AdminPermissions.ManageNavigation);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{name}", EditAsync);
+        group.MapPost("/{name}", SaveAsync);
+    }
+
+    public static string Title(string name) => name switch
+    {
+        "main" => CoreText.Get("SiteMenuMain"),
+        "footer" => CoreText.Get("SiteMenuFooter"),
+        _ => name,
+    };
+
+    private static async Task<IResult> ListAsync(HttpContext http, AdminViews views, TenantDbContext db)
+    {
+        var stored = await db.Menus.AsNoTracking().ToListAsync(http.RequestAborted);
+        var names = ThemeMenus.Concat(stored.Select(m => m.Name).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+        var menus = names.Select(name =>
+        {
+            var row = stored.FirstOrDefault(m => m.Name == name);
+            var count = row is null ? 0 : MenuRows.FromItems(MenuJson.Read(row.Items), new HashSet<string>()).Count;
+            return new MenuSummaryView(name, Title(name), count, AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name), row is null ? null : DisplayDates.Readable(row.ModifiedUtc));
+        }).ToList();
+        return await views.RenderAsync(http, "AdminMenuList", CoreText.Get("SiteMenusTitle"), new Dictionary<string, object?> { ["menus"] = menus });
+    }
+
+    private static async Task<IResult> EditAsync(string name, HttpContext http, AdminViews views, TenantDbContext db, MenuStore store)
+    {
+        if (!await ExistsAsync(db, name, http.RequestAborted))
+        {
+            return Results.NotFound();
+        }
+
+        var pages = await PageOptionsAsync(db, http.RequestAborted);
+        var rows = MenuRows.FromItems(await store.GetAsync(name, http.RequestAborted), Paths(pages));
+        return await RenderAsync(http, views, name, rows, [], new MenuRow(string.Empty, string.Empty, string.Empty, false), null, pages, Notice(http.Request.Query, rows));
+    }
+
+    private static async Task<IResult> SaveAsync(string name, HttpContext http, AdminViews views, TenantDbContext db, MenuStore store, AuditLog audit)
+    {
+        if (!await ExistsAsync(db, name, http.RequestAborted))
+        {
+            return Results.NotFound();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var pages = await PageOptionsAsync(db, http.RequestAborted);
+        var paths = Paths(pages);
+        var rows = MenuRows.Read(form);
+        var added = MenuRows.ReadRow(form, "new-");
+        var (verb, index) = Action(form["action"].ToString(), rows.Count);
+        string query;
+        switch (verb)
+        {
+            case "up" or "down":
+                (rows, index) = MenuRows.Move(rows, index, verb == "up" ? -1 : 1);
+                query = $"?fait=deplace&n={index}";
+                break;
+            case "remove":
+                var label = rows[index].Label;
+                var children = MenuRows.Remove(rows, index);
+                query = $"?fait=retire&libelle={Uri.EscapeDataString(label)}&sous={children}";
+                break;
+            default:
+                query = verb == "add" ? "?fait=ajoute" : "?fait=enregistre";
+                break;
+        }
+
+        var errors = rows.Select((row, i) => MenuRows.Validate(row, CoreText.Format("SiteMenuRowName", i + 1), i == 0, paths)).ToList();
+        var addedErrors = verb == "add" || !added.IsBlank
+            ? MenuRows.Validate(added, CoreText.Get("SiteMenuNewRowName"), rows.Count == 0, paths)
+            : null;
+        if (errors.Any(e => e.Any) || addedErrors?.Any == true)
+        {
+            return await RenderAsync(http, views, name, rows, errors, added, addedErrors, pages, notice: null, StatusCodes.Status400BadRequest);
+        }
+
+        if (addedErrors is not null)
+        {
+            rows.Add(added);
+            query = verb == "save" ? "?fait=enregistre" : $"?fait=ajoute&n={rows.Count - 1}";
+        }
+
+        audit.Add(AuditActions.Changed, "Menu", name, Title(name));
+        await store.SaveAsync(name, MenuRows.ToItems(rows), http.RequestAborted);
+        return Results.Redirect(AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name) + query);
+    }
+
+    /// <summary>"up-3" → ("up", 3); a button naming a row that is not there saves, as the main button does.</summary>
+    private static (string Verb, int Index) Action(string action, int rowCount)
+    {
+        var dash = action.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rowCount)
+        {
+            var verb = action[..dash];
+            if (verb is "up" or "down" or "remove")
+            {
+                return (verb, index);
+            }
+        }
+
+        return (action == "add" ? "add" : "save", -1);
+    }
+
+    private static string? Notice(IQueryCollection query, List<MenuRow> rows)
+    {
+        var index = int.TryParse(query["n"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < rows.Count ? n : -1;
+        return query["fait"].ToString() switch
+        {
+            "enregistre" => CoreText.Get("SiteMenuSaved"),
+            "ajoute" when index >= 0 => CoreText.Format("SiteMenuAdded", rows[index].Label, MenuRows.Position(rows, index)),
+            "ajoute" => CoreText.Get("SiteMenuSaved"),
+            "deplace" when index >= 0 => CoreText.Format("SiteMenuMoved", rows[index].Label, MenuRows.Position(rows, index)),
+            "retire" => query["sous"] is var sub && int.TryParse(sub, NumberStyles.None, CultureInfo.InvariantCulture, out var children) && children > 0
+                ? CoreText.Format("SiteMenuRemovedWithChildren", query["libelle"].ToString(), children)
+                : CoreText.Format("SiteMenuRemoved", query["libelle"].ToString()),
+            _ => null,
+        };
+    }
+
+    private static Task<IResult> RenderAsync(
+        HttpContext http,
+        AdminViews views,
+        string name,
+        IReadOnlyList<MenuRow> rows,
+        List<MenuRowErrors> errors,
+        MenuRow added,
+        MenuRowErrors? addedErrors,
+        IReadOnlyList<OptionView> pages,
+        string? notice,
+        int statusCode = StatusCodes.Status200OK)
+    {
+        var groups = MenuRows.Groups(rows);
+        var rowViews = rows.Select((row, i) =>
+        {
+            var e = i < errors.Count ? errors[i] : null;
+            var legend = row.Nested ? CoreText.Format("SiteMenuRowLegendNested", i + 1) : CoreText.Format("SiteMenuRowLegend", i + 1);
+            return new MenuRowView(
+                i, $"item-{i}", legend, row.Label, row.Page, row.Address, row.Nested, e?.Label, e?.Page, e?.Address, e?.Nested,
+                MenuRows.CanMoveUp(groups, i), MenuRows.CanMoveDown(groups, i));
+        }).ToList();
+        var summary = new List<ErrorLinkView>();
+        foreach (var row in rowViews)
+        {
+            AddError(summary, row.LabelError, row.Prefix + "-label");
+            AddError(summary, row.PageError, row.Prefix + "-page");
+            AddError(summary, row.AddressError, row.Prefix + "-address");
+            AddError(summary, row.NestedError, row.Prefix + "-nested");
+        }
+
+        AddError(summary, addedErrors?.Label, "new-label");
+        AddError(summary, addedErrors?.Page, "new-page");
+        AddError(summary, addedErrors?.Address, "new-address");
+        AddError(summary, addedErrors?.Nested, "new-nested");
+        var title = Title(name);
+        return views.RenderAsync(http, "AdminMenuEdit", CoreText.Format("SiteMenuEditTitle", title), new Dictionary<string, object?>
+        {
+            ["heading"] = CoreText.Format("SiteMenuEditTitle", title),
+            ["list_url"] = AdminArea.Url(http, SiteAdmin.MenusPath),
+            ["form_action"] = AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name),
+            ["rows"] = rowViews,
+            ["pages"] = pages,
+            ["new_row"] = new MenuRowView(-1, "new", CoreText.Get("SiteMenuNewLegend"), added.Label, added.Page, added.Address, added.Nested, addedErrors?.Label, addedErrors?.Page, addedErrors?.Address, addedErrors?.Nested, false, false),
+            ["notice"] = notice,
+            ["errors"] = summary,
+        }, statusCode);
+    }
+
+    private static void AddError(List<ErrorLinkView> summary, string? error, string id)
+    {
+        if (error is not null)
+        {
+            summary.Add(new ErrorLinkView(error, "#" + id));
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(TenantDbContext db, string name, CancellationToken cancellationToken) =>
+        ThemeMenus.Contains(name, StringComparer.Ordinal) || await db.Menus.AnyAsync(m => m.Name == name, cancellationToken);
+
+    /// <summary>The published pages and procedures a link may point to, by their site path, and the home page.</summary>
+    private static async Task<IReadOnlyList<OptionView>> PageOptionsAsync(TenantDbContext db, CancellationToken cancellationToken)
+    {
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Status == ContentStatus.Published && i.Path != null && i.Path != string.Empty && (i.ContentType == "Page" || i.ContentType == "Procedure"))
+            .OrderBy(i => i.Path)
+            .Select(i => new { i.Path, i.DisplayText })
+            .ToListAsync(cancellationToken);
+        return new[] { new OptionView("/", CoreText.Get("Home") + " — /") }
+            .Concat(items.Select(i => new OptionView("/" + i.Path, i.DisplayText + " — /" + i.Path)))
+            .ToList();
+    }
+
+    private static HashSet<string> Paths(IEnumerable<OptionView> pages) => pages.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>The stored JSON of a menu, read as the store reads it.</summary>
+internal static class MenuJson
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<MenuItem> Read(string json) => System.Text.Json.JsonSerializer.Deserialize<List<MenuItem>>(json, Options) ?? [];
+}

@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Audit;
+using Municipal.Core.Content;
+using Municipal.Core.Media;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+
+namespace Municipal.Core.Admin.Site;
+
+/// <summary>
+/// /admin/parametres: the site's settings in sections, each a form of its own (identity and branding, contact
+/// details, footer, accessibility statement). A section saved is on the public site at once (the stores evict
+/// the tenant's caches); a primary colour unreadable against white is refused with its measured contrast.
+/// </summary>
+public static class SettingsEditorEndpoints
+{
+    public static void MapSettingsEditor(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapAdminArea("/parametres").RequirePermission(AdminPermissions.ManageSettings);
+        group.MapGet("/", ShowAsync);
+        group.MapPost("/{section}", SaveAsync);
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext http, AdminViews views, SiteSettingsStore store)
+    {
+        var site = await store.GetAsync<SiteSettings>(http.RequestAborted);
+        var statement = await store.GetAsync<AccessibilitySettings>(http.RequestAborted);
+        var fields = SettingsFields.From(site, statement);
+        var saved = http.Request.Query["enregistre"].ToString();
+        var notice = SettingsSections.FieldsBySection.ContainsKey(saved) ? CoreText.Format("SiteSettingsSaved", SettingsSections.Title(saved)) : null;
+        return await RenderAsync(http, views, fields, await LogoOptionsAsync(http, fields["logo"]), notice);
+    }
+
+    private static async Task<IResult> SaveAsync(string section, HttpContext http, AdminViews views, SiteSettingsStore store, AuditLog audit)
+    {
+        if (!SettingsSections.FieldsBySection.TryGetValue(section, out var ids))
+        {
+            return Results.NotFound();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var site = await store.GetAsync<SiteSettings>(http.RequestAborted);
+        var statement = await store.GetAsync<AccessibilitySettings>(http.RequestAborted);
+        var fields = SettingsFields.From(site, statement);
+        var storedLogo = fields["logo"];
+        fields.Take(form, ids);
+        var logos = await LogoOptionsAsync(http, storedLogo);
+
+        // Each section is checked first; only a section without errors is saved, with its audit line.
+        AccessibilitySettings? changedStatement = null;
+        SiteSettings? changedSite = null;
+        if (section == SettingsSections.Accessibility)
+        {
+            changedStatement = SettingsSections.ApplyAccessibility(fields, statement);
+        }
+        else
+        {
+            changedSite = section switch
+            {
+                SettingsSections.Identity => SettingsSections.ApplyIdentity(fields, site, logos?.Select(o => o.Value).ToHashSet(StringComparer.Ordinal)),
+                SettingsSections.Contact => SettingsSections.ApplyContact(fields, site),
+                _ => SettingsSections.ApplyFooter(fields, site),
+            };
+        }
+
+        if (fields.HasErrors)
+        {
+            return await RenderAsync(http, views, fields, logos, notice: null, StatusCodes.Status400BadRequest);
+        }
+
+        audit.Add(AuditActions.Changed, "Settings", section, SettingsSections.Title(section));
+        if (changedStatement is not null)
+        {
+            await store.SaveAsync(changedStatement, http.RequestAborted);
+        }
+        else if (changedSite is not null)
+        {
+            await store.SaveAsync(changedSite, http.RequestAborted);
+        }
+
+        return Results.Redirect(AdminArea.Url(http, SiteAdmin.SettingsPath) + "?enregistre=" + section + "#" + section);
+    }
+
+    /// <summary>
+    /// The library's images when the media module is there (the logo is picked, not typed), with the current logo
+    /// kept even if it is not in the library; null when the logo is typed as an address.
+    /// </summary>
+    private static async Task<IReadOnlyList<OptionView>?> LogoOptionsAsync(HttpContext http, string current)
+    {
+        if (http.RequestServices.GetService(typeof(IMediaCatalog)) is not IMediaCatalog catalog)
+        {
+            return null;
+        }
+
+        var images = await catalog.ListImagesAsync(null, http.RequestAborted);
+        var options = images.Select(i => new OptionView(i.Url, i.Name)).ToList();
+        if (current.Length > 0 && options.All(o => o.Value != current))
+        {
+            options.Insert(0, new OptionView(current, CoreText.Format("SiteSettingsLogoCurrent", current)));
+        }
+
+        return options;
+    }
+
+    private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, SettingsFields fields, IReadOnlyList<OptionView>? logos, string? notice, int statusCode = StatusCodes.Status200OK)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["notice"] = notice,
+            ["errors"] = fields.Errors.Select(e => new ErrorLinkView(e.Message, "#" + e.Field)).ToList(),
+            ["logo_options"] = logos,
+            ["status_options"] = new List<OptionView>
+            {
+                new("none", CoreText.Get("SiteSettingsStatusNone")),
+                new("partial", CoreText.Get("SiteSettingsStatusPartial")),
+                new("full", CoreText.Get("SiteSettingsStatusFull")),
+            },
+        };
+        foreach (var section in SettingsSections.FieldsBySection.Keys)
+        {
+            var key = section.Replace('-', '_');
+            values[key + "_action"] = AdminArea.Url(http, SiteAdmin.SettingsPath + "/" + section);
+            values[key + "_title"] = SettingsSections.Title(section);
+        }
+
+        foreach (var (field, value) in fields.Values)
+        {
+            values[field] = value;
+        }
+
+        foreach (var (field, message) in fields.Errors)
+        {
+            values.TryAdd(field + "_error", message);
+        }
+
+        return views.RenderAsync(http, "AdminSettings", CoreText.Get("SiteSettingsTitle"), values, statusCode);
+    }
+}
