@@ -75,7 +75,8 @@ function enhance(textarea) {
     injectCSS: false,
     editorProps: { attributes },
     onUpdate: ({ editor: changed }) => {
-      textarea.value = changed.isEmpty ? "" : changed.getHTML();
+      // The empty paragraph kept after a final image (so that one can type after it) is not content.
+      textarea.value = changed.isEmpty ? "" : changed.getHTML().replace(/(<p><\/p>)+$/, "");
     },
     onTransaction: () => refreshToolbar(),
   });
