@@ -36,7 +36,8 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
 
     private ILocator Toolbar => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Mise en forme de « Corps du texte »", Exact = true });
 
-    private ILocator Editable => Page.GetByRole(AriaRole.Textbox, new() { Name = "Corps du texte", Exact = true });
+    // The label says "(facultatif)" like the _TextArea partial's; the toolbar's name leaves it out.
+    private ILocator Editable => Page.GetByRole(AriaRole.Textbox, new() { Name = "Corps du texte (facultatif)", Exact = true });
 
     private ILocator Textarea => Page.Locator("textarea#body");
 
@@ -137,10 +138,19 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
     }
 
     [Fact]
-    public async Task Without_a_media_picker_there_is_no_image_button_and_the_toolbar_wraps_at_320_px()
+    public async Task Without_a_media_picker_there_is_no_image_button_the_error_summary_leads_to_the_editor_and_the_toolbar_wraps_at_320_px()
     {
         await Page.SetViewportSizeAsync(320, 640);
-        await OpenFixtureAsync(withPicker: false);
+        await OpenFixtureAsync(withPicker: false, withError: true);
+
+        // The field's error is the editable area's: said, and reached from the error summary.
+        await Expect(Editable).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Editable).ToHaveAttributeAsync("aria-describedby", "body-hint body-error");
+        var summary = Page.Locator("[data-error-summary]");
+        await Expect(summary).ToBeFocusedAsync();
+        await TabUntilFocusedAsync(summary.GetByRole(AriaRole.Link, new() { Name = "Saisissez le corps du texte." }), maxPresses: 2);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Editable).ToBeFocusedAsync();
 
         await Expect(ToolbarButton("Gras")).ToBeVisibleAsync();
         await Expect(ToolbarButton("Lien")).ToBeVisibleAsync();
@@ -153,7 +163,7 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         await Axe.AssertNoViolationsAsync(Page);
 
         // Escape closes the link dialog and gives the focus back to the text.
-        var linkDialog = await OpenDialogFromToolbarAsync("Lien", "Lien", fromEditable: false);
+        var linkDialog = await OpenDialogFromToolbarAsync("Lien", "Lien");
         await Page.Keyboard.PressAsync("Escape");
         await Expect(linkDialog).ToBeHiddenAsync();
         await Expect(Editable).ToBeFocusedAsync();
@@ -162,18 +172,11 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
 
     private ILocator ToolbarButton(string name) => Toolbar.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    /// <summary>Goes from the editable area (Shift+Tab) or the page into the toolbar, arrows to the button, opens its dialog.</summary>
-    private async Task<ILocator> OpenDialogFromToolbarAsync(string button, string dialogName, bool fromEditable = true)
+    /// <summary>Goes from the editable area back into the toolbar (Shift+Tab), arrows to the button, opens its dialog.</summary>
+    private async Task<ILocator> OpenDialogFromToolbarAsync(string button, string dialogName)
     {
-        if (fromEditable)
-        {
-            await Page.Keyboard.PressAsync("Shift+Tab");
-        }
-        else
-        {
-            await TabUntilFocusedAsync(Toolbar.Locator("[tabindex='0']"));
-        }
-
+        await Expect(Editable).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Shift+Tab");
         var target = ToolbarButton(button);
         for (var presses = 0; presses < 20 && !await IsFocusedAsync(target); presses++)
         {
@@ -191,7 +194,7 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
     /// Serves the fixture form on the tenant's origin with the Content-Security-Policy the site itself sends (read from
     /// its sign-in page), the media picker's JSON and the images; the form's POST is recorded.
     /// </summary>
-    private async Task OpenFixtureAsync(bool withPicker)
+    private async Task OpenFixtureAsync(bool withPicker, bool withError = false)
     {
         // Chromium reports a refused inline style or script on the console; the page's own event says it too.
         Page.Console += (_, message) =>
@@ -212,7 +215,7 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
 
-        var html = FixtureHtml(withPicker ? $" data-media-picker-url=\"{PickerPath}\"" : string.Empty);
+        var html = FixtureHtml(withPicker ? $" data-media-picker-url=\"{PickerPath}\"" : string.Empty, withError);
         await Page.RouteAsync(fixture.Tenant.Url(FixturePath), async route =>
         {
             if (route.Request.Method == "POST")
@@ -242,7 +245,8 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         await Expect(Editable).ToContainTextAsync("Bienvenue à Bellefontaine.");
     }
 
-    private static string FixtureHtml(string pickerAttribute) => $$"""
+    /// <summary>A form as the back office's partials write it (_ErrorSummary, _TextArea with rich: true).</summary>
+    private static string FixtureHtml(string pickerAttribute, bool withError) => $$"""
         <!doctype html>
         <html lang="fr">
         <head>
@@ -255,17 +259,26 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         <body>
           <main class="admin-container">
             <h1>Essai de l'éditeur de texte</h1>
+            {{(withError ? ErrorSummaryHtml : string.Empty)}}
             <form method="post" action="{{FixturePath}}">
-              <div class="field">
-                <label for="body" id="body-label">Corps du texte</label>
+              <div class="field{{(withError ? " field-error" : string.Empty)}}">
+                <label for="body" id="body-label">Corps du texte <span class="optional">(facultatif)</span></label>
                 <p id="body-hint" class="hint">Le texte principal de la page.</p>
-                <textarea id="body" name="body" rows="8" data-rich-text{{pickerAttribute}} aria-describedby="body-hint">&lt;p&gt;Bienvenue à Bellefontaine.&lt;/p&gt;</textarea>
+                {{(withError ? "<p id=\"body-error\" class=\"error-message\"><span class=\"visually-hidden\">Erreur :</span> Saisissez le corps du texte.</p>" : string.Empty)}}
+                <textarea id="body" name="body" rows="8" data-rich-text{{pickerAttribute}}{{(withError ? " aria-invalid=\"true\" aria-describedby=\"body-hint body-error\"" : " aria-describedby=\"body-hint\"")}}>&lt;p&gt;Bienvenue à Bellefontaine.&lt;/p&gt;</textarea>
               </div>
               <button type="submit" class="button">Enregistrer</button>
             </form>
           </main>
         </body>
         </html>
+        """;
+
+    private const string ErrorSummaryHtml = """
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" data-error-summary>
+          <h2 id="error-summary-title" class="error-summary-title">Il y a un problème</h2>
+          <ul class="error-summary-list"><li><a href="#body">Saisissez le corps du texte.</a></li></ul>
+        </div>
         """;
 
     /// <summary>One image as the media picker answers it (serialized in camelCase, as ASP.NET Core does).</summary>
