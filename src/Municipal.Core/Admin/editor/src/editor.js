@@ -7,7 +7,11 @@ import { h } from "./dom.js";
 import { editorExtensions } from "./extensions.js";
 import { createImageDialog } from "./image-dialog.js";
 import { createLinkDialog } from "./link-dialog.js";
+import { loadTexts } from "./texts.js";
 import { createToolbar } from "./toolbar.js";
+
+// Read now: once the script has run, document.currentScript no longer points to it.
+const scriptUrl = document.currentScript ? document.currentScript.src : window.location.href;
 
 function labelOf(textarea) {
   const label = document.getElementById(`${textarea.id}-label`) || document.querySelector(`label[for="${CSS.escape(textarea.id)}"]`);
@@ -97,4 +101,8 @@ function enhance(textarea) {
   }
 }
 
-document.querySelectorAll("textarea[data-rich-text]").forEach(enhance);
+// Without its texts the editor does not start, and the textarea stays as it is: still a working field.
+loadTexts(new URL("editor-texts.json", scriptUrl)).then(
+  () => document.querySelectorAll("textarea[data-rich-text]").forEach(enhance),
+  (error) => console.warn(error),
+);

@@ -2,8 +2,16 @@
 // { id, name, url, thumbnailUrl, alt, width, height, folder }) as radio buttons with their thumbnail and
 // alternative text; the chosen one goes in as <img src=url alt=alt>. Only same-origin addresses are accepted.
 import { announce, h } from "./dom.js";
-import { texts } from "./texts.js";
+import { format, texts } from "./texts.js";
 import { isLibraryImage } from "./urls.js";
+
+function countText(count) {
+  if (count === 0) {
+    return texts.imageNone;
+  }
+
+  return count === 1 ? texts.imageCountOne : format(texts.imageCount, count);
+}
 
 export function createImageDialog(editor, { id, status, pickerUrl }) {
   const titleId = `${id}-image-title`;
@@ -91,7 +99,7 @@ export function createImageDialog(editor, { id, status, pickerUrl }) {
 
     choices = found;
     render();
-    resultStatus.textContent = choices.length === 0 ? texts.imageNone : texts.imageCount(choices.length);
+    resultStatus.textContent = countText(choices.length);
   }
 
   function showError(message) {

@@ -1,39 +1,17 @@
-// Every word the editor shows or announces, in French (fr-BE), in one place.
-export const texts = {
-  toolbarLabel: (label) => `Mise en forme de « ${label} »`,
-  bold: "Gras",
-  italic: "Italique",
-  heading: (level) => `Titre de niveau ${level}`,
-  bulletList: "Liste à puces",
-  orderedList: "Liste numérotée",
-  blockquote: "Citation",
-  link: "Lien",
-  image: "Image",
-  undo: "Annuler",
-  redo: "Rétablir",
+// The editor's words. Like every word of the back office they live in CoreText.resx (keys Editor*): the server
+// answers them as JSON (GET /admin/assets/editor-texts.json, RichTextEditorTexts.cs) and the editor reads them
+// before it starts. "{0}" in a text is filled in with format().
+export const texts = {};
 
-  linkDialogTitle: "Lien",
-  linkText: "Texte du lien",
-  linkTextHint: "Laissez vide pour afficher l'adresse.",
-  linkHref: "Adresse du lien",
-  linkHrefHint: "Une adresse web (https://…), une adresse e-mail (mailto:…), un numéro de téléphone (tel:…) ou une page du site (/…).",
-  linkHrefMissing: "Saisissez l'adresse du lien.",
-  linkHrefRefused: "Cette adresse n'est pas permise : elle doit commencer par https://, http://, mailto:, tel: ou /.",
-  insert: "Insérer",
-  removeLink: "Retirer le lien",
-  cancel: "Annuler",
-  linkInserted: "Lien inséré.",
-  linkRemoved: "Lien retiré.",
+export async function loadTexts(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+  if (!response.ok) {
+    throw new Error(`The editor's texts could not be loaded (HTTP ${response.status}).`);
+  }
 
-  imageDialogTitle: "Insérer une image",
-  imageSearch: "Rechercher une image",
-  imageSearchHint: "Seules les images de la médiathèque qui ont un texte alternatif sont proposées.",
-  imageList: "Images de la médiathèque",
-  imageLoading: "Chargement des images…",
-  imageCount: (count) => (count === 1 ? "1 image." : `${count} images.`),
-  imageNone: "Aucune image ne correspond à cette recherche.",
-  imageLoadFailed: "Les images n'ont pas pu être chargées. Réessayez dans un instant.",
-  imageMissing: "Choisissez une image.",
-  imageInserted: "Image insérée.",
-  errorPrefix: "Erreur :",
-};
+  Object.assign(texts, await response.json());
+}
+
+export function format(template, ...values) {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index) => (index < values.length ? String(values[index]) : placeholder));
+}

@@ -2,12 +2,12 @@
 // between its buttons; toggles say their state with aria-pressed; Undo and Redo are aria-disabled when they can do
 // nothing (still focusable, so the arrow keys do not skip them).
 import { h } from "./dom.js";
-import { texts } from "./texts.js";
+import { format, texts } from "./texts.js";
 
 function commands(editor, actions) {
   const chain = () => editor.chain().focus();
   const heading = (level) => ({
-    name: texts.heading(level),
+    name: format(texts.heading, level),
     className: "rich-text-heading",
     shortcut: `Control+Alt+${level}`,
     run: () => chain().toggleHeading({ level }).run(),
@@ -36,7 +36,7 @@ function commands(editor, actions) {
  */
 export function createToolbar(editor, { label, controls, actions }) {
   const items = commands(editor, actions);
-  const toolbar = h("div", { class: "rich-text-toolbar", role: "toolbar", "aria-label": texts.toolbarLabel(label), "aria-controls": controls });
+  const toolbar = h("div", { class: "rich-text-toolbar", role: "toolbar", "aria-label": format(texts.toolbarLabel, label), "aria-controls": controls });
   let current = 0;
 
   const buttons = items.map((item, index) => {
