@@ -152,11 +152,33 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Editable).ToBeFocusedAsync();
 
+        // Nothing to undo yet: said, and still reachable with the arrows.
+        await Expect(ToolbarButton("Annuler")).ToHaveAttributeAsync("aria-disabled", "true");
+
+        // A heading, then a bulleted list, from which Tab still leaves the editor (it does not indent: no trap).
+        await PressToolbarButtonAsync("Titre de niveau 2");
+        await Expect(Editable).ToBeFocusedAsync();
+        await Expect(Textarea).ToHaveValueAsync(new Regex("^<h2>Bienvenue à Bellefontaine\\.</h2>$"));
+        await Expect(ToolbarButton("Titre de niveau 2")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Page.Keyboard.PressAsync("Control+End");
+        await Page.Keyboard.PressAsync("Enter");
+        await PressToolbarButtonAsync("Liste à puces");
+        await Page.Keyboard.TypeAsync("Passeport");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.Keyboard.TypeAsync("Permis de conduire");
+        await Expect(ToolbarButton("Liste à puces")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Textarea).ToHaveValueAsync(new Regex("<ul><li><p>Passeport</p></li><li><p>Permis de conduire</p></li></ul>$"));
+        // In a second item Tab could indent it (TipTap's default); here it leaves, and the list is unchanged.
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true })).ToBeFocusedAsync();
+        await Expect(Textarea).ToHaveValueAsync(new Regex("<li><p>Passeport</p></li><li><p>Permis de conduire</p></li></ul>$"));
+        await Page.Keyboard.PressAsync("Shift+Tab");
+
         await Expect(ToolbarButton("Gras")).ToBeVisibleAsync();
         await Expect(ToolbarButton("Lien")).ToBeVisibleAsync();
         await Expect(Toolbar.GetByRole(AriaRole.Button, new() { Name = "Image", Exact = true })).ToHaveCountAsync(0);
-        // Nothing to undo yet: said, and still reachable with the arrows.
-        await Expect(ToolbarButton("Annuler")).ToHaveAttributeAsync("aria-disabled", "true");
+        // There is something to undo now (at first there was not).
+        await Expect(ToolbarButton("Annuler")).Not.ToHaveAttributeAsync("aria-disabled", "true");
 
         var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"The page is {widths[0]} px wide in a {widths[1]} px viewport: it scrolls sideways.");
@@ -172,8 +194,8 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
 
     private ILocator ToolbarButton(string name) => Toolbar.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    /// <summary>Goes from the editable area back into the toolbar (Shift+Tab), arrows to the button, opens its dialog.</summary>
-    private async Task<ILocator> OpenDialogFromToolbarAsync(string button, string dialogName)
+    /// <summary>Goes from the editable area back into the toolbar (Shift+Tab), arrows to the button and presses Enter.</summary>
+    private async Task PressToolbarButtonAsync(string button)
     {
         await Expect(Editable).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Shift+Tab");
@@ -185,6 +207,11 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
 
         await Expect(target).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
+    }
+
+    private async Task<ILocator> OpenDialogFromToolbarAsync(string button, string dialogName)
+    {
+        await PressToolbarButtonAsync(button);
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = dialogName, Exact = true });
         await Expect(dialog).ToBeVisibleAsync();
         return dialog;
