@@ -189,6 +189,22 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         await Page.Keyboard.PressAsync("Escape");
         await Expect(linkDialog).ToBeHiddenAsync();
         await Expect(Editable).ToBeFocusedAsync();
+
+        // Pasted from elsewhere: another host's image, a javascript: link and inline styles do not get in (nor break the CSP).
+        await Editable.EvaluateAsync("""
+            editable => {
+                const data = new DataTransfer();
+                data.setData('text/html', '<p style="color: red">Collé <a href="javascript:alert(1)">piège</a> <img src="https://ailleurs.example/photo.png" alt="Photo"> <img src="data:image/png;base64,iVBORw0KGgo=" alt="Encodée"></p>');
+                data.setData('text/plain', 'Collé piège');
+                editable.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Expect(Textarea).ToHaveValueAsync(new Regex("Collé piège"));
+        var value = await Textarea.InputValueAsync();
+        Assert.DoesNotContain("javascript:", value, StringComparison.Ordinal);
+        Assert.DoesNotContain("ailleurs.example", value, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:", value, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", value, StringComparison.Ordinal);
         Assert.Empty(cspViolations);
     }
 
