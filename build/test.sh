@@ -2,7 +2,8 @@
 # The one test command of Municipal: `bash build/test.sh`.
 #
 # On a fresh Debian 12 machine with only the .NET SDK it:
-#   1. installs what is missing from Debian packages (chromium, postgresql),
+#   1. installs what is missing from Debian packages (chromium, postgresql; nodejs and npm, with which
+#      Municipal.Core's build installs and bundles the rich-text editor's npm packages),
 #   2. starts a throwaway PostgreSQL on 127.0.0.1:55432 (stopped and deleted on exit),
 #   3. builds Municipal.sln (Release) and runs every test project in it,
 #   4. prints one closing line "N passed, N failed[, N skipped]" summed over all test assemblies.
@@ -41,6 +42,8 @@ find_pg_bin() {
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 find_pg_bin >/dev/null || missing+=(postgresql)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
     step "installing ${missing[*]} (Debian packages)"
@@ -56,6 +59,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$CHROMIUM" ] || die "$CHROMIUM not found after install"
 PG_BIN="$(find_pg_bin)" || die "no initdb under /usr/lib/postgresql/*/bin after install"
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || die "node or npm not found after install"
 
 # ---------------------------------------------------------------- PostgreSQL
 # The server refuses to run as root, so it runs as the "postgres" system user

@@ -41,6 +41,7 @@ public static class AdminEndpoints
         admin.MapPost("/connexion", SignInAsync).RequireRateLimiting(SignInRateLimitPolicy);
         admin.MapPost("/deconnexion", SignOutAsync);
         admin.MapGet("/", DashboardAsync).RequireAuthorization(AuthorizationPolicy);
+        admin.MapGet("/assets/" + RichTextEditorTexts.FileName, RichTextEditorTexts.Json);
         admin.MapGet("/assets/{file}", (string file) => Asset(file));
         admin.MapPasswordReset();
     }

@@ -21,7 +21,7 @@ public sealed record RichText(string Html)
 
     private static readonly HashSet<string> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "href", "title", "lang", "scope", "colspan", "rowspan", "src", "alt", "width", "height", "abbr",
+        "href", "title", "lang", "scope", "colspan", "rowspan", "src", "alt", "width", "height", "abbr", "start",
     };
 
     /// <summary>Sanitizes HTML written by an officer (or pasted from a word processor).</summary>
