@@ -79,7 +79,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
 
         using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb()));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        // A truncated file (IncompleteInput) would be stored half grey: refused like any unreadable one.
+        if (result != SKCodecResult.Success)
         {
             return Refused("MediaErrorUnreadable");
         }
