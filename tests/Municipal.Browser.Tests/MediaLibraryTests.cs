@@ -51,6 +51,13 @@ public sealed class MediaLibraryTests(MunicipalServer server, MunicipalityTenant
         await Expect(card).ToContainTextAsync("La fontaine de la place communale");
         Assert.True(await card.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 320"));
         await Axe.AssertNoViolationsAsync(Page);
+
+        // WCAG 1.4.10: at 320 CSS pixels the library and the edit page do not scroll sideways.
+        await Page.SetViewportSizeAsync(320, 800);
+        await AssertNoHorizontalScrollAsync();
+        await card.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Image « fontaine »");
+        await AssertNoHorizontalScrollAsync();
     }
 
     [Fact]
@@ -82,6 +89,12 @@ public sealed class MediaLibraryTests(MunicipalServer server, MunicipalityTenant
         await Page.GetByLabel("Mot de passe", new() { Exact = true }).FocusAsync();
         await PressAndFollowAsync("Enter");
         await Expect(Page).ToHaveURLAsync(fixture.Tenant.Url("/admin"));
+    }
+
+    private async Task AssertNoHorizontalScrollAsync()
+    {
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{Page.Url} is {widths[0]} px wide in a {widths[1]} px viewport.");
     }
 
     private static byte[] Png(int width, int height)
