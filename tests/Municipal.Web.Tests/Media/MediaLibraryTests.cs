@@ -8,6 +8,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Media;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
 using Municipal.Pages.Models;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Media.MediaTestSupport;
@@ -165,6 +166,23 @@ public abstract class MediaLibraryTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.ClientFor($"{second}.localhost").GetAsync($"/medias/{id}/w100.webp")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherEditor.Client.GetAsync($"{LibraryPath}/{id}")).StatusCode);
         Assert.Empty(await CatalogAsync(second, null));
+    }
+
+    [Fact]
+    public async Task Without_the_media_feature_the_library_and_its_menu_entry_are_absent_until_a_recipe_enables_it()
+    {
+        var name = fixture.NewTenantName("nomedia");
+        await fixture.CreateTenantAsync(name, recipe: RecipeFiles.Write(fixture, """{"name": "p", "steps": [{"step": "features", "enable": ["pages"]}]}"""));
+        var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(LibraryPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync($"{LibraryPath}/choix")).StatusCode);
+        Assert.DoesNotContain(">Médias</a>", await editor.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
+
+        var media = RecipeFiles.Write(fixture, """{"name": "m", "steps": [{"step": "features", "enable": ["media"]}]}""");
+        await fixture.App.Services.GetRequiredService<TenantProvisioner>().ApplyRecipeAsync(name, media, recipeMayBePath: true, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync(LibraryPath)).StatusCode);
+        Assert.Contains(">Médias</a>", await editor.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<MediaChoice>> CatalogAsync(string tenant, string? search)
