@@ -84,10 +84,15 @@ public static class AdminArea
             await http.Request.ReadFormAsync(http.RequestAborted);
             return true;
         }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The multipart body, a section or the number of values over the form options' limits.
+            return false;
+        }
         catch (InvalidDataException)
         {
-            // A multipart section or the whole multipart body over the form options' limits.
-            return false;
+            // A malformed body: the antiforgery check cannot read it either, and refuses it (400).
+            return true;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
