@@ -82,6 +82,20 @@ public abstract class MediaUploadTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_photo_stored_sideways_with_an_exif_orientation_is_served_upright()
+    {
+        var (name, editor) = await TenantAsync(TenantRoles.Editor);
+        var id = await UploadOkAsync(editor, TestImages.JpegRotatedByExif(400, 200), "portrait.jpg", "Portrait");
+
+        using var served = SKBitmap.Decode(await fixture.ClientFor($"{name}.localhost").GetByteArrayAsync($"/medias/{id}/w200.webp"));
+        Assert.Equal((200, 400), (served.Width, served.Height));
+        // Turned clockwise: the stored left half (blue) is now on top, the stored top right (red) bottom right.
+        Assert.True(served.GetPixel(100, 100).Blue > 150 && served.GetPixel(100, 100).Red < 80, served.GetPixel(100, 100).ToString());
+        Assert.True(served.GetPixel(150, 300).Red > 150 && served.GetPixel(150, 300).Blue < 80, served.GetPixel(150, 300).ToString());
+        Assert.True(served.GetPixel(50, 300) is { Red: > 200, Green: > 200, Blue: > 200 }, served.GetPixel(50, 300).ToString());
+    }
+
+    [Fact]
     public async Task A_gif_with_a_script_appended_is_kept_only_as_re_encoded_pixels()
     {
         var (name, editor) = await TenantAsync(TenantRoles.Editor);

@@ -35,6 +35,29 @@ public static class TestImages
         return [.. jpeg[..2], .. segment, .. jpeg[2..]];
     }
 
+    /// <summary>
+    /// A JPEG whose EXIF says "rotate 90° clockwise to display" (orientation 6), as phones store portrait photos:
+    /// stored <paramref name="width"/> × <paramref name="height"/>, blue on its left half, red top right, white bottom right.
+    /// </summary>
+    public static byte[] JpegRotatedByExif(int width, int height)
+    {
+        var jpeg = Jpeg(width, height);
+        byte[] tiff =
+        [
+            .. "MM"u8, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, first IFD at 8
+            0x00, 0x01, // one entry
+            0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, // Orientation (SHORT) = 6
+            0x00, 0x00, 0x00, 0x00, // no next IFD
+        ];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff];
+        var segment = new byte[4 + payload.Length];
+        segment[0] = 0xFF;
+        segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(payload.Length + 2));
+        payload.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
     /// <summary>A PNG with a tEXt chunk (author, comment) inserted after IHDR.</summary>
     public static byte[] PngWithText(int width, int height, string text)
     {
