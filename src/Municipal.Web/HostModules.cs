@@ -1,4 +1,5 @@
 using Municipal.Core.Modules;
+using Municipal.Media;
 using Municipal.News;
 using Municipal.Pages;
 using Municipal.Theme.Default;
@@ -13,5 +14,6 @@ public static class HostModules
         new DefaultThemeModule(),
         new PagesModule(),
         new NewsModule(),
+        new MediaModule(),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class PrintStylesheetTests(MunicipalServer server, DemoTenantFixtu
         var h1 = Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Expect(mainMenu).ToBeVisibleAsync();
 
-        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
 
         await Expect(mainMenu).ToBeHiddenAsync();
         await Expect(footerMenu).ToBeHiddenAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
@@ -46,6 +47,11 @@ public static class AdminArea
         http.Response.Headers.CacheControl = "no-store";
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
         {
+            if (!await FormFitsAsync(http))
+            {
+                return AdminEndpoints.RequestTooLarge(http);
+            }
+
             var antiforgery = http.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
             if (antiforgery is null || !http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
             {
@@ -54,6 +60,44 @@ public static class AdminArea
         }
 
         return await next(context);
+    }
+
+    /// <summary>
+    /// Reads the form once, within the endpoint's limits (<c>IRequestSizeLimitMetadata</c>, form options): a body
+    /// over them is refused as too large (413), not mistaken for a missing antiforgery token.
+    /// </summary>
+    private static async Task<bool> FormFitsAsync(HttpContext http)
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        if (limit is not null && http.Request.ContentLength > limit)
+        {
+            return false;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return true;
+        }
+
+        try
+        {
+            await http.Request.ReadFormAsync(http.RequestAborted);
+            return true;
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The multipart body, a section or the number of values over the form options' limits.
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed body: the antiforgery check cannot read it either, and refuses it (400).
+            return true;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return false;
+        }
     }
 
     /// <summary>The navigation of the current user: the entries they hold the permission for, on this tenant's features.</summary>

@@ -181,6 +181,13 @@ public static class AdminEndpoints
     /// <summary>The French 400 page of a form without a valid antiforgery token (the host's administration uses it too).</summary>
     public static IResult AntiforgeryRefused(HttpContext http) => BadRequest(http);
 
+    /// <summary>The French 413 page of a request body larger than the endpoint accepts (an upload too big to even read).</summary>
+    public static IResult RequestTooLarge(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return new StatusPageResult(StatusCodes.Status413PayloadTooLarge, "RequestTooLargeTitle", "RequestTooLargeBody");
+    }
+
     private static StatusPageResult BadRequest(HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-store";

@@ -25,7 +25,7 @@ public sealed class LiquidRenderer
     private readonly IReadOnlyList<ModuleTemplates> _modules;
     private readonly ConcurrentDictionary<(string Theme, string Name), IFluidTemplate> _cache = new();
 
-    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes)
+    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes, IEnumerable<LiquidFilter> filters)
     {
         _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         _modules = modules.ToArray();
@@ -38,6 +38,11 @@ public sealed class LiquidRenderer
         // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
         _options.FileProvider = new PartialFileProvider(this);
         _options.Filters.AddFilter("t", static (input, _, _) => new StringValue(CoreText.Get(input.ToStringValue())));
+        foreach (var filter in filters)
+        {
+            var apply = filter.Apply;
+            _options.Filters.AddFilter(filter.Name, (input, _, _) => new StringValue(apply(input.ToStringValue())));
+        }
     }
 
     public bool HasTheme(string name) => _themes.ContainsKey(name);
@@ -114,6 +119,12 @@ internal sealed class PartialFileProvider(LiquidRenderer renderer) : Microsoft.E
         public Stream CreateReadStream() => new MemoryStream(bytes, writable: false);
     }
 }
+
+/// <summary>
+/// A text filter a module offers to every template (<c>{{ value | name }}</c>), registered as a singleton. Pure:
+/// it sees only its input, so it is safe across tenants. Its output is HTML-encoded like any other value.
+/// </summary>
+public sealed record LiquidFilter(string Name, Func<string, string> Apply);
 
 /// <summary>A view-model type whose members templates may read.</summary>
 public sealed record LiquidModelType(Type Type);

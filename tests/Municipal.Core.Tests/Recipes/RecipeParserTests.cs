@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
+using Municipal.Media;
 using Municipal.News;
 using Municipal.News.Handlers;
 using Municipal.Pages;
@@ -23,7 +24,7 @@ public sealed class RecipeParserTests
         var paths = new DataPaths(options, new TestEnvironment());
         IRecipeStep[] steps =
         [
-            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule()])),
+            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule()])),
             new SettingsStep(),
             new MenusStep(),
             new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler(), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Admin;
+using Municipal.Core.Display;
+using Municipal.Core.Media;
+using Municipal.Core.Modules;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+using Municipal.Media.Admin;
+using Municipal.Media.Endpoints;
+using Municipal.Media.Handlers;
+using Municipal.Media.Models;
+
+namespace Municipal.Media;
+
+/// <summary>The media library: images re-encoded into responsive derivatives, served per tenant, picked by editors.</summary>
+public sealed class MediaModule : IMunicipalModule
+{
+    public const string Feature = "media";
+
+    public string Name => "Media";
+
+    public IReadOnlyList<FeatureInfo> Features { get; } =
+        [new(Feature, "Médias", "Bibliothèque d'images : envoi contrôlé, tailles adaptées à chaque écran, texte alternatif.")];
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
+        services.AddTenantDbContext<MediaDbContext>("__MediaMigrations");
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<MediaFiles>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<IMediaCatalog, MediaCatalog>();
+        services.AddSingleton(new LiquidFilter(MediaUrls.SrcsetFilter, MediaUrls.Srcset));
+        services.AddSingleton(new AdminMenuItem("NavMedia", MediaLibraryEndpoints.Path, AdminPermissions.EditContent, Order: 20, Feature: Feature));
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(MediaModule).Assembly, "Views")));
+        foreach (var type in new[] { typeof(MediaCardView), typeof(MediaFolderView), typeof(MediaUsageView), typeof(MediaSizeView), typeof(MediaPageLinkView) })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMediaFiles();
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
+        var admin = endpoints.MapAdminArea("/medias")
+            .RequireFeature(Feature)
+            .RequirePermission(AdminPermissions.EditContent);
+        admin.MapMediaLibrary(options);
+        admin.MapMediaEdit();
+    }
+}
