@@ -18,4 +18,10 @@ public interface IMediaCatalog
 
     /// <summary>The image an address of the library points to (any of its derivatives), or null.</summary>
     Task<MediaChoice?> FindByUrlAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The path (under the tenant's path base) of the JSON list the rich-text editor's Image button reads, or null
+    /// when the tenant has the media library off.
+    /// </summary>
+    string? PickerPath { get; }
 }

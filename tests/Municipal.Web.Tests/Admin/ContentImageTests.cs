@@ -66,6 +66,8 @@ public abstract class ContentImageTests<TFixture>(TFixture fixture) : IClassFixt
     /// <summary>A library of one image, as the Media module would offer it.</summary>
     private sealed class Library : IMediaCatalog
     {
+        public string? PickerPath => null;
+
         private static readonly MediaChoice Church = new("m1", "eglise.jpg", "/media/w/eglise.webp", "/media/t/eglise.webp", "L'église Saint-Martin", 1200, 800, null);
 
         public Task<IReadOnlyList<MediaChoice>> ListImagesAsync(string? search, CancellationToken cancellationToken) =>

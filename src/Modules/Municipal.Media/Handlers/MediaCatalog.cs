@@ -10,6 +10,8 @@ public sealed class MediaCatalog(MediaLibrary library, TenantContext tenant) : I
     /// <summary>Enough for a picker; a narrower search finds the rest.</summary>
     public const int MaxChoices = 200;
 
+    public string? PickerPath => tenant.Current?.HasFeature(MediaModule.Feature) == true ? Admin.MediaLibraryEndpoints.PickerPath : null;
+
     public async Task<IReadOnlyList<MediaChoice>> ListImagesAsync(string? search, CancellationToken cancellationToken)
     {
         var folders = (await library.FoldersAsync(cancellationToken)).ToDictionary(f => f.Id, f => f.Name);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
+using Municipal.Core.Media;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
@@ -80,6 +81,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             ["schedule_publish"] = schedule.Publish,
             ["schedule_date_error"] = schedule.DateError,
             ["schedule_time_error"] = schedule.TimeError,
+            ["media_picker_url"] = http.RequestServices.GetService(typeof(IMediaCatalog)) is IMediaCatalog { PickerPath: { } picker } ? AdminArea.Url(http, picker) : null,
         };
         string title;
         if (latest is null)
@@ -121,7 +123,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             "publie" => CoreText.Get("ContentDonePublished"),
             "depublie" => CoreText.Get("ContentDoneUnpublished"),
             "programme" => CoreText.Get("ContentDoneScheduled"),
-            _ => null,
+            _ => http.Request.Query[Review.RevisionEndpoints.NoticeParameter] == Review.RevisionEndpoints.RestoredNotice ? CoreText.Get("ContentDoneRevisionRestored") : null,
         };
         if (canPublish)
         {
