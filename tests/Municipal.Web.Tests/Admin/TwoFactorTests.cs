@@ -21,6 +21,7 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
 
         var setup = await user.Client.GetStringAsync("/admin/compte/deux-etapes");
         Assert.Contains("otpauth://totp/", setup, StringComparison.Ordinal);
+        Assert.Matches("<img class=\"qr-code\" src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\" alt=\"Code QR", Text(setup));
         Assert.Contains("autocomplete=\"one-time-code\"", setup, StringComparison.Ordinal);
         var wrong = await user.Client.PostAsync("/admin/compte/deux-etapes", Form(setup, new() { ["code"] = "000000" }));
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
@@ -127,6 +128,28 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
         var locked = await PasswordStepAsync(fixture.ClientFor($"{name}.localhost"), user.Email, AdminSession.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("temporairement verrouillé", Text(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_proof_of_the_password_step_is_worthless_on_another_tenant()
+    {
+        var a = await NewTenantAsync("tfa");
+        var b = await NewTenantAsync("tfb");
+        var user = await AdminSession.SignInAsync(fixture, a, TenantRoles.Editor);
+        await EnableTwoFactorAsync(user);
+
+        var first = await PasswordStepAsync(fixture.ClientFor($"{a}.localhost"), user.Email, AdminSession.Password);
+        var cookie = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith($".Municipal.TwoFactor.{a}=", StringComparison.Ordinal));
+        var value = cookie.Split(';')[0].Split('=', 2)[1];
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+
+        foreach (var name in new[] { $".Municipal.TwoFactor.{b}", $".Municipal.TwoFactor.{a}" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/connexion/verification");
+            request.Headers.Add("Cookie", $"{name}={value}");
+            var response = await fixture.ClientFor($"{b}.localhost").SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
     }
 
     [Fact]
