@@ -98,6 +98,19 @@ public sealed class UserAdministrationTests(MunicipalServer server, Municipality
         await Axe.AssertNoViolationsAsync(Page);
     }
 
+    [Fact]
+    public async Task At_320_pixels_wide_no_page_scrolls_sideways()
+    {
+        await SignInAsync();
+        await Page.SetViewportSizeAsync(320, 800);
+        foreach (var path in new[] { "/admin/utilisateurs", "/admin/utilisateurs/inviter", "/admin/compte", "/admin/compte/deux-etapes", "/admin/journal" })
+        {
+            Assert.Equal(200, await GotoAsync(fixture.Tenant.Url(path)));
+            var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px viewport.");
+        }
+    }
+
     private async Task SignInAsync()
     {
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
