@@ -21,6 +21,9 @@ public static class TwoFactorSignInEndpoints
     /// <summary>"?recuperation=1": the page asks for a recovery code (a text field) instead of the app's digits.</summary>
     public const string RecoveryParameter = "recuperation";
 
+    /// <summary>The sign-in page says the second step expired (or was never started) and asks to sign in again.</summary>
+    public const string TwoFactorExpiredParameter = "verification";
+
     public static void MapTwoFactorSignIn(this RouteGroupBuilder admin)
     {
         admin.MapGet("/connexion/verification", FormAsync);
@@ -113,9 +116,6 @@ public static class TwoFactorSignInEndpoints
 
     private static IResult BackToSignIn(HttpContext http) =>
         Results.Redirect(http.Request.PathBase + TenantAuthentication.SignInPath + "?" + TwoFactorExpiredParameter + "=1");
-
-    /// <summary>The sign-in page says the second step expired (or was never started) and asks to sign in again.</summary>
-    public const string TwoFactorExpiredParameter = "verification";
 
     private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, string? codeError)
     {

@@ -241,7 +241,9 @@ public abstract class UserAdministrationTests<TFixture>(TFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await back.Client.GetAsync("/admin")).StatusCode);
         Assert.DoesNotContain(author.Email + "</a>", await admin.Client.GetStringAsync("/admin/utilisateurs"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/admin/utilisateurs/{id}")).StatusCode);
+        var gone = await admin.Client.GetAsync($"/admin/utilisateurs/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("Ce compte n'existe pas ou a été supprimé", Text(await gone.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         var journal = Text(await admin.Client.GetStringAsync($"/admin/journal?objet={id}"));
         Assert.Contains("<td>Suppression</td>", journal, StringComparison.Ordinal);

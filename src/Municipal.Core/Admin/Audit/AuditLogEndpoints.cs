@@ -42,7 +42,7 @@ public static class AuditLogEndpoints
 
         if (page > pages)
         {
-            return Results.NotFound();
+            return Users.UserViews.NotFound("AuditPageNotFound");
         }
 
         var records = await audit.ReadAsync((page - 1) * PageSize, PageSize, filter, http.RequestAborted);

@@ -85,13 +85,13 @@ public static class UserAdministrationEndpoints
     private static async Task<IResult> DetailAsync(string id, HttpContext http, AdminViews views, TenantUsers users) =>
         await users.FindAsync(id, http.RequestAborted) is { } user
             ? await RenderDetailAsync(http, views, user, [])
-            : Results.NotFound();
+            : UserViews.NotFound("UsersNotFound");
 
     private static async Task<IResult> ChangeRolesAsync(string id, HttpContext http, AdminViews views, TenantUsers users)
     {
         if (await users.FindAsync(id, http.RequestAborted) is not { } user)
         {
-            return Results.NotFound();
+            return UserViews.NotFound("UsersNotFound");
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -127,7 +127,7 @@ public static class UserAdministrationEndpoints
     {
         if (await users.FindAsync(id, http.RequestAborted) is not { } user)
         {
-            return Results.NotFound();
+            return UserViews.NotFound("UsersNotFound");
         }
 
         if (user.State != UserState.InvitationPending)
@@ -143,7 +143,7 @@ public static class UserAdministrationEndpoints
     {
         if (await users.FindAsync(id, http.RequestAborted) is not { } user)
         {
-            return Results.NotFound();
+            return UserViews.NotFound("UsersNotFound");
         }
 
         var email = user.User.Email ?? user.User.Id;
@@ -159,7 +159,7 @@ public static class UserAdministrationEndpoints
     {
         if (await users.FindAsync(id, http.RequestAborted) is not { } user)
         {
-            return Results.NotFound();
+            return UserViews.NotFound("UsersNotFound");
         }
 
         if (await users.DeleteAsync(CurrentUserId(http), user, http.RequestAborted) is { } refusal)
@@ -181,7 +181,7 @@ public static class UserAdministrationEndpoints
     {
         if (await users.FindAsync(id, http.RequestAborted) is not { } user)
         {
-            return Results.NotFound();
+            return UserViews.NotFound("UsersNotFound");
         }
 
         if (await action(user, http.RequestAborted) is { } refusal)

@@ -52,6 +52,14 @@ public static class UserViews
             .Select(r => new RoleOptionView(r, idPrefix + "-" + r.ToLowerInvariant(), UserStates.RoleLabel(r), UserStates.RoleHint(r), selected.Contains(r, StringComparer.Ordinal)))
             .ToList();
 
+    /// <summary>A French 404 page (an unknown or deleted user, a journal page past the last).</summary>
+    public static IResult NotFound(string bodyKey) => new FrenchStatusResult(StatusCodes.Status404NotFound, "NotFoundTitle", bodyKey);
+
+    private sealed class FrenchStatusResult(int statusCode, string titleKey, string bodyKey) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => Tenancy.StatusPages.WriteAsync(httpContext, statusCode, titleKey, bodyKey);
+    }
+
     private static string StateClass(UserState state) => state switch
     {
         UserState.Active => "status-tag status-tag-active",
