@@ -171,6 +171,25 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal("/admin", plain.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task An_administrator_turns_off_the_two_factor_of_a_user_who_lost_their_phone()
+    {
+        var name = await NewTenantAsync("lost");
+        var user = await AdminSession.SignInAsync(fixture, name, TenantRoles.Agent);
+        await EnableTwoFactorAsync(user);
+        var admin = await AdminSession.SignInAsync(fixture, name, TenantRoles.Administrator);
+
+        var id = UserId(await admin.Client.GetStringAsync("/admin/utilisateurs"), user.Email);
+        var page = await admin.Client.GetStringAsync($"/admin/utilisateurs/{id}");
+        Assert.Contains("Désactiver sa vérification en deux étapes", Text(page), StringComparison.Ordinal);
+        var reset = await admin.Client.PostAsync($"/admin/utilisateurs/{id}/deux-etapes", Form(page, []));
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var plain = await PasswordStepAsync(fixture.ClientFor($"{name}.localhost"), user.Email, AdminSession.Password);
+        Assert.Equal("/admin", plain.Headers.Location?.OriginalString);
+        Assert.Contains("Vérification en deux étapes désactivée", Text(await admin.Client.GetStringAsync($"/admin/journal?objet={id}")), StringComparison.Ordinal);
+    }
+
     private async Task<string> NewTenantAsync(string stem)
     {
         var name = fixture.NewTenantName(stem);
