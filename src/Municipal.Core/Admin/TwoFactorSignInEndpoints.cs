@@ -24,6 +24,10 @@ public static class TwoFactorSignInEndpoints
     /// <summary>The sign-in page says the second step expired (or was never started) and asks to sign in again.</summary>
     public const string TwoFactorExpiredParameter = "verification";
 
+    private const string LastCodeProvider = "[Municipal]";
+    private const string LastCodeName = "LastAuthenticatorCode";
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
+
     public static void MapTwoFactorSignIn(this RouteGroupBuilder admin)
     {
         admin.MapGet("/connexion/verification", FormAsync);
@@ -48,7 +52,8 @@ public static class TwoFactorSignInEndpoints
         TenantContext tenant,
         Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery,
         UserManager<IdentityUser> users,
-        IOptions<IdentityOptions> identityOptions)
+        IOptions<IdentityOptions> identityOptions,
+        TimeProvider clock)
     {
         if (tenant.Current is null)
         {
@@ -79,7 +84,7 @@ public static class TwoFactorSignInEndpoints
             return await RenderAsync(http, views, CoreText.Get("TwoFactorCodeRequired"));
         }
 
-        if (await IsValidAsync(users, user, code))
+        if (await IsValidAsync(users, user, code, clock.GetUtcNow()))
         {
             AdminSignIn.ForgetPendingTwoFactor(http);
             await users.ResetAccessFailedCountAsync(user);
@@ -98,15 +103,32 @@ public static class TwoFactorSignInEndpoints
     }
 
     /// <summary>Six digits are an authenticator code; anything else is tried as a recovery code (used once).</summary>
-    private static async Task<bool> IsValidAsync(UserManager<IdentityUser> users, IdentityUser user, string code)
+    private static async Task<bool> IsValidAsync(UserManager<IdentityUser> users, IdentityUser user, string code, DateTimeOffset now)
     {
         var digits = code.Replace("-", string.Empty, StringComparison.Ordinal);
-        if (digits.Length == 6 && digits.All(char.IsAsciiDigit))
+        if (digits.Length != 6 || !digits.All(char.IsAsciiDigit))
         {
-            return await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits);
+            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
         }
 
-        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
+        // Identity accepts a code for a few minutes around its 30 seconds: the last code that signed in is
+        // refused for that long, so that a code seen over a shoulder (or in a proxy's log) cannot be replayed.
+        if (await users.GetAuthenticationTokenAsync(user, LastCodeProvider, LastCodeName) is { } last
+            && last.Split('|') is [var lastCode, var lastTicks]
+            && string.Equals(lastCode, digits, StringComparison.Ordinal)
+            && long.TryParse(lastTicks, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && now.UtcTicks - ticks < ReplayWindow.Ticks)
+        {
+            return false;
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            return false;
+        }
+
+        await users.SetAuthenticationTokenAsync(user, LastCodeProvider, LastCodeName, digits + "|" + now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
 
     private static string Locked(IdentityOptions options, IdentityUser user) =>

@@ -65,7 +65,8 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Contains("<title>Erreur : Code de vérification", wrongHtml, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#code\">Ce code n'est pas valide ou a expiré</a>", wrongHtml, StringComparison.Ordinal);
 
-        var right = await CodeStepAsync(client, Totp(key));
+        var code = Totp(key);
+        var right = await CodeStepAsync(client, code);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/admin", right.Headers.Location?.OriginalString);
         Assert.True(HasAuthCookie(right, name));
@@ -74,6 +75,13 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
         // Used up: the code page sends back to the sign-in page.
         var spent = await client.GetAsync("/admin/connexion/verification");
         Assert.Equal(HttpStatusCode.Redirect, spent.StatusCode);
+
+        // The same code, replayed by someone who saw it and knows the password, is refused.
+        var replay = fixture.ClientFor($"{name}.localhost");
+        await PasswordStepAsync(replay, user.Email, AdminSession.Password);
+        var replayed = await CodeStepAsync(replay, code);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.False(HasAuthCookie(replayed, name));
 
         var admin = await AdminSession.SignInAsync(fixture, name, TenantRoles.Administrator);
         var journal = Text(await admin.Client.GetStringAsync("/admin/journal"));
