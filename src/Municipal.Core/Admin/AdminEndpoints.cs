@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Admin.Audit;
+using Municipal.Core.Admin.Users;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
@@ -44,6 +46,11 @@ public static class AdminEndpoints
         admin.MapGet("/assets/" + RichTextEditorTexts.FileName, RichTextEditorTexts.Json);
         admin.MapGet("/assets/{file}", (string file) => Asset(file));
         admin.MapPasswordReset();
+        admin.MapTwoFactorSignIn();
+        admin.MapInvitation();
+        endpoints.MapUserAdministration();
+        endpoints.MapAccount();
+        endpoints.MapAuditLog();
     }
 
     /// <summary>A file of the admin layout (CSS, JS); the host's administration serves the same files.</summary>
@@ -78,7 +85,6 @@ public static class AdminEndpoints
         TenantContext tenant,
         IAntiforgery antiforgery,
         UserManager<IdentityUser> users,
-        IUserClaimsPrincipalFactory<IdentityUser> principals,
         IOptions<IdentityOptions> identityOptions)
     {
         if (tenant.Current is null)
@@ -117,16 +123,12 @@ public static class AdminEndpoints
             }
             else if (await users.IsLockedOutAsync(user))
             {
-                emailError = LockedMessage(identityOptions.Value);
+                emailError = Users.UserStates.IsDisabled(user.LockoutEnd) ? CoreText.Get("SignInDisabled") : LockedMessage(identityOptions.Value);
             }
             else if (await users.CheckPasswordAsync(user, password))
             {
-                await users.ResetAccessFailedCountAsync(user);
-                var principal = await principals.CreateAsync(user);
-                var identity = new ClaimsIdentity(principal.Claims, TenantAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
-                identity.AddClaim(new Claim(TenantAuthentication.TenantClaim, tenant.Tenant.Name));
-                await http.SignInAsync(TenantAuthentication.Scheme, new ClaimsPrincipal(identity));
-                return Results.Redirect(ReturnUrl(http, http.Request.Query[TenantAuthentication.ReturnParameter]));
+                // The failed-attempt count is reset only once the sign-in is complete (after the code when two-factor is on).
+                return await AdminSignIn.AfterPasswordAsync(http, users, user, http.Request.Query[TenantAuthentication.ReturnParameter]);
             }
             else
             {
@@ -171,7 +173,10 @@ public static class AdminEndpoints
     {
         var values = AdminViews.SignInValues(email, emailError, passwordError, (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString());
         values["forgot_url"] = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString();
-        values["reset_done"] = emailError is null && passwordError is null && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1";
+        var noError = emailError is null && passwordError is null;
+        values["reset_done"] = noError && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1";
+        values["invitation_done"] = noError && http.Request.Query[Users.InvitationEndpoints.DoneParameter] == "1";
+        values["two_factor_expired"] = noError && http.Request.Query[TwoFactorSignInEndpoints.TwoFactorExpiredParameter] == "1";
         return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), values);
     }
 
@@ -267,6 +272,7 @@ public static class AdminServiceCollectionExtensions
             Security.AdminPermissions.AddPolicies(options);
         });
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
+        services.AddMunicipalUsers();
 
         services.AddAntiforgery(options =>
         {

@@ -78,7 +78,7 @@ public static class PasswordResetEndpoints
     /// first host (without prefix), so that a forged Host header cannot send the token elsewhere. A tenant known by
     /// its path prefix only has no host of its own: the request's is used (restrict AllowedHosts in production).
     /// </summary>
-    private static string SiteRoot(HttpContext http, Tenant tenant)
+    internal static string SiteRoot(HttpContext http, Tenant tenant)
     {
         var requested = TenantNames.NormalizeHost(http.Request.Host.Host ?? string.Empty);
         return tenant.Hosts.Count == 0 || tenant.Hosts.Any(h => string.Equals(TenantNames.NormalizeHost(h), requested, StringComparison.Ordinal))

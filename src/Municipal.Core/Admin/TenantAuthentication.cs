@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
@@ -51,16 +55,43 @@ public static class TenantAuthentication
         options.Events.OnRedirectToAccessDenied = context => StatusPages.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "ForbiddenTitle", "ForbiddenBody");
     }
 
-    /// <summary>A principal issued for another tenant (or for none) is rejected and its cookie removed.</summary>
+    /// <summary>
+    /// A principal issued for another tenant (or for none) is rejected and its cookie removed; so is one whose user
+    /// is gone, disabled, or whose security stamp changed since the cookie was issued (roles changed, password
+    /// reset or changed, two-factor turned on or off): that user signs in again and gets their current roles.
+    /// One query by primary key per request that carries a cookie.
+    /// </summary>
     internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        var tenant = CurrentTenantName(context.HttpContext);
+        var http = context.HttpContext;
+        var tenant = CurrentTenantName(http);
         var claimed = context.Principal?.FindFirstValue(TenantClaim);
-        if (tenant is null || !string.Equals(tenant, claimed, StringComparison.Ordinal))
+        if (tenant is null || !string.Equals(tenant, claimed, StringComparison.Ordinal) || !await IsCurrentAsync(http, context.Principal!))
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(Scheme);
+            await http.SignOutAsync(Scheme);
         }
+    }
+
+    private static async Task<bool> IsCurrentAsync(HttpContext http, ClaimsPrincipal principal)
+    {
+        var claimTypes = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = principal.FindFirstValue(claimTypes.UserIdClaimType);
+        var stamp = principal.FindFirstValue(claimTypes.SecurityStampClaimType);
+        if (userId is null || stamp is null)
+        {
+            return false;
+        }
+
+        var db = http.RequestServices.GetRequiredService<TenantDbContext>();
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd })
+            .FirstOrDefaultAsync(http.RequestAborted);
+        // A temporary lockout (someone else's failed attempts) does not end open sessions; disabling does.
+        return row is not null
+            && string.Equals(row.SecurityStamp, stamp, StringComparison.Ordinal)
+            && !Users.UserStates.IsDisabled(row.LockoutEnd);
     }
 }
 

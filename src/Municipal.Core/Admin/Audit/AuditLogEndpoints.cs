@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Audit;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+
+namespace Municipal.Core.Admin.Audit;
+
+/// <summary>A line of the journal as the table shows it.</summary>
+public sealed record AuditLineView(string Date, string DateIso, string Actor, string Action, string ObjectType, string ObjectName, string? ObjectUrl, string? Details);
+
+/// <summary>
+/// /admin/journal, for administrators: the tenant's audit log, newest first, 50 lines a page, in Brussels time,
+/// optionally of one object (?objet=id). Content items link to their editor.
+/// </summary>
+public static class AuditLogEndpoints
+{
+    public const string Path = "/admin/journal";
+    public const string ObjectParameter = "objet";
+    public const string PageParameter = "page";
+    public const int PageSize = 50;
+
+    private static readonly Lazy<TimeZoneInfo> Brussels = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels"));
+
+    public static void MapAuditLog(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapAdminArea("/journal").RequirePermission(AdminPermissions.ViewAudit).MapGet("/", JournalAsync);
+
+    private static async Task<IResult> JournalAsync(HttpContext http, AdminViews views, AuditLog audit, TenantDbContext db)
+    {
+        var objectId = http.Request.Query[ObjectParameter].ToString().Trim();
+        var filter = objectId.Length == 0 ? null : objectId;
+        var total = await audit.CountAsync(filter, http.RequestAborted);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (!int.TryParse(http.Request.Query[PageParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
+        {
+            page = 1;
+        }
+
+        if (page > pages)
+        {
+            return Users.UserViews.NotFound("AuditPageNotFound");
+        }
+
+        var records = await audit.ReadAsync((page - 1) * PageSize, PageSize, filter, http.RequestAborted);
+        var ids = records.Where(r => r.ObjectId is not null).Select(r => r.ObjectId!).Distinct().ToList();
+        var contentIds = ids.Count == 0
+            ? []
+            : (await db.ContentItems.AsNoTracking().Where(c => ids.Contains(c.ContentItemId)).Select(c => c.ContentItemId).Distinct().ToListAsync(http.RequestAborted)).ToHashSet(StringComparer.Ordinal);
+
+        var lines = records.Select(r => new AuditLineView(
+            LocalDate(r.AtUtc),
+            r.AtUtc.ToString("O", CultureInfo.InvariantCulture),
+            r.Actor,
+            ActionLabel(r.Action),
+            TypeLabel(r.ObjectType),
+            r.ObjectName,
+            r.ObjectId is { } id && contentIds.Contains(id) ? AdminArea.Url(http, ContentAdminRoutes.Edit(id)) : null,
+            r.Details)).ToList();
+
+        var journal = AdminArea.Url(http, Path);
+        return await views.RenderAsync(http, "AdminAuditLog", CoreText.Get("AuditTitle"), new Dictionary<string, object?>
+        {
+            ["lines"] = lines,
+            ["filter"] = filter,
+            ["filter_label"] = filter is null ? null : CoreText.Format("AuditFilteredBy", lines.FirstOrDefault()?.ObjectName ?? filter),
+            ["all_url"] = journal,
+            ["page_label"] = CoreText.Format("AuditPageOf", page, pages),
+            ["previous_url"] = page > 1 ? PageUrl(journal, filter, page - 1) : null,
+            ["next_url"] = page < pages ? PageUrl(journal, filter, page + 1) : null,
+        });
+    }
+
+    /// <summary>"29 novembre 2026 à 14:05", in Europe/Brussels time.</summary>
+    public static string LocalDate(DateTimeOffset utc)
+    {
+        var local = TimeZoneInfo.ConvertTime(utc, Brussels.Value);
+        return CoreText.Format("AuditDateFormat", local.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The French label of an action ("Audit.published"), or the action itself when it has none.</summary>
+    public static string ActionLabel(string action) => LabelOr("Audit." + action, action);
+
+    private static string TypeLabel(string type) => LabelOr("AuditType." + type, type);
+
+    private static string LabelOr(string key, string fallback)
+    {
+        var label = CoreText.Get(key);
+        return label == key ? fallback : label;
+    }
+
+    private static string PageUrl(string journal, string? filter, int page)
+    {
+        var query = new List<string>();
+        if (filter is not null)
+        {
+            query.Add(ObjectParameter + "=" + Uri.EscapeDataString(filter));
+        }
+
+        if (page > 1)
+        {
+            query.Add(PageParameter + "=" + page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return query.Count == 0 ? journal : journal + "?" + string.Join("&", query);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Mail;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin.Users;
+
+/// <summary>
+/// /admin/utilisateurs, for administrators: the list of the tenant's users, invitations, a user's page where their
+/// roles change and where they are disabled, enabled or deleted.
+/// </summary>
+public static class UserAdministrationEndpoints
+{
+    public static void MapUserAdministration(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapAdminArea("/utilisateurs").RequirePermission(AdminPermissions.ManageUsers);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/inviter", InviteFormAsync);
+        group.MapPost("/inviter", InviteAsync);
+        group.MapGet("/{id}", DetailAsync);
+        group.MapPost("/{id}/roles", ChangeRolesAsync);
+        group.MapPost("/{id}/desactiver", DisableAsync);
+        group.MapPost("/{id}/activer", EnableAsync);
+        group.MapPost("/{id}/renvoyer", ResendAsync);
+        group.MapPost("/{id}/deux-etapes", ResetTwoFactorAsync);
+        group.MapGet("/{id}/supprimer", DeleteFormAsync);
+        group.MapPost("/{id}/supprimer", DeleteAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, AdminViews views, TenantUsers users)
+    {
+        var all = await users.ListAsync(http.RequestAborted);
+        var me = CurrentUserId(http);
+        return await views.RenderAsync(http, "AdminUsersList", CoreText.Get("UsersTitle"), new Dictionary<string, object?>
+        {
+            ["users"] = all.Select(u => UserViews.Row(http, u, me)).ToList(),
+            ["invite_url"] = AdminArea.Url(http, UserViews.InvitePath),
+            ["notice"] = UserViews.Notice(http),
+        });
+    }
+
+    private static Task<IResult> InviteFormAsync(HttpContext http, AdminViews views) =>
+        RenderInviteAsync(http, views, email: null, role: null, []);
+
+    private static async Task<IResult> InviteAsync(HttpContext http, AdminViews views, TenantUsers users, MailOutbox outbox, TenantContext tenant)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form["email"].ToString().Trim();
+        var role = form["role"].ToString();
+        var errors = new List<ErrorLinkView>();
+        if (email.Length == 0)
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("UsersInviteEmailRequired"), "#email"));
+        }
+        else if (!IsEmailAddress(email))
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("UsersInviteEmailInvalid"), "#email"));
+        }
+
+        if (!UserStates.IsKnownRole(role))
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("UsersInviteRoleRequired"), "#role-" + TenantRoles.All[0].ToLowerInvariant()));
+        }
+
+        if (errors.Count == 0)
+        {
+            var (user, error) = await users.InviteAsync(email, role, http.RequestAborted);
+            if (user is not null)
+            {
+                await InvitationEndpoints.SendAsync(http, users, outbox, tenant.Tenant, user, role);
+                return Results.Redirect(AdminArea.Url(http, UserViews.ListPath) + "?" + UserViews.DoneParameter + "=invitation");
+            }
+
+            errors.Add(new ErrorLinkView(error!, "#email"));
+        }
+
+        return await RenderInviteAsync(http, views, email, role, errors);
+    }
+
+    private static async Task<IResult> DetailAsync(string id, HttpContext http, AdminViews views, TenantUsers users) =>
+        await users.FindAsync(id, http.RequestAborted) is { } user
+            ? await RenderDetailAsync(http, views, user, [])
+            : UserViews.NotFound("UsersNotFound");
+
+    private static async Task<IResult> ChangeRolesAsync(string id, HttpContext http, AdminViews views, TenantUsers users)
+    {
+        if (await users.FindAsync(id, http.RequestAborted) is not { } user)
+        {
+            return UserViews.NotFound("UsersNotFound");
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var roles = form["roles"].Where(r => r is not null && UserStates.IsKnownRole(r)).Select(r => r!).Distinct().ToList();
+        var refusal = await users.ChangeRolesAsync(CurrentUserId(http), user, roles, http.RequestAborted);
+        if (refusal is not null)
+        {
+            var field = "#roles-" + TenantRoles.All[0].ToLowerInvariant();
+            return await RenderDetailAsync(http, views, user, [new ErrorLinkView(refusal, field)], roles, StatusCodes.Status400BadRequest);
+        }
+
+        return await DoneAsync(http, users, user, "roles");
+    }
+
+    private static Task<IResult> DisableAsync(string id, HttpContext http, AdminViews views, TenantUsers users) =>
+        ActAsync(id, http, views, users, "desactivation", (user, ct) => users.DisableAsync(CurrentUserId(http), user, ct));
+
+    private static Task<IResult> EnableAsync(string id, HttpContext http, AdminViews views, TenantUsers users) =>
+        ActAsync(id, http, views, users, "activation", async (user, ct) =>
+        {
+            await users.EnableAsync(user, ct);
+            return null;
+        });
+
+    private static Task<IResult> ResetTwoFactorAsync(string id, HttpContext http, AdminViews views, TenantUsers users) =>
+        ActAsync(id, http, views, users, "deux-etapes", async (user, ct) =>
+        {
+            await users.ResetTwoFactorAsync(user, ct);
+            return null;
+        });
+
+    private static async Task<IResult> ResendAsync(string id, HttpContext http, AdminViews views, TenantUsers users, MailOutbox outbox, TenantContext tenant)
+    {
+        if (await users.FindAsync(id, http.RequestAborted) is not { } user)
+        {
+            return UserViews.NotFound("UsersNotFound");
+        }
+
+        if (user.State != UserState.InvitationPending)
+        {
+            return await RenderDetailAsync(http, views, user, [new ErrorLinkView(CoreText.Get("UsersResendNotPending"), "#actions")], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await InvitationEndpoints.SendAsync(http, users, outbox, tenant.Tenant, user.User, (user.Roles.Count > 0 ? user.Roles[0] : TenantRoles.Author));
+        return Results.Redirect(AdminArea.Url(http, UserViews.Detail(user.User.Id)) + "?" + UserViews.DoneParameter + "=renvoi");
+    }
+
+    private static async Task<IResult> DeleteFormAsync(string id, HttpContext http, AdminViews views, TenantUsers users)
+    {
+        if (await users.FindAsync(id, http.RequestAborted) is not { } user)
+        {
+            return UserViews.NotFound("UsersNotFound");
+        }
+
+        var email = user.User.Email ?? user.User.Id;
+        return await views.RenderAsync(http, "AdminUsersDelete", CoreText.Format("UsersDeleteTitle", email), new Dictionary<string, object?>
+        {
+            ["warning"] = CoreText.Format("UsersDeleteWarning", email),
+            ["form_action"] = AdminArea.Url(http, UserViews.Detail(user.User.Id) + "/supprimer"),
+            ["cancel_url"] = AdminArea.Url(http, UserViews.Detail(user.User.Id)),
+        });
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, AdminViews views, TenantUsers users)
+    {
+        if (await users.FindAsync(id, http.RequestAborted) is not { } user)
+        {
+            return UserViews.NotFound("UsersNotFound");
+        }
+
+        if (await users.DeleteAsync(CurrentUserId(http), user, http.RequestAborted) is { } refusal)
+        {
+            return await RenderDetailAsync(http, views, user, [new ErrorLinkView(refusal, "#actions")], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Results.Redirect(AdminArea.Url(http, UserViews.ListPath) + "?" + UserViews.DoneParameter + "=suppression");
+    }
+
+    /// <summary>One of the user page's buttons: a refusal shows on the page (409), success comes back with a notice.</summary>
+    private static async Task<IResult> ActAsync(
+        string id,
+        HttpContext http,
+        AdminViews views,
+        TenantUsers users,
+        string notice,
+        Func<TenantUser, CancellationToken, Task<string?>> action)
+    {
+        if (await users.FindAsync(id, http.RequestAborted) is not { } user)
+        {
+            return UserViews.NotFound("UsersNotFound");
+        }
+
+        if (await action(user, http.RequestAborted) is { } refusal)
+        {
+            return await RenderDetailAsync(http, views, user, [new ErrorLinkView(refusal, "#actions")], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return await DoneAsync(http, users, user, notice);
+    }
+
+    /// <summary>Back to the user's page; when the administrator changed their own account, with a fresh cookie.</summary>
+    private static async Task<IResult> DoneAsync(HttpContext http, TenantUsers users, TenantUser user, string notice)
+    {
+        if (string.Equals(user.User.Id, CurrentUserId(http), StringComparison.Ordinal) && await users.FindAsync(user.User.Id, http.RequestAborted) is { } fresh)
+        {
+            await AdminSignIn.RefreshAsync(http, fresh.User);
+        }
+
+        return Results.Redirect(AdminArea.Url(http, UserViews.Detail(user.User.Id)) + "?" + UserViews.DoneParameter + "=" + notice);
+    }
+
+    private static Task<IResult> RenderInviteAsync(HttpContext http, AdminViews views, string? email, string? role, List<ErrorLinkView> errors) =>
+        views.RenderAsync(http, "AdminUsersInvite", CoreText.Get("UsersInviteTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = errors.FirstOrDefault(e => e.Href == "#email")?.Text,
+            ["role_error"] = errors.FirstOrDefault(e => e.Href.StartsWith("#role-", StringComparison.Ordinal))?.Text,
+            ["roles"] = UserViews.RoleOptions("role", role is null ? [] : [role]),
+            ["form_action"] = AdminArea.Url(http, UserViews.InvitePath),
+            ["cancel_url"] = AdminArea.Url(http, UserViews.ListPath),
+        },
+        errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+
+    private static Task<IResult> RenderDetailAsync(
+        HttpContext http,
+        AdminViews views,
+        TenantUser user,
+        List<ErrorLinkView> errors,
+        IReadOnlyList<string>? roles = null,
+        int statusCode = StatusCodes.Status200OK)
+    {
+        var email = user.User.Email ?? user.User.Id;
+        var basePath = UserViews.Detail(user.User.Id);
+        return views.RenderAsync(http, "AdminUsersDetail", email, new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["notice"] = errors.Count == 0 ? UserViews.Notice(http) : null,
+            ["email"] = email,
+            ["state"] = UserStates.Label(user.State),
+            ["role_list"] = UserViews.RoleList(user.Roles),
+            ["two_factor"] = user.User.TwoFactorEnabled,
+            ["two_factor_label"] = CoreText.Get(user.User.TwoFactorEnabled ? "UsersTwoFactorOn" : "UsersTwoFactorOff"),
+            ["roles_error"] = errors.FirstOrDefault(e => e.Href.StartsWith("#roles-", StringComparison.Ordinal))?.Text,
+            ["roles"] = UserViews.RoleOptions("roles", roles ?? user.Roles),
+            ["pending"] = user.State == UserState.InvitationPending,
+            ["disabled"] = user.State == UserState.Disabled,
+            ["self"] = string.Equals(user.User.Id, CurrentUserId(http), StringComparison.Ordinal),
+            ["roles_action"] = AdminArea.Url(http, basePath + "/roles"),
+            ["disable_action"] = AdminArea.Url(http, basePath + "/desactiver"),
+            ["enable_action"] = AdminArea.Url(http, basePath + "/activer"),
+            ["resend_action"] = AdminArea.Url(http, basePath + "/renvoyer"),
+            ["two_factor_action"] = AdminArea.Url(http, basePath + "/deux-etapes"),
+            ["delete_url"] = AdminArea.Url(http, basePath + "/supprimer"),
+            ["journal_url"] = AdminArea.Url(http, Audit.AuditLogEndpoints.Path) + "?objet=" + Uri.EscapeDataString(user.User.Id),
+            ["list_url"] = AdminArea.Url(http, UserViews.ListPath),
+        },
+        statusCode);
+    }
+
+    private static string CurrentUserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+
+    private static bool IsEmailAddress(string value) =>
+        MailAddress.TryCreate(value, out var address) && string.Equals(address.Address, value, StringComparison.OrdinalIgnoreCase) && value.Contains('.', StringComparison.Ordinal);
+}
