@@ -35,7 +35,8 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
         await Axe.AssertNoViolationsAsync(Page);
 
         // The body first, the title forgotten: the error summary takes the focus and leads back to the title.
-        var body = Page.GetByLabel("Contenu (facultatif)", new() { Exact = true });
+        // The body is the rich-text editor's editable area; the hidden textarea behind it is what the form posts.
+        var body = Page.GetByRole(AriaRole.Textbox, new() { Name = "Contenu (facultatif)", Exact = true });
         await TabUntilFocusedAsync(body);
         await Page.Keyboard.TypeAsync("Le parc est ouvert de 8 h à 20 h.");
         await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon", Exact = true }));
@@ -51,7 +52,8 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
         var title = Page.GetByLabel("Titre", new() { Exact = true });
         await Expect(title).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("Parc communal");
-        await Expect(body).ToHaveValueAsync(new Regex("Le parc est ouvert de 8 h à 20 h."));
+        await Expect(body).ToHaveTextAsync("Le parc est ouvert de 8 h à 20 h.");
+        await Expect(Page.Locator("textarea#body")).ToHaveValueAsync("<p>Le parc est ouvert de 8 h à 20 h.</p>");
         await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon", Exact = true }));
         await PressAndFollowAsync("Enter");
 
@@ -106,11 +108,7 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
     private async Task SignInAsEditorAsync()
     {
         var (email, password) = await Server.CreateUserAsync(fixture.Tenant, TenantRoles.Editor);
-        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
-        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(Heading).ToHaveTextAsync("Tableau de bord");
+        await SignInAsync(fixture.Tenant, email, password);
     }
 }
 
@@ -125,11 +123,7 @@ public sealed class ContentAdminReflowTests(MunicipalServer server, Municipality
     public async Task The_list_and_the_forms_do_not_scroll_horizontally_at_320_pixels()
     {
         var (email, password) = await Server.CreateUserAsync(fixture.Tenant, TenantRoles.Editor);
-        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
-        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+        await SignInAsync(fixture.Tenant, email, password);
 
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/contenus")));
         await AssertNoSidewaysScrollAsync();

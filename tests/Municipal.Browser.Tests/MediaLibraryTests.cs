@@ -81,15 +81,7 @@ public sealed class MediaLibraryTests(MunicipalServer server, MunicipalityTenant
         await Expect(FileInput).ToBeFocusedAsync();
     }
 
-    private async Task SignInAsync()
-    {
-        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
-        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(fixture.Tenant.AdminEmail);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(fixture.Tenant.AdminPassword);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FocusAsync();
-        await PressAndFollowAsync("Enter");
-        await Expect(Page).ToHaveURLAsync(fixture.Tenant.Url("/admin"));
-    }
+    private Task SignInAsync() => SignInAsync(fixture.Tenant, fixture.Tenant.AdminEmail, fixture.Tenant.AdminPassword);
 
     private async Task AssertNoHorizontalScrollAsync()
     {

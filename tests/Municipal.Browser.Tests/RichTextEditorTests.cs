@@ -163,6 +163,9 @@ public sealed class RichTextEditorTests(MunicipalServer server, MunicipalityTena
         await Page.Keyboard.PressAsync("Control+End");
         await Page.Keyboard.PressAsync("Enter");
         await PressToolbarButtonAsync("Liste à puces");
+        // The focus goes back to the text once the list is made: type only then, as a person who sees the caret.
+        await Expect(Editable).ToBeFocusedAsync();
+        await Expect(ToolbarButton("Liste à puces")).ToHaveAttributeAsync("aria-pressed", "true");
         await Page.Keyboard.TypeAsync("Passeport");
         await Page.Keyboard.PressAsync("Enter");
         await Page.Keyboard.TypeAsync("Permis de conduire");

@@ -112,12 +112,5 @@ public sealed class SiteSettingsTests(MunicipalServer server, MunicipalityTenant
         }
     }
 
-    private async Task SignInAsync()
-    {
-        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
-        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(fixture.Tenant.AdminEmail);
-        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(fixture.Tenant.AdminPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(Heading).ToHaveTextAsync("Tableau de bord");
-    }
+    private Task SignInAsync() => SignInAsync(fixture.Tenant, fixture.Tenant.AdminEmail, fixture.Tenant.AdminPassword);
 }

@@ -111,14 +111,5 @@ public sealed class UserAdministrationTests(MunicipalServer server, Municipality
         }
     }
 
-    private async Task SignInAsync()
-    {
-        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/connexion")));
-        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(fixture.Tenant.AdminEmail);
-        var password = Page.GetByLabel("Mot de passe", new() { Exact = true });
-        await password.FillAsync(fixture.Tenant.AdminPassword);
-        await password.FocusAsync();
-        await PressAndFollowAsync("Enter");
-        await Expect(Heading).ToHaveTextAsync("Tableau de bord");
-    }
+    private Task SignInAsync() => SignInAsync(fixture.Tenant, fixture.Tenant.AdminEmail, fixture.Tenant.AdminPassword);
 }

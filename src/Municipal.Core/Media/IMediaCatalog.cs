@@ -19,9 +19,13 @@ public interface IMediaCatalog
     /// <summary>The image an address of the library points to (any of its derivatives), or null.</summary>
     Task<MediaChoice?> FindByUrlAsync(string url, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The path (under the tenant's path base) of the JSON list the rich-text editor's Image button reads, or null
-    /// when the tenant has the media library off.
-    /// </summary>
-    string? PickerPath { get; }
+    /// <summary>False when the current tenant has the media library off: its images are then not offered.</summary>
+    bool Enabled { get; }
+
+    /// <summary>The path (under the tenant's path base) of the JSON list the rich-text editor's Image button reads.</summary>
+    string PickerPath { get; }
+
+    /// <summary>The library of the request's tenant, or null when the module is not loaded or the tenant has it off.</summary>
+    static IMediaCatalog? For(IServiceProvider services) =>
+        services.GetService(typeof(IMediaCatalog)) is IMediaCatalog { Enabled: true } catalog ? catalog : null;
 }

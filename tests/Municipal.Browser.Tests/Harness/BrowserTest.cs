@@ -67,6 +67,21 @@ public abstract class BrowserTest(MunicipalServer server) : IAsyncLifetime
         return response.Status;
     }
 
+    /// <summary>Signs in to a tenant's back office through its sign-in form, as a person would, and waits for the dashboard.</summary>
+    protected async Task SignInAsync(TestTenant tenant, string email, string password)
+    {
+        var status = await GotoAsync(tenant.Url("/admin/connexion"));
+        if (status != 200)
+        {
+            throw new Xunit.Sdk.XunitException($"The sign-in page answered {status}.");
+        }
+
+        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+    }
+
     /// <summary>Opens a URL and returns the status code of the document.</summary>
     protected async Task<int> GotoAsync(string url)
     {

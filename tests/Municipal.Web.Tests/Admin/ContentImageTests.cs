@@ -1,15 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
-using Municipal.Core.Media;
 using Municipal.Core.Security;
 using Municipal.Web.Tests.Infrastructure;
+using Municipal.Web.Tests.Media;
 
 namespace Municipal.Web.Tests.Admin;
 
 /// <summary>
-/// Image fields: chosen in the media library when it is there (a stand-in library: the Media module is not part of
-/// this build), else an address and its alternative text; an image without alternative text is refused.
+/// Image fields: chosen in the tenant's media library (images with alternative text only) when the tenant has it on,
+/// else an address and its alternative text; an image without alternative text is refused.
 /// </summary>
 public abstract class ContentImageTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture
@@ -20,7 +20,8 @@ public abstract class ContentImageTests<TFixture>(TFixture fixture) : IClassFixt
     public async Task Without_media_library_an_image_is_an_address_whose_alternative_text_is_required()
     {
         var name = fixture.NewTenantName("content-image-url");
-        await fixture.CreateTenantAsync(name);
+        // A municipality with pages but the media library off.
+        await fixture.CreateTenantAsync(name, RecipeFiles.Write(fixture, """{ "name": "sans-medias", "steps": [ { "step": "features", "enable": ["pages"] } ] }"""));
         var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
 
         var refused = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Piscine", ["image"] = "/media/piscine.jpg", ["image-alt"] = " " });
@@ -38,43 +39,40 @@ public abstract class ContentImageTests<TFixture>(TFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task With_a_media_library_an_image_is_chosen_among_its_images_and_keeps_their_alternative_text()
+    public async Task With_the_media_library_an_image_is_chosen_among_its_images_and_keeps_their_alternative_text()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<IMediaCatalog>(new Library()));
-        var name = await ContentForm.CreateTenantAsync(fixture, app, "content-image-library");
-        var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
+        var name = fixture.NewTenantName("content-image-library");
+        await fixture.CreateTenantAsync(name);
+        var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
+        var mediaId = await MediaTestSupport.UploadOkAsync(editor, TestImages.Png(1200, 800), "eglise.png", "L'église Saint-Martin");
+        await MediaTestSupport.UploadOkAsync(editor, TestImages.Png(640, 480), "sans-texte.png", alt: null);
+        var url = $"/medias/{mediaId}/w1200.webp";
 
         var form = await editor.Client.GetStringAsync(NewPage);
         Assert.Contains("<select id=\"image\" name=\"image\"", form, StringComparison.Ordinal);
         Assert.Contains(">Aucune image</option>", form, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"/media/w/eglise.webp\">eglise.jpg – L&#x27;église Saint-Martin</option>", form.Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{url}\">eglise – L&#x27;église Saint-Martin</option>", form.Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
+        // An image without alternative text is not offered.
+        Assert.DoesNotContain("sans-texte", form, StringComparison.Ordinal);
+        // The rich-text fields offer the library's images too.
+        Assert.Contains("data-media-picker-url=\"/admin/medias/choix\"", form, StringComparison.Ordinal);
 
-        var unknown = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Patrimoine", ["image"] = "/media/w/inconnue.webp" });
+        var unknown = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Patrimoine", ["image"] = "/medias/0123456789abcdef0123456789abcdef/w640.webp" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("<a href=\"#image\">", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Patrimoine", ["image"] = "/media/w/eglise.webp", ["action"] = "publish" }));
-        var visitor = app.CreateClient(new() { BaseAddress = new Uri($"http://{name}.localhost/") });
-        Assert.Contains("src=\"/media/w/eglise.webp\" alt=\"L&#x27;église Saint-Martin\"", (await visitor.GetStringAsync("/patrimoine")).Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("<option value=\"/media/w/eglise.webp\" selected>", await editor.Client.GetStringAsync(ContentAdminRoutes.Edit(id)), StringComparison.Ordinal);
+        var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Patrimoine", ["image"] = url, ["action"] = "publish" }));
+        var visitor = fixture.ClientFor($"{name}.localhost");
+        var page = (await visitor.GetStringAsync("/patrimoine")).Replace("&#39;", "&#x27;", StringComparison.Ordinal);
+        Assert.Contains($"src=\"{url}\"", page, StringComparison.Ordinal);
+        Assert.Contains("alt=\"L&#x27;église Saint-Martin\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{url}\" selected>", await editor.Client.GetStringAsync(ContentAdminRoutes.Edit(id)), StringComparison.Ordinal);
+        // The library knows where its image is used.
+        Assert.Contains("Patrimoine", await editor.Client.GetStringAsync($"/admin/medias/{mediaId}"), StringComparison.Ordinal);
 
         // "Aucune image" takes it away.
         await ContentForm.SubmitAsync(editor, ContentAdminRoutes.Edit(id), ContentAdminRoutes.Edit(id), new() { ["image"] = string.Empty, ["action"] = "publish" });
-        Assert.DoesNotContain("eglise.webp", await visitor.GetStringAsync("/patrimoine"), StringComparison.Ordinal);
-    }
-
-    /// <summary>A library of one image, as the Media module would offer it.</summary>
-    private sealed class Library : IMediaCatalog
-    {
-        public string? PickerPath => null;
-
-        private static readonly MediaChoice Church = new("m1", "eglise.jpg", "/media/w/eglise.webp", "/media/t/eglise.webp", "L'église Saint-Martin", 1200, 800, null);
-
-        public Task<IReadOnlyList<MediaChoice>> ListImagesAsync(string? search, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<MediaChoice>>([Church]);
-
-        public Task<MediaChoice?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
-            Task.FromResult(url == Church.Url || url == Church.ThumbnailUrl ? Church : null);
+        Assert.DoesNotContain(mediaId, await visitor.GetStringAsync("/patrimoine"), StringComparison.Ordinal);
     }
 }
 

@@ -10,7 +10,9 @@ public sealed class MediaCatalog(MediaLibrary library, TenantContext tenant) : I
     /// <summary>Enough for a picker; a narrower search finds the rest.</summary>
     public const int MaxChoices = 200;
 
-    public string? PickerPath => tenant.Current?.HasFeature(MediaModule.Feature) == true ? Admin.MediaLibraryEndpoints.PickerPath : null;
+    public bool Enabled => tenant.Current?.HasFeature(MediaModule.Feature) == true;
+
+    public string PickerPath => Admin.MediaLibraryEndpoints.PickerPath;
 
     public async Task<IReadOnlyList<MediaChoice>> ListImagesAsync(string? search, CancellationToken cancellationToken)
     {

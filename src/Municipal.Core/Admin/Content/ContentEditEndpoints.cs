@@ -61,7 +61,7 @@ public static class ContentEditEndpoints
             return Results.Forbid();
         }
 
-        var catalog = http.RequestServices.GetService(typeof(IMediaCatalog)) as IMediaCatalog;
+        var catalog = IMediaCatalog.For(http.RequestServices);
         var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
         var edited = editor.Build(values, latest);
         var path = ResolvePath(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title));

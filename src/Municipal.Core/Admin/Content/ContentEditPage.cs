@@ -81,7 +81,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             ["schedule_publish"] = schedule.Publish,
             ["schedule_date_error"] = schedule.DateError,
             ["schedule_time_error"] = schedule.TimeError,
-            ["media_picker_url"] = http.RequestServices.GetService(typeof(IMediaCatalog)) is IMediaCatalog { PickerPath: { } picker } ? AdminArea.Url(http, picker) : null,
+            ["media_picker_url"] = IMediaCatalog.For(http.RequestServices) is { } catalog ? AdminArea.Url(http, catalog.PickerPath) : null,
         };
         string title;
         if (latest is null)

@@ -32,7 +32,7 @@ public sealed class ContentFieldViewBuilder(ContentStore store, IServiceProvider
 {
     public async Task<IReadOnlyList<ContentFieldView>> BuildAsync(IReadOnlyList<EditorField> fields, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
-        var catalog = services.GetService(typeof(IMediaCatalog)) as IMediaCatalog;
+        var catalog = IMediaCatalog.For(services);
         IReadOnlyList<MediaChoice>? images = null;
         var views = new List<ContentFieldView>(fields.Count);
         foreach (var field in fields)

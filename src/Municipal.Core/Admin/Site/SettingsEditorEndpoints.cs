@@ -89,7 +89,7 @@ public static class SettingsEditorEndpoints
     /// </summary>
     private static async Task<IReadOnlyList<OptionView>?> LogoOptionsAsync(HttpContext http, string current)
     {
-        if (http.RequestServices.GetService(typeof(IMediaCatalog)) is not IMediaCatalog catalog)
+        if (IMediaCatalog.For(http.RequestServices) is not { } catalog)
         {
             return null;
         }
