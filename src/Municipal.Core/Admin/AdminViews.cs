@@ -52,6 +52,7 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
             all["admin_nav"] = AdminArea.Navigation(http, menuItems, tenantContext.Current);
             all["account_email"] = http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity.Name;
             all["account_sign_out"] = AdminArea.Url(http, TenantAuthentication.SignOutPath);
+            all["account_url"] = AdminArea.Url(http, Users.AccountEndpoints.Path);
         }
 
         var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
