@@ -42,7 +42,7 @@ public static class AdminEndpoints
         admin.MapGet("/connexion", SignInFormAsync);
         admin.MapPost("/connexion", SignInAsync).RequireRateLimiting(SignInRateLimitPolicy);
         admin.MapPost("/deconnexion", SignOutAsync);
-        admin.MapGet("/", DashboardAsync).RequireAuthorization(AuthorizationPolicy);
+        admin.MapGet("/", DashboardEndpoint.RenderAsync).RequireAuthorization(AuthorizationPolicy);
         admin.MapGet("/assets/" + RichTextEditorTexts.FileName, RichTextEditorTexts.Json);
         admin.MapGet("/assets/{file}", (string file) => Asset(file));
         admin.MapPasswordReset();
@@ -162,12 +162,6 @@ public static class AdminEndpoints
         await http.SignOutAsync(TenantAuthentication.Scheme);
         return Results.Redirect(http.Request.PathBase + TenantAuthentication.SignInPath);
     }
-
-    private static Task<IResult> DashboardAsync(HttpContext http, AdminViews views) =>
-        views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), new Dictionary<string, object?>
-        {
-            ["signed_in_as"] = CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty),
-        });
 
     private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
     {

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Admin.Content;
+using Municipal.Core.Content;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>
+/// The dashboard: what an officer can start from here (create each type of content the site has), and what waits
+/// for them (contents submitted for review, for an editor; contents sent back, for their author).
+/// </summary>
+internal static class DashboardEndpoint
+{
+    public static async Task<IResult> RenderAsync(HttpContext http, AdminViews views, TenantContext tenant, ContentEditors editors, TenantDbContext db)
+    {
+        var email = http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["signed_in_as"] = CoreText.Format("SignedInAs", email),
+        };
+
+        if (http.User.Has(AdminPermissions.EditContent))
+        {
+            values["create_links"] = editors.For(tenant.Tenant)
+                .Select(e => new AdminNavLinkView(CoreText.Format("DashboardCreate", e.DisplayName), AdminArea.Url(http, ContentAdminRoutes.New + "?type=" + Uri.EscapeDataString(e.ContentType)), Current: false))
+                .ToList();
+            var latest = db.ContentItems.AsNoTracking().Where(i => i.Latest && i.TrashedUtc == null);
+            var sentBack = await latest.CountAsync(i => i.ReviewState == ReviewState.ChangesRequested && i.Author == email, http.RequestAborted);
+            if (sentBack > 0)
+            {
+                values["sent_back"] = new AdminNavLinkView(
+                    CoreText.Format(sentBack == 1 ? "DashboardSentBackOne" : "DashboardSentBackMany", sentBack),
+                    AdminArea.Url(http, ContentAdminRoutes.List + "?statut=" + ContentStates.Slug(ContentAdminState.ChangesRequested)),
+                    Current: false);
+            }
+
+            if (http.User.Has(AdminPermissions.PublishContent))
+            {
+                var submitted = await latest.CountAsync(i => i.ReviewState == ReviewState.Submitted, http.RequestAborted);
+                if (submitted > 0)
+                {
+                    values["to_review"] = new AdminNavLinkView(
+                        CoreText.Format(submitted == 1 ? "DashboardToReviewOne" : "DashboardToReviewMany", submitted),
+                        AdminArea.Url(http, ContentAdminRoutes.ReviewQueue),
+                        Current: false);
+                }
+            }
+        }
+
+        return await views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), values);
+    }
+}
