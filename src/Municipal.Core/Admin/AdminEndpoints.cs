@@ -123,7 +123,16 @@ public static class AdminEndpoints
             }
             else if (await users.IsLockedOutAsync(user))
             {
-                emailError = Users.UserStates.IsDisabled(user.LockoutEnd) ? CoreText.Get("SignInDisabled") : LockedMessage(identityOptions.Value);
+                // Told only to whoever knows the password: to anyone else a locked or disabled account answers like an
+                // unknown address, so that locking an account on purpose does not reveal that it exists.
+                if (await users.CheckPasswordAsync(user, password))
+                {
+                    emailError = Users.UserStates.IsDisabled(user.LockoutEnd) ? CoreText.Get("SignInDisabled") : LockedMessage(identityOptions.Value);
+                }
+                else
+                {
+                    passwordError = CoreText.Get("SignInInvalid");
+                }
             }
             else if (await users.CheckPasswordAsync(user, password))
             {
@@ -133,14 +142,7 @@ public static class AdminEndpoints
             else
             {
                 await users.AccessFailedAsync(user);
-                if (await users.IsLockedOutAsync(user))
-                {
-                    emailError = LockedMessage(identityOptions.Value);
-                }
-                else
-                {
-                    passwordError = CoreText.Get("SignInInvalid");
-                }
+                passwordError = CoreText.Get("SignInInvalid");
             }
         }
 

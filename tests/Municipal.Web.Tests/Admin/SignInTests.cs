@@ -110,8 +110,14 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
             Assert.DoesNotContain("verrouillé", html, StringComparison.Ordinal);
         }
 
+        // The fifth failure locks the account, but says only what it says for an unknown address (no enumeration by lockout).
         var fifth = await (await SignInAsync(client, email, "wrong-password-5")).Content.ReadAsStringAsync();
-        Assert.Contains("temporairement verrouillé", fifth, StringComparison.Ordinal);
+        var unknown = await (await SignInAsync(client, $"personne@{name}.localhost", "wrong-password-5")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("verrouillé", fifth, StringComparison.Ordinal);
+        Assert.Equal(ErrorMessage(unknown), ErrorMessage(fifth));
+        Assert.Equal(ErrorMessage(unknown), ErrorMessage(await (await SignInAsync(client, email, "wrong-password-6")).Content.ReadAsStringAsync()));
+
+        // Whoever knows the password is told why it is refused.
 
         var right = await SignInAsync(client, email, StorageFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
