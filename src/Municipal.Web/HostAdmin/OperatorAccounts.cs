@@ -58,7 +58,10 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
         return generated;
     }
 
-    /// <summary>Checks a password; 5 failures (Identity's lockout options) lock the account, even against the right password.</summary>
+    /// <summary>
+    /// Checks a password; 5 failures (Identity's lockout options) lock the account, even against the right password.
+    /// The lockout is said only to whoever gives the right password.
+    /// </summary>
     public async Task<OperatorSignIn> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         var normalized = Normalize(email);
@@ -71,13 +74,14 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
         }
 
         var now = clock.GetUtcNow();
+        var result = Hasher.VerifyHashedPassword(record, record.PasswordHash, password);
         if (record.LockoutEndUtc is { } end && end > now)
         {
-            return new OperatorSignIn(OperatorSignInOutcome.LockedOut, null);
+            // Told only to whoever knows the password: to anyone else a locked account answers like an unknown address.
+            return new OperatorSignIn(result == PasswordVerificationResult.Failed ? OperatorSignInOutcome.Invalid : OperatorSignInOutcome.LockedOut, null);
         }
 
         var lockout = identityOptions.Value.Lockout;
-        var result = Hasher.VerifyHashedPassword(record, record.PasswordHash, password);
         if (result != PasswordVerificationResult.Failed)
         {
             if (result == PasswordVerificationResult.SuccessRehashNeeded)
@@ -100,6 +104,6 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new OperatorSignIn(locked ? OperatorSignInOutcome.LockedOut : OperatorSignInOutcome.Invalid, null);
+        return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
     }
 }
