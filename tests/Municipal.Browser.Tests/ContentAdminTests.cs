@@ -52,6 +52,14 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
         var title = Page.GetByLabel("Titre", new() { Exact = true });
         await Expect(title).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("Parc communal");
+
+        // The parent page is a labelled list reached by keyboard; left at the root, the page answers at /parc-communal.
+        var parent = Page.GetByRole(AriaRole.Combobox, new() { Name = "Page parente (facultatif)", Exact = true });
+        await TabUntilFocusedAsync(parent);
+        await Expect(parent).ToHaveAccessibleDescriptionAsync(new Regex("^La page sous laquelle"));
+        await Expect(parent.Locator("option:checked")).ToHaveTextAsync("Aucune (à la racine)");
+        await Expect(parent.Locator("option", new() { HasTextString = "— Contact et horaires" })).ToHaveCountAsync(1);
+        await Expect(Page.GetByLabel("Adresse (facultatif)", new() { Exact = true })).ToHaveValueAsync(string.Empty);
         await Expect(body).ToHaveTextAsync("Le parc est ouvert de 8 h à 20 h.");
         await Expect(Page.Locator("textarea#body")).ToHaveValueAsync("<p>Le parc est ouvert de 8 h à 20 h.</p>");
         await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon", Exact = true }));
@@ -94,6 +102,18 @@ public sealed class ContentAdminTests(MunicipalServer server, MunicipalityTenant
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/contenus?q=contact")));
         await Page.GetByRole(AriaRole.Link, new() { Name = "Contact et horaires", Exact = true }).ClickAsync();
         await Expect(Heading).ToHaveTextAsync("Modifier « Contact et horaires »");
+
+        // A pending schedule has its own cancel button, named after what it cancels.
+        await Page.Locator("#schedule-unpublish").CheckAsync();
+        await Page.Locator("#schedule-date").FillAsync("2099-01-01");
+        await Page.Locator("#schedule-time").FillAsync("08:00");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Programmer", Exact = true }).ClickAsync();
+        var cancel = Page.GetByRole(AriaRole.Button, new() { Name = "Annuler la dépublication programmée le 01/01/2099 à 08:00", Exact = true });
+        await Expect(cancel).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+        await cancel.ClickAsync();
+        await Expect(Page.Locator("[data-notice]")).ToContainTextAsync("La programmation a été annulée.");
+        await Expect(cancel).ToHaveCountAsync(0);
 
         await Page.GetByLabel("Titre", new() { Exact = true }).FillAsync(string.Empty);
         await Page.GetByLabel("Adresse (facultatif)", new() { Exact = true }).FillAsync("Pas Valide!");

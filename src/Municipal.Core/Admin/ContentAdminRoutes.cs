@@ -30,6 +30,9 @@ public static class ContentAdminRoutes
     /// <summary>POST date, time and what ("publish"/"unpublish").</summary>
     public static string Schedule(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/programmer";
 
+    /// <summary>POST what ("publish"/"unpublish"): cancel the pending scheduled publication or unpublication.</summary>
+    public static string CancelSchedule(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/programmer/annuler";
+
     /// <summary>POST (an author): submit the latest revision for review, with an optional note.</summary>
     public static string Submit(string contentItemId) => $"/admin/contenus/{Segment(contentItemId)}/soumettre";
 

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string Published = "published";
     public const string Unpublished = "unpublished";
     public const string Scheduled = "scheduled";
+    public const string ScheduleCancelled = "schedule-cancelled";
     public const string Restored = "restored";
     public const string Submitted = "submitted";
     public const string Approved = "approved";

@@ -153,6 +153,21 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Cancels the pending scheduled publication (or unpublication) of an item; false when none was pending.</summary>
+    public async Task<bool> CancelScheduleAsync(string contentItemId, bool publish, CancellationToken cancellationToken = default)
+    {
+        var kind = publish ? PublishJob : UnpublishJob;
+        if (await jobs.CancelPendingAsync(tenant.Tenant.Name, kind, contentItemId, cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        var latest = await db.ContentItems.AsNoTracking().FirstAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken);
+        audit.Add(AuditActions.ScheduleCancelled, latest.ContentType, contentItemId, latest.DisplayText, publish ? "publish" : "unpublish");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Refuses an address another item already answers on (published or being edited).</summary>
     private async Task EnsureAddressFreeAsync(string? path, string contentItemId, CancellationToken cancellationToken)
     {

@@ -124,6 +124,72 @@ public abstract class ContentAdminTests<TFixture>(TFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_page_created_under_a_parent_answers_below_it_and_moving_it_leaves_a_301_at_the_old_address()
+    {
+        var name = await NewTenantAsync("parent");
+        var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
+        var visitor = fixture.ClientFor($"{name}.localhost");
+        var living = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Vivre à Valmont", ["action"] = "publish" }));
+        await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Environnement", ["parent"] = "vivre-a-valmont", ["action"] = "publish" });
+        await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Loisirs", ["action"] = "publish" });
+
+        var form = await editor.Client.GetStringAsync(NewPage);
+        Assert.Contains("<label for=\"parent\">Page parente", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"\" selected>Aucune (à la racine)</option>", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"vivre-a-valmont\">— Vivre à Valmont</option>", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"vivre-a-valmont/environnement\">— — Environnement</option>", form, StringComparison.Ordinal);
+
+        var created = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Parc à conteneurs", ["parent"] = "vivre-a-valmont/environnement", ["action"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var park = ContentForm.ItemId(created);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/vivre-a-valmont/environnement/parc-a-conteneurs")).StatusCode);
+
+        var edit = ContentAdminRoutes.Edit(park);
+        var fields = ContentForm.Fields(await editor.Client.GetStringAsync(edit), edit);
+        Assert.Equal("vivre-a-valmont/environnement", fields["parent"]);
+        Assert.Equal("parc-a-conteneurs", fields["path"]);
+
+        // A page is no choice of parent for itself nor for its ancestors' descendants below it.
+        var livingForm = await editor.Client.GetStringAsync(ContentAdminRoutes.Edit(living));
+        Assert.DoesNotContain("<option value=\"vivre-a-valmont\"", livingForm, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"vivre-a-valmont/environnement\"", livingForm, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"loisirs\">— Loisirs</option>", livingForm, StringComparison.Ordinal);
+
+        var moved = await ContentForm.SubmitAsync(editor, edit, edit, new() { ["parent"] = "loisirs", ["action"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/loisirs/parc-a-conteneurs")).StatusCode);
+        var old = await visitor.GetAsync("/vivre-a-valmont/environnement/parc-a-conteneurs");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.EndsWith("/loisirs/parc-a-conteneurs", old.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_typed_path_still_works_without_parent_and_a_wrong_parent_or_segment_is_a_field_error()
+    {
+        var name = await NewTenantAsync("parent-errors");
+        var editor = await AdminSession.SignInAsync(fixture, name, TenantRoles.Editor);
+        var visitor = fixture.ClientFor($"{name}.localhost");
+        var before = await CountAsync(name);
+
+        var slash = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Bancs", ["parent"] = "contact", ["path"] = "contact/bancs" });
+        var html = await slash.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, slash.StatusCode);
+        Assert.Contains("<a href=\"#path\">Avec une page parente, l", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"path-hint path-error\"", html, StringComparison.Ordinal);
+
+        var unknown = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Bancs", ["parent"] = "nulle-part" });
+        html = await unknown.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("<a href=\"#parent\">Choisissez la page parente dans la liste.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"parent-hint parent-error\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(name));
+
+        var typed = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Bancs publics", ["path"] = "contact/bancs", ["action"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/contact/bancs")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_form_without_or_with_a_forged_antiforgery_token_is_refused_and_nothing_changes()
     {
         var name = await NewTenantAsync("forged");

@@ -133,6 +133,59 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         Assert.Contains("Le 20 décembre.", await visitor.GetStringAsync("/fete-de-l-hiver"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_pending_schedule_is_cancelled_by_an_editor_only_and_the_page_then_stays_offline()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var name = await ContentForm.CreateTenantAsync(fixture, app, "content-unschedule");
+        var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
+        var author = await ContentForm.SignInAsync(app, name, TenantRoles.Author);
+        var newPage = ContentAdminRoutes.New + "?type=Page";
+        var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Marché de printemps", ["body"] = "Le 21 mars." }));
+        var edit = ContentAdminRoutes.Edit(id);
+        var cancel = ContentAdminRoutes.CancelSchedule(id);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = "2026-11-29", ["time"] = "11:00", ["what"] = "publish" })).StatusCode);
+
+        var page = await editor.Client.GetStringAsync(edit);
+        Assert.Contains($"<form method=\"post\" action=\"{cancel}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Annuler<span class=\"visually-hidden\"> la publication programmée le 29/11/2026 à 11:00</span></button>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(cancel, await author.Client.GetStringAsync(edit), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.PostFormAsync(edit, cancel, new() { ["what"] = "publish" })).StatusCode);
+        var forged = await editor.Client.PostAsync(cancel, new FormUrlEncodedContent(new Dictionary<string, string> { ["what"] = "publish", ["__jeton"] = "CfDJ8forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostFormAsync(edit, cancel, new() { ["what"] = "tout" })).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Single(await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name));
+        }
+
+        var cancelled = await editor.PostFormAsync(edit, cancel, new() { ["what"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var after = await editor.Client.GetStringAsync(cancelled.Headers.Location!.OriginalString);
+        Assert.Contains("La programmation a été annulée.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publication programmée le", after, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name));
+        }
+
+        await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Storage.TenantDbContext>();
+            Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditLog, a => a.Action == Core.Audit.AuditActions.ScheduleCancelled && a.ObjectId == id));
+        }
+
+        var administrator = await ContentForm.SignInAsync(app, name, TenantRoles.Administrator);
+        Assert.Contains("Programmation annulée", await administrator.Client.GetStringAsync("/admin/journal"), StringComparison.Ordinal);
+
+        var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
+        clock.Advance(TimeSpan.FromHours(4));
+        await app.Services.GetRequiredService<JobRunner>().RunDueAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/marche-de-printemps")).StatusCode);
+    }
+
     private async Task<string> NewTenantAsync(string stem)
     {
         var name = fixture.NewTenantName("content-" + stem);

@@ -21,6 +21,8 @@ public sealed class PageEditor : IContentTypeEditor
 
     public string? DefaultPath(string title) => Slugs.FromTitle(title);
 
+    public bool ChoosesParent => true;
+
     public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
     {
         var content = item is null ? null : ContentStore.Read<PageContent>(item);

@@ -14,6 +14,7 @@ public static class ContentAdmin
         services.AddSingleton<ContentEditors>();
         services.AddScoped<ContentFieldViewBuilder>();
         services.AddScoped<ContentEditPage>();
+        services.AddScoped<ContentParentChoices>();
         services.AddSingleton(new AdminMenuItem("NavContents", ContentAdminRoutes.List, AdminPermissions.EditContent, Order: 10));
         foreach (var type in new[] { typeof(ContentRowView), typeof(ContentChoiceView), typeof(ContentFieldView), typeof(ContentOptionView), typeof(ScheduleView) })
         {
@@ -35,5 +36,6 @@ public static class ContentAdmin
         contents.MapPost("/{id}/publier", ContentPublishEndpoints.PublishAsync).RequirePermission(AdminPermissions.PublishContent);
         contents.MapPost("/{id}/depublier", ContentPublishEndpoints.UnpublishAsync).RequirePermission(AdminPermissions.PublishContent);
         contents.MapPost("/{id}/programmer", ContentPublishEndpoints.ScheduleAsync).RequirePermission(AdminPermissions.PublishContent);
+        contents.MapPost("/{id}/programmer/annuler", ContentPublishEndpoints.CancelScheduleAsync).RequirePermission(AdminPermissions.PublishContent);
     }
 }

@@ -18,9 +18,9 @@ public static class ContentEditEndpoints
             ? await page.RenderAsync(http, editor, null, ContentEditPage.Fields(editor, null), new Dictionary<string, string>())
             : Results.NotFound();
 
-    public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager) =>
+    public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager, ContentParentChoices parents) =>
         editors.Find(tenant.Tenant, type) is { } editor
-            ? await SaveAsync(http, editor, null, page, manager)
+            ? await SaveAsync(http, editor, null, page, manager, parents)
             : Results.NotFound();
 
     public static async Task<IResult> EditFormAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page)
@@ -32,11 +32,11 @@ public static class ContentEditEndpoints
             : await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string>());
     }
 
-    public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager)
+    public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, ContentParentChoices parents)
     {
         id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
-        return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager);
+        return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager, parents);
     }
 
     /// <summary>The latest revision of an item not in the trash, and the editor of its type where the tenant has it.</summary>
@@ -51,7 +51,7 @@ public static class ContentEditEndpoints
         return (editors.Find(tenant.Tenant, latest.ContentType), latest);
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager)
+    private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager, ContentParentChoices parents)
     {
         var cancellationToken = http.RequestAborted;
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -64,7 +64,7 @@ public static class ContentEditEndpoints
         var catalog = IMediaCatalog.For(http.RequestServices);
         var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
         var edited = editor.Build(values, latest);
-        var path = ResolvePath(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title));
+        var path = await ResolvePathAsync(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title), parents, cancellationToken);
         if (edited is null || !values.IsValid)
         {
             return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest);
@@ -90,8 +90,12 @@ public static class ContentEditEndpoints
         return Results.Redirect(AdminArea.Url(http, ContentAdminRoutes.Edit(id)) + "?" + ContentEditPage.DoneParameter + "=" + (publish ? "publie" : "brouillon"));
     }
 
-    /// <summary>The typed address, else the one made from the title; a type without address field gets its fixed one.</summary>
-    private static string? ResolvePath(IContentTypeEditor editor, EditorValues values, string title)
+    /// <summary>
+    /// The typed address, else the one made from the title; a type without address field gets its fixed one.
+    /// With a parent chosen, the typed address is the last segment only, put after the parent's; without one, a
+    /// whole typed path ("vivre/parc") still works, as existing data and recipes have them.
+    /// </summary>
+    private static async Task<string?> ResolvePathAsync(IContentTypeEditor editor, EditorValues values, string title, ContentParentChoices parents, CancellationToken cancellationToken)
     {
         if (!editor.HasPath)
         {
@@ -99,11 +103,28 @@ public static class ContentEditEndpoints
         }
 
         var typed = values.Text(ContentEditPage.PathField).Trim().Trim('/').ToLowerInvariant();
-        var path = typed.Length > 0 ? typed : title.Length > 0 ? editor.DefaultPath(title) : null;
-        if (path is null)
+        var parent = string.Empty;
+        if (values.Fields.OfType<ParentChoiceField>().FirstOrDefault() is { Value.Length: > 0 } parentField)
+        {
+            parent = parentField.Value;
+            if (!await parents.IsAllowedAsync(parentField, parent, cancellationToken))
+            {
+                values.Fail(parentField.Name, CoreText.Get("ContentParentUnknown"));
+            }
+
+            if (typed.Contains('/', StringComparison.Ordinal))
+            {
+                values.Fail(ContentEditPage.PathField, CoreText.Format("ContentPathSegmentWithSlash", typed[(typed.LastIndexOf('/') + 1)..]));
+            }
+        }
+
+        var segment = typed.Length > 0 ? typed : title.Length > 0 ? editor.DefaultPath(title) : null;
+        if (segment is null)
         {
             return null;
         }
+
+        var path = parent.Length > 0 && segment.Length > 0 ? parent + "/" + segment : segment;
 
         if (path.Length == 0 || !Slugs.IsPath(path))
         {

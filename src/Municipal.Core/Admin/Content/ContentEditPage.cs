@@ -17,7 +17,7 @@ public sealed record ScheduleForm(string Date, string Time, bool Publish, string
 }
 
 /// <summary>A pending schedule as the editor page states it.</summary>
-public sealed record ScheduleView(string Text);
+public sealed record ScheduleView(string Text, string What, string CancelLabel);
 
 /// <summary>
 /// Draws the new and edit forms of a content item: its fields, its state, and for the latest revision the
@@ -26,6 +26,7 @@ public sealed record ScheduleView(string Text);
 public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQueue jobs, TenantContext tenant, ContentFieldViewBuilder fieldViews)
 {
     public const string PathField = "path";
+    public const string ParentField = "parent";
     public const string ActionField = "action";
     public const string PublishAction = "publish";
     public const string DoneParameter = "fait";
@@ -34,7 +35,16 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
     public static IReadOnlyList<EditorField> Fields(IContentTypeEditor editor, ContentItemRecord? latest)
     {
         var fields = editor.Fields(latest).ToList();
-        if (editor.HasPath)
+        if (editor is { HasPath: true, ChoosesParent: true })
+        {
+            // The address is the parent's plus a last segment: the parent is chosen, only the segment is typed.
+            var current = latest?.Path ?? string.Empty;
+            var example = editor.DefaultPath(CoreText.Get("ContentPathExampleTitle"));
+            var parent = new ParentChoiceField(ParentField, CoreText.Get("ContentFieldParent"), editor.ContentType, latest?.ContentItemId, latest?.Path, Slugs.Parent(current)) { Hint = CoreText.Get("ContentFieldParentHint") };
+            var segment = new TextField(PathField, CoreText.Get("ContentFieldPath"), current[(current.LastIndexOf('/') + 1)..]) { Hint = CoreText.Format("ContentFieldPathSegmentHint", example ?? string.Empty) };
+            fields.InsertRange(Math.Min(1, fields.Count), [parent, segment]);
+        }
+        else if (editor.HasPath)
         {
             var example = editor.DefaultPath(CoreText.Get("ContentPathExampleTitle"));
             var path = new TextField(PathField, CoreText.Get("ContentFieldPath"), latest?.Path ?? string.Empty) { Hint = CoreText.Format("ContentFieldPathHint", example ?? string.Empty) };
@@ -116,13 +126,18 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         values["public_url"] = published?.Path is { } path ? ThemePageRenderer.Url(http, "/" + path) : null;
         values["is_published"] = published is not null;
         values["has_pending_changes"] = latest.Status != ContentStatus.Published;
-        values["schedules"] = schedules.Select(s => new ScheduleView(CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", AdminTime.Format(s.DueUtc)))).ToList();
+        values["schedules"] = schedules.Select(s => new ScheduleView(
+            CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", AdminTime.Format(s.DueUtc)),
+            s.Publish ? "publish" : "unpublish",
+            CoreText.Format(s.Publish ? "ContentScheduleCancelPublish" : "ContentScheduleCancelUnpublish", AdminTime.Format(s.DueUtc)))).ToList();
         values["notice"] = http.Request.Query[DoneParameter].ToString() switch
         {
             "brouillon" => CoreText.Get("ContentDoneDraft"),
             "publie" => CoreText.Get("ContentDonePublished"),
             "depublie" => CoreText.Get("ContentDoneUnpublished"),
             "programme" => CoreText.Get("ContentDoneScheduled"),
+            "programmation-annulee" => CoreText.Get("ContentDoneScheduleCancelled"),
+            "rien-a-annuler" => CoreText.Get("ContentDoneNothingToCancel"),
             _ => http.Request.Query[Review.RevisionEndpoints.NoticeParameter] == Review.RevisionEndpoints.RestoredNotice ? CoreText.Get("ContentDoneRevisionRestored") : null,
         };
         if (canPublish)
@@ -130,6 +145,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             values["publish_url"] = AdminArea.Url(http, ContentAdminRoutes.Publish(id));
             values["unpublish_url"] = AdminArea.Url(http, ContentAdminRoutes.Unpublish(id));
             values["schedule_url"] = AdminArea.Url(http, ContentAdminRoutes.Schedule(id));
+            values["cancel_schedule_url"] = AdminArea.Url(http, ContentAdminRoutes.CancelSchedule(id));
             values["trash_url"] = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id));
             values["review_url"] = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null;
         }

@@ -11,7 +11,7 @@ public sealed record ContentOptionView(string Value, string Label, bool Selected
 
 /// <summary>
 /// A field as the "_ContentField" template draws it. <see cref="Kind"/>: text, textarea, rich, lines, date,
-/// image-select (media library), image-url (address and alternative text), terms (checkboxes).
+/// select (a parent page), image-select (media library), image-url (address and alternative text), terms (checkboxes).
 /// </summary>
 public sealed record ContentFieldView(
     string Kind,
@@ -28,7 +28,7 @@ public sealed record ContentFieldView(
     string? AltError);
 
 /// <summary>Turns typed fields into what the template draws: values as text, image and term choices loaded.</summary>
-public sealed class ContentFieldViewBuilder(ContentStore store, IServiceProvider services)
+public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentChoices parents, IServiceProvider services)
 {
     public async Task<IReadOnlyList<ContentFieldView>> BuildAsync(IReadOnlyList<EditorField> fields, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
     {
@@ -50,6 +50,9 @@ public sealed class ContentFieldViewBuilder(ContentStore store, IServiceProvider
                     break;
                 case RichTextField rich:
                     view = view with { Kind = "rich", Value = rich.Value.Html };
+                    break;
+                case ParentChoiceField parent:
+                    view = view with { Kind = "select", Value = parent.Value, Options = await parents.OptionsAsync(parent, cancellationToken) };
                     break;
                 case LinesField lines:
                     view = view with { Kind = "lines", Value = string.Join("\n", lines.Value) };

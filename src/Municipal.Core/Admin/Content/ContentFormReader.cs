@@ -28,6 +28,7 @@ public static class ContentFormReader
             {
                 TextField text => text with { Value = posted.Trim() },
                 MultilineField multiline => multiline with { Value = Normalize(posted) },
+                ParentChoiceField parent => parent with { Value = posted.Trim().Trim('/') },
                 RichTextField rich => rich with { Value = ReadRichText(posted) },
                 DateField date => date with { Value = ReadDate(posted, field, errors) },
                 LinesField lines => lines with { Value = SplitLines(posted) },

@@ -98,6 +98,27 @@ public static class ContentPublishEndpoints
         return Done(http, id, "programme");
     }
 
+    /// <summary>Cancels the pending schedule named by "what" ("publish" or "unpublish"); anything else is a 400.</summary>
+    public static async Task<IResult> CancelScheduleAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentManager manager)
+    {
+        id = ContentAdminRoutes.IdFromRoute(id);
+        var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
+        if (editor is null || latest is null)
+        {
+            return Results.NotFound();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var what = form["what"].ToString();
+        if (what is not ("publish" or "unpublish"))
+        {
+            return Results.Text(CoreText.Get("ContentScheduleCancelInvalid"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var cancelled = await manager.CancelScheduleAsync(id, what == "publish", http.RequestAborted);
+        return Done(http, id, cancelled ? "programmation-annulee" : "rien-a-annuler");
+    }
+
     private static IResult Done(HttpContext http, string id, string what) =>
         Results.Redirect(AdminArea.Url(http, ContentAdminRoutes.Edit(id)) + "?" + ContentEditPage.DoneParameter + "=" + what);
 }

@@ -26,6 +26,12 @@ public interface IContentTypeEditor
     /// </summary>
     string? DefaultPath(string title);
 
+    /// <summary>
+    /// True when the address is chosen as a parent of the same type plus a last segment (pages of the site tree);
+    /// <see cref="DefaultPath"/> then gives that segment.
+    /// </summary>
+    bool ChoosesParent => false;
+
     /// <summary>The form's fields filled from <paramref name="item"/>, or empty for a new item (null).</summary>
     IReadOnlyList<EditorField> Fields(ContentItemRecord? item);
 
@@ -72,6 +78,12 @@ public sealed record DateField(string Name, string Label, DateOnly? Value) : Edi
 
 /// <summary>A list written one item per line (documents, "Libellé | adresse" links).</summary>
 public sealed record LinesField(string Name, string Label, IReadOnlyList<string> Value) : EditorField(Name, Label);
+
+/// <summary>
+/// The parent of an item in the site tree: the path of another item of <see cref="ContentType"/>, or "" for the root.
+/// <see cref="ItemId"/> and <see cref="ItemPath"/> name the item edited (null when new): it and its descendants are no choice.
+/// </summary>
+public sealed record ParentChoiceField(string Name, string Label, string ContentType, string? ItemId, string? ItemPath, string Value) : EditorField(Name, Label);
 
 /// <summary>Terms of one of the tenant's taxonomies ("topics", "audiences"), chosen by checkboxes.</summary>
 public sealed record TermsField(string Name, string Label, string Taxonomy, IReadOnlyList<string> Value) : EditorField(Name, Label);

@@ -25,6 +25,7 @@ public sealed class EditorValues(IReadOnlyList<EditorField> fields)
     {
         TextField text => text.Value,
         MultilineField multiline => multiline.Value,
+        ParentChoiceField parent => parent.Value,
         _ => string.Empty,
     };
 
