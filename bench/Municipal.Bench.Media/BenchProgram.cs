@@ -99,7 +99,16 @@ internal static partial class BenchProgram
             Probe.FullCollect();
             var rssAfterGc = Environment.WorkingSet;
             Probe.TrimNativeHeap();
-            var report = new Report(options, loadAtStart, Probe.LoadAverage(), rssBefore, heapBefore, rssAfterGc, Environment.WorkingSet, GC.GetTotalMemory(false), GC.GetGCMemoryInfo().TotalCommittedBytes, Probe.PeakRss(), series);
+            var rssAfterTrim = Environment.WorkingSet;
+            // Diagnostic: whether SkiaSharp's own caches hold what RSS kept.
+            var skiaCache = SkiaSharp.SKGraphics.GetResourceCacheTotalBytesUsed() + SkiaSharp.SKGraphics.GetFontCacheUsed();
+            SkiaSharp.SKGraphics.PurgeAllCaches();
+            Probe.TrimNativeHeap();
+            var report = new Report(options, loadAtStart, Probe.LoadAverage(), rssBefore, heapBefore, rssAfterGc, rssAfterTrim, GC.GetTotalMemory(false), GC.GetGCMemoryInfo().TotalCommittedBytes, Probe.PeakRss(), series)
+            {
+                SkiaCacheBytes = skiaCache,
+                RssAfterSkiaPurge = Environment.WorkingSet,
+            };
             var markdown = report.Markdown(Environment.CommandLine, args);
             Console.WriteLine();
             Console.WriteLine(markdown);
@@ -109,7 +118,7 @@ internal static partial class BenchProgram
                 Console.WriteLine($"Appended to {file}.");
             }
 
-            return series.SelectMany(s => s.Runs).All(r => r.Outcome is "stored" or "refused" || r.Outcome.StartsWith("closed while sending", StringComparison.Ordinal)) ? 0 : 1;
+            return series.SelectMany(s => s.Runs).All(r => r.Outcome == "stored" || r.Outcome.StartsWith("refused", StringComparison.Ordinal) || r.Outcome.StartsWith("closed while sending", StringComparison.Ordinal)) ? 0 : 1;
         }
         finally
         {
@@ -209,7 +218,7 @@ internal static partial class BenchProgram
             using var response = await http.SendAsync(request);
             _ = await response.Content.ReadAsByteArrayAsync();
             var status = (int)response.StatusCode;
-            return status == 302 ? ("stored", 0, 0) : status is >= 400 and < 500 ? ("refused", 0, 0) : ($"HTTP {status}", 0, 0);
+            return status == 302 ? ("stored", 0, 0) : status is >= 400 and < 500 ? ($"refused (HTTP {status})", 0, 0) : ($"HTTP {status}", 0, 0);
         }
         catch (HttpRequestException ex)
         {

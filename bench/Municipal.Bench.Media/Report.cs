@@ -18,6 +18,12 @@ internal sealed record Report(
     long PeakWorkingSet,
     IReadOnlyList<Series> Series)
 {
+    /// <summary>SKGraphics resource and font caches in use at the end, before they were purged.</summary>
+    public long SkiaCacheBytes { get; init; }
+
+    /// <summary>VmRSS after SKGraphics.PurgeAllCaches and another malloc_trim.</summary>
+    public long RssAfterSkiaPurge { get; init; }
+
     public string Markdown(string commandLine, string[] args)
     {
         var text = new StringBuilder();
@@ -42,7 +48,7 @@ internal sealed record Report(
         }
 
         Line($"");
-        Line($"- Memory: RSS {Probe.Mib(RssBefore):F1} MiB and GC heap {Probe.Mib(HeapBefore):F1} MiB after start-up (tenant created, before the warm-up upload); after all runs and a full GC: RSS {Probe.Mib(RssAfterFullGc):F1} MiB, {Probe.Mib(RssAfterTrim):F1} MiB after `malloc_trim(0)`, GC heap {Probe.Mib(HeapAfter):F1} MiB (committed {Probe.Mib(CommittedAfter):F1} MiB).");
+        Line($"- Memory: RSS {Probe.Mib(RssBefore):F1} MiB and GC heap {Probe.Mib(HeapBefore):F1} MiB after start-up (tenant created, before the warm-up upload); after all runs and a full GC: RSS {Probe.Mib(RssAfterFullGc):F1} MiB, {Probe.Mib(RssAfterTrim):F1} MiB after `malloc_trim(0)`, GC heap {Probe.Mib(HeapAfter):F1} MiB (committed {Probe.Mib(CommittedAfter):F1} MiB). Diag: SkiaSharp's resource and font caches held {Probe.Mib(SkiaCacheBytes):F1} MiB; after purging them and `malloc_trim` again, RSS {Probe.Mib(RssAfterSkiaPurge):F1} MiB.");
         Line($"- Peak working set of the process (`Process.PeakWorkingSet64`, VmHWM) after each series: {string.Join(", ", Series.Select(s => $"{s.Image.Label} {s.Path} {Probe.Mib(s.PeakWorkingSetAfter):F0} MiB"))}.");
         var photo = Series.FirstOrDefault(s => s.Path == "service" && s.Image.Width == 4000);
         if (photo is { Runs.Count: > 0 })
