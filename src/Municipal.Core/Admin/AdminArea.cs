@@ -38,13 +38,23 @@ public static class AdminArea
         return group;
     }
 
+    /// <summary>
+    /// Back-office answers are stored nowhere. Written the way antiforgery writes it ("no-cache, no-store" and
+    /// Pragma), so that issuing a token on the page does not override it with a logged warning on every GET.
+    /// </summary>
+    public static void NoStore(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers.Pragma = "no-cache";
+    }
+
     /// <summary>True for a local path the layout's links may point to (tests and modules build links with it).</summary>
     public static string Url(HttpContext http, string path) => (http.Request.PathBase + path).ToString();
 
     private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        http.Response.Headers.CacheControl = "no-store";
+        NoStore(http.Response);
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
         {
             if (!await FormFitsAsync(http))

@@ -35,7 +35,7 @@ public static class AdminEndpoints
             .WithMetadata(new AdminNoCachePolicy())
             .AddEndpointFilter(static async (context, next) =>
             {
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                AdminArea.NoStore(context.HttpContext.Response);
                 return await next(context);
             });
 

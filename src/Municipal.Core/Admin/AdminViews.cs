@@ -60,7 +60,7 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
 
         all["content"] = await liquid.RenderAsync(LiquidRenderer.BaseTheme, template, all);
         var html = await liquid.RenderAsync(LiquidRenderer.BaseTheme, "AdminLayout", all);
-        http.Response.Headers.CacheControl = "no-store";
+        AdminArea.NoStore(http.Response);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 

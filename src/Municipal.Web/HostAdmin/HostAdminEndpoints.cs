@@ -63,7 +63,7 @@ public static partial class HostAdminEndpoints
             .WithMetadata(new AdminNoCachePolicy())
             .AddEndpointFilter(static async (context, next) =>
             {
-                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                AdminArea.NoStore(context.HttpContext.Response);
                 return await next(context);
             });
 
