@@ -70,6 +70,15 @@ public abstract class ContentImageTests<TFixture>(TFixture fixture) : IClassFixt
         // The library knows where its image is used.
         Assert.Contains("Patrimoine", await editor.Client.GetStringAsync($"/admin/medias/{mediaId}"), StringComparison.Ordinal);
 
+        // In rich text too, an image is one of the library's: another (a crafted post) is refused, nothing saved.
+        var foreign = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Pistage", ["body"] = "<p>Bonjour</p><img src=\"https://pistage.example/pixel.png\" alt=\"Pixel\">" });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("contient une image qui ne vient pas de la bibliothèque de médias", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/pistage")).StatusCode);
+        var inline = await ContentForm.SubmitAsync(editor, NewPage, NewPage, new() { ["title"] = "Église", ["body"] = $"<p>Notre église :</p><img src=\"{url}\" alt=\"L'église Saint-Martin\">", ["action"] = "publish" });
+        Assert.Equal(HttpStatusCode.Redirect, inline.StatusCode);
+        Assert.Contains($"<img src=\"{url}\"", await visitor.GetStringAsync("/eglise"), StringComparison.Ordinal);
+
         // "Aucune image" takes it away.
         await ContentForm.SubmitAsync(editor, ContentAdminRoutes.Edit(id), ContentAdminRoutes.Edit(id), new() { ["image"] = string.Empty, ["action"] = "publish" });
         Assert.DoesNotContain(mediaId, await visitor.GetStringAsync("/patrimoine"), StringComparison.Ordinal);

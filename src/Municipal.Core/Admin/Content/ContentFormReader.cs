@@ -11,7 +11,7 @@ namespace Municipal.Core.Admin.Content;
 /// Reads a posted content form into the editor's typed fields: each field is read by its kind, required fields
 /// are checked, images are resolved through the media library, and every problem is a French message on its field.
 /// </summary>
-public static class ContentFormReader
+public static partial class ContentFormReader
 {
     /// <summary>The second input of an image field without media library: its alternative text.</summary>
     public const string AltSuffix = "-alt";
@@ -29,7 +29,7 @@ public static class ContentFormReader
                 TextField text => text with { Value = posted.Trim() },
                 MultilineField multiline => multiline with { Value = Normalize(posted) },
                 ParentChoiceField parent => parent with { Value = posted.Trim().Trim('/') },
-                RichTextField rich => rich with { Value = ReadRichText(posted) },
+                RichTextField rich => rich with { Value = await CheckImagesAsync(rich, ReadRichText(posted), catalog, errors, cancellationToken) },
                 DateField date => date with { Value = ReadDate(posted, field, errors) },
                 LinesField lines => lines with { Value = SplitLines(posted) },
                 TermsField terms => terms with { Value = form[field.Name].Where(v => v is not null && Slugs.IsSlug(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList() },
@@ -74,6 +74,37 @@ public static class ContentFormReader
             .Select(p => "<p>" + string.Join("<br>", p.Split('\n').Select(WebUtility.HtmlEncode)) + "</p>");
         return RichText.FromHtml(string.Concat(paragraphs));
     }
+
+    /// <summary>
+    /// With the media library on, an image in rich text must be one of the library's (so it has alternative text and
+    /// is served by the site): the editor only offers those, and a crafted post with another is refused. Images the
+    /// item already had (a recipe's) may stay.
+    /// </summary>
+    private static async Task<RichText> CheckImagesAsync(RichTextField field, RichText posted, IMediaCatalog? catalog, List<(string, string)> errors, CancellationToken cancellationToken)
+    {
+        if (catalog is null || posted.IsEmpty)
+        {
+            return posted;
+        }
+
+        var kept = field.Value is { } current ? ImageSources(current).ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var src in ImageSources(posted).Where(src => !kept.Contains(src)).Distinct(StringComparer.Ordinal))
+        {
+            if (await catalog.FindByUrlAsync(WebUtility.HtmlDecode(src), cancellationToken) is null)
+            {
+                errors.Add((field.Name, CoreText.Format("ContentRichImageNotInLibrary", field.Label)));
+                break;
+            }
+        }
+
+        return posted;
+    }
+
+    private static IEnumerable<string> ImageSources(RichText text) =>
+        ImageSourcePattern().Matches(text.Html).Select(m => m.Groups[1].Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("<img\\b[^>]*\\bsrc=\"([^\"]*)\"", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ImageSourcePattern();
 
     /// <summary>One entry per non-empty line, trimmed.</summary>
     public static IReadOnlyList<string> SplitLines(string posted) =>
