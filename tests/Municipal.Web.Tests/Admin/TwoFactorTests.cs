@@ -111,6 +111,34 @@ public abstract class TwoFactorTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task New_recovery_codes_ask_the_password_and_replace_the_old_ones()
+    {
+        var name = await NewTenantAsync("renew");
+        var user = await AdminSession.SignInAsync(fixture, name, TenantRoles.Author);
+        var (_, old) = await EnableTwoFactorAsync(user);
+        var account = await user.Client.GetStringAsync("/admin/compte");
+        Assert.Contains("Il vous reste 10 codes de secours.", account, StringComparison.Ordinal);
+
+        var refused = await user.PostFormAsync("/admin/compte", "/admin/compte/deux-etapes/codes", new() { ["codes-password"] = "pas-le-bon-mot-de-passe" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<a href=\"#codes-password\">", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var renewed = await user.PostFormAsync("/admin/compte", "/admin/compte/deux-etapes/codes", new() { ["codes-password"] = AdminSession.Password });
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var fresh = RecoveryCodes(await renewed.Content.ReadAsStringAsync());
+        Assert.Equal(10, fresh.Count);
+        Assert.Empty(fresh.Intersect(old));
+
+        var withOld = fixture.ClientFor($"{name}.localhost");
+        await PasswordStepAsync(withOld, user.Email, AdminSession.Password);
+        Assert.Equal(HttpStatusCode.OK, (await CodeStepAsync(withOld, old[0])).StatusCode);
+        var withNew = fixture.ClientFor($"{name}.localhost");
+        await PasswordStepAsync(withNew, user.Email, AdminSession.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await CodeStepAsync(withNew, fresh[0])).StatusCode);
+        Assert.Contains("Il vous reste 9 codes de secours.", await withNew.GetStringAsync("/admin/compte"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wrong_codes_lock_the_account_and_the_code_page_needs_the_password_first()
     {
         var name = await NewTenantAsync("lock");

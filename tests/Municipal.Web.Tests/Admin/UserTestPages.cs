@@ -50,9 +50,12 @@ internal static partial class UserTestPages
         var done = await session.Client.PostAsync("/admin/compte/deux-etapes", Form(setup, new() { ["code"] = Totp(key) }));
         var html = await done.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        var codes = RecoveryPattern().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-        return (key, codes);
+        return (key, RecoveryCodes(html));
     }
+
+    /// <summary>The recovery codes a page shows (once).</summary>
+    public static List<string> RecoveryCodes(string html) =>
+        RecoveryPattern().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
     public static Task<int> RunJobsAsync(StorageFixture fixture) => fixture.App.Services.GetRequiredService<JobRunner>().RunDueAsync();
 

@@ -29,10 +29,11 @@ public static class AccountEndpoints
         group.MapGet("/deux-etapes", SetupAsync);
         group.MapPost("/deux-etapes", EnableAsync);
         group.MapPost("/deux-etapes/desactiver", DisableAsync);
+        group.MapPost("/deux-etapes/codes", RenewRecoveryCodesAsync);
     }
 
     private static async Task<IResult> AccountAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users) =>
-        await users.GetUserAsync(http.User) is { } user ? await RenderAccountAsync(http, views, user, []) : Results.Forbid();
+        await users.GetUserAsync(http.User) is { } user ? await RenderAccountAsync(http, views, users, user, []) : Results.Forbid();
 
     private static async Task<IResult> ChangePasswordAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, PasswordPolicy policy, AuditLog audit)
     {
@@ -79,7 +80,7 @@ public static class AccountEndpoints
                 : new ErrorLinkView(e.Description, "#password")));
         }
 
-        return await RenderAccountAsync(http, views, user, errors, StatusCodes.Status400BadRequest);
+        return await RenderAccountAsync(http, views, users, user, errors, StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> SetupAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, TenantContext tenant)
@@ -146,7 +147,7 @@ public static class AccountEndpoints
         if (password.Length == 0 || !await users.CheckPasswordAsync(user, password))
         {
             var message = CoreText.Get(password.Length == 0 ? "AccountCurrentPasswordRequired" : "AccountCurrentPasswordWrong");
-            return await RenderAccountAsync(http, views, user, [new ErrorLinkView(message, "#disable-password")], StatusCodes.Status400BadRequest);
+            return await RenderAccountAsync(http, views, users, user, [new ErrorLinkView(message, "#disable-password")], StatusCodes.Status400BadRequest);
         }
 
         Check(await users.SetTwoFactorEnabledAsync(user, false));
@@ -156,8 +157,39 @@ public static class AccountEndpoints
         return Results.Redirect(AdminArea.Url(http, Path) + "?" + UserViews.DoneParameter + "=deux-etapes-desactivee");
     }
 
-    private static Task<IResult> RenderAccountAsync(HttpContext http, AdminViews views, IdentityUser user, List<ErrorLinkView> errors, int statusCode = StatusCodes.Status200OK)
+    /// <summary>New recovery codes (the former ones stop working), shown once; asks the password, like turning two-factor off.</summary>
+    private static async Task<IResult> RenewRecoveryCodesAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, AuditLog audit)
     {
+        if (await users.GetUserAsync(http.User) is not { } user)
+        {
+            return Results.Forbid();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return Results.Redirect(AdminArea.Url(http, Path));
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var password = form["codes-password"].ToString();
+        if (password.Length == 0 || !await users.CheckPasswordAsync(user, password))
+        {
+            var message = CoreText.Get(password.Length == 0 ? "AccountCurrentPasswordRequired" : "AccountCurrentPasswordWrong");
+            return await RenderAccountAsync(http, views, users, user, [new ErrorLinkView(message, "#codes-password")], StatusCodes.Status400BadRequest);
+        }
+
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        await audit.RecordAsync(AuditActions.Changed, TenantUsers.AuditObjectType, user.Id, user.Email ?? user.Id, CoreText.Get("AccountAuditRecoveryCodes"), http.RequestAborted);
+        return await views.RenderAsync(http, "AdminTwoFactorRecoveryCodes", CoreText.Get("TwoFactorCodesTitle"), new Dictionary<string, object?>
+        {
+            ["codes"] = codes,
+            ["account_url"] = AdminArea.Url(http, Path),
+        });
+    }
+
+    private static async Task<IResult> RenderAccountAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, IdentityUser user, List<ErrorLinkView> errors, int statusCode = StatusCodes.Status200OK)
+    {
+        var remaining = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         var done = http.Request.Query[UserViews.DoneParameter].ToString();
         string? notice = errors.Count > 0 ? null : done switch
         {
@@ -165,8 +197,11 @@ public static class AccountEndpoints
             "deux-etapes-desactivee" => CoreText.Get("AccountNoticeTwoFactorOff"),
             _ => null,
         };
-        return views.RenderAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), new Dictionary<string, object?>
         {
+            ["codes_left"] = CoreText.Format(remaining == 1 ? "AccountRecoveryCodesLeftOne" : "AccountRecoveryCodesLeftMany", remaining),
+            ["codes_error"] = errors.FirstOrDefault(e => e.Href == "#codes-password")?.Text,
+            ["codes_action"] = AdminArea.Url(http, TwoFactorPath + "/codes"),
             ["errors"] = errors,
             ["notice"] = notice,
             ["email"] = user.Email,
