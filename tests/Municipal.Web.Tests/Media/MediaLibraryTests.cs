@@ -62,7 +62,7 @@ public abstract class MediaLibraryTests<TFixture>(TFixture fixture) : IClassFixt
     [Fact]
     public async Task Folders_are_created_renamed_and_hold_the_images_moved_into_them_and_search_finds_by_name_or_alt()
     {
-        var (_, editor) = await TenantAsync();
+        var (name, editor) = await TenantAsync();
         var created = await editor.PostFormAsync(LibraryPath, $"{LibraryPath}/dossiers", new() { ["name"] = "Travaux" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var duplicate = await editor.PostFormAsync(LibraryPath, $"{LibraryPath}/dossiers", new() { ["name"] = "Travaux" });
@@ -89,6 +89,18 @@ public abstract class MediaLibraryTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Contains(">ecole</a>", byAlt, StringComparison.Ordinal);
         Assert.DoesNotContain(">pont</a>", byAlt, StringComparison.Ordinal);
         Assert.Contains("1 image", byAlt, StringComparison.Ordinal);
+
+        // Deleting the folder keeps its image in the library, outside any folder; an author may not delete it.
+        var author = await AdminSession.SignInAsync(fixture, name, TenantRoles.Author);
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.PostFormAsync(LibraryPath, $"{LibraryPath}/dossiers/{folderId}/supprimer", [])).StatusCode);
+        Assert.DoesNotContain("Supprimer le dossier", await author.Client.GetStringAsync($"{LibraryPath}?dossier={folderId}"), StringComparison.Ordinal);
+        var deleted = await editor.PostFormAsync($"{LibraryPath}?dossier={folderId}", $"{LibraryPath}/dossiers/{folderId}/supprimer", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var after = WebUtility.HtmlDecode(await editor.Client.GetStringAsync(deleted.Headers.Location!.OriginalString));
+        Assert.Contains("son image est restée dans la bibliothèque", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chantiers", after, StringComparison.Ordinal);
+        Assert.Contains(">pont</a>", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await editor.Client.GetAsync($"{LibraryPath}/{bridge}")).StatusCode);
     }
 
     [Fact]

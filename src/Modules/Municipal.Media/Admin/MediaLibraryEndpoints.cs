@@ -32,6 +32,7 @@ public static class MediaLibraryEndpoints
         group.MapGet("/choix", PickerAsync);
         group.MapPost("/dossiers", CreateFolderAsync);
         group.MapPost("/dossiers/{folderId:long}", RenameFolderAsync);
+        group.MapPost("/dossiers/{folderId:long}/supprimer", DeleteFolderAsync).RequirePermission(AdminPermissions.PublishContent);
     }
 
     public static string EditUrl(HttpContext http, string id) => AdminArea.Url(http, $"{Path}/{id}");
@@ -118,6 +119,17 @@ public static class MediaLibraryEndpoints
         return Results.Redirect(AdminArea.Url(http, Path) + $"?dossier={folderId}&dossier-renomme=1");
     }
 
+    private static async Task<IResult> DeleteFolderAsync(long folderId, HttpContext http, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        if (await library.FindFolderAsync(folderId, cancellationToken) is not { } folder)
+        {
+            return Results.NotFound();
+        }
+
+        var moved = await library.DeleteFolderAsync(folder, cancellationToken);
+        return Results.Redirect(AdminArea.Url(http, Path) + "?dossier-supprime=" + moved.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static async Task<IResult> RenderListAsync(HttpContext http, AdminViews views, MediaLibrary library, MediaOptions limits, ListState state, CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
     {
         var query = http.Request.Query;
@@ -157,6 +169,7 @@ public static class MediaLibraryEndpoints
         var notice = query.ContainsKey("supprime") ? CoreText.Get("MediaDeletedNotice")
             : query.ContainsKey("dossier-cree") ? CoreText.Get("MediaFolderCreatedNotice")
             : query.ContainsKey("dossier-renomme") ? CoreText.Get("MediaFolderRenamedNotice")
+            : int.TryParse(query["dossier-supprime"], NumberStyles.None, CultureInfo.InvariantCulture, out var moved) ? CoreText.Format(moved switch { 0 => "MediaFolderDeletedEmptyNotice", 1 => "MediaFolderDeletedNoticeOne", _ => "MediaFolderDeletedNoticeMany" }, moved)
             : null;
 
         return await views.RenderAsync(http, "AdminMediaList", CoreText.Get("MediaTitle"), new Dictionary<string, object?>
@@ -166,6 +179,7 @@ public static class MediaLibraryEndpoints
             ["form_action"] = listUrl,
             ["folder_action"] = AdminArea.Url(http, Path + "/dossiers"),
             ["rename_action"] = currentFolder is null ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}"),
+            ["delete_folder_action"] = currentFolder is null || !http.User.Has(AdminPermissions.PublishContent) ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}/supprimer"),
             ["current_folder"] = currentFolder?.Name,
             ["rename_name"] = state.RenameName ?? currentFolder?.Name,
             ["rename_error"] = state.RenameError,

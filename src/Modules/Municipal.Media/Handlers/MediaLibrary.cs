@@ -194,6 +194,16 @@ public sealed class MediaLibrary(
         return null;
     }
 
+    /// <summary>Deletes a folder; its images stay in the library, outside any folder. Answers how many were in it.</summary>
+    public async Task<int> DeleteFolderAsync(MediaFolderRecord folder, CancellationToken cancellationToken)
+    {
+        var moved = await db.Media.Where(m => m.FolderId == folder.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.FolderId, (long?)null), cancellationToken);
+        db.Folders.Remove(folder);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.Deleted, "MediaFolder", folder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), folder.Name, cancellationToken: cancellationToken);
+        return moved;
+    }
+
     public Task<MediaFolderRecord?> FindFolderAsync(long id, CancellationToken cancellationToken) =>
         db.Folders.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
