@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Municipal.Core.Resources;
 using Municipal.Forms.Models;
 
@@ -29,6 +31,9 @@ public static class FormSchemaJson
         RespectNullableAnnotations = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = MaxDepth,
+
+        // Accented letters written as they are; characters that matter in HTML (< > & ') stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 

@@ -8,10 +8,10 @@ namespace Municipal.Forms.Models;
 /// </summary>
 public sealed record FormDefinition
 {
-    [JsonPropertyOrder(0)]
+    [JsonPropertyOrder(-3)]
     public required string Slug { get; init; }
 
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(-2)]
     public required string Title { get; init; }
 
     public string? Intro { get; init; }
@@ -26,7 +26,7 @@ public sealed record FormDefinition
 
     public bool LoginRequired { get; init; }
 
-    [JsonPropertyOrder(2)]
+    [JsonPropertyOrder(-1)]
     public int Version { get; init; } = 1;
 
     [JsonPropertyOrder(10)]

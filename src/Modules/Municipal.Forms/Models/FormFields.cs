@@ -74,21 +74,25 @@ public abstract record TextualField : FormField
 
 public sealed record TextField : TextualField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Text;
 }
 
 public sealed record TextAreaField : TextualField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.TextArea;
 }
 
 public sealed record EmailField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Email;
 }
 
 public sealed record PhoneField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Phone;
 }
 
@@ -101,6 +105,7 @@ public sealed record NumberField : FormField
     /// <summary>Whole numbers only (a count of people); otherwise decimals are allowed (a surface in m²).</summary>
     public bool WholeNumber { get; init; }
 
+    [JsonIgnore]
     public override string Type => FieldTypes.Number;
 }
 
@@ -110,6 +115,7 @@ public sealed record DateField : FormField
 
     public DateOnly? Max { get; init; }
 
+    [JsonIgnore]
     public override string Type => FieldTypes.Date;
 }
 
@@ -119,6 +125,7 @@ public sealed record ChoiceField : FormField
 
     public ChoiceDisplay Display { get; init; } = ChoiceDisplay.Radio;
 
+    [JsonIgnore]
     public override string Type => FieldTypes.Choice;
 }
 
@@ -126,11 +133,13 @@ public sealed record MultiChoiceField : FormField
 {
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
 
+    [JsonIgnore]
     public override string Type => FieldTypes.MultiChoice;
 }
 
 public sealed record BooleanField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Boolean;
 }
 
@@ -143,35 +152,41 @@ public sealed record FileField : FormField
     /// <summary>Media types accepted, e.g. "image/jpeg", "application/pdf". Empty: any type.</summary>
     public IReadOnlyList<string> AcceptedTypes { get; init; } = [];
 
+    [JsonIgnore]
     public override string Type => FieldTypes.File;
 }
 
 /// <summary>A Belgian postal address: street, number, box, postal code (1000–9999), locality.</summary>
 public sealed record AddressField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Address;
 }
 
 /// <summary>A Belgian national register number (11 digits with a modulo-97 check).</summary>
 public sealed record NrnField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Nrn;
 }
 
 public sealed record IbanField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Iban;
 }
 
 /// <summary>A box the citizen ticks to agree; when required it must be ticked.</summary>
 public sealed record ConsentField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Consent;
 }
 
 /// <summary>Text shown between fields (the label is the text); it never takes a value.</summary>
 public sealed record InfoField : FormField
 {
+    [JsonIgnore]
     public override string Type => FieldTypes.Info;
 }
 

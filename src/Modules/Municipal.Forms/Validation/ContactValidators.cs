@@ -52,7 +52,7 @@ public static class EmailValidator
 }
 
 /// <summary>
-/// Phone numbers: Belgian ones written nationally (0 then 8 digits, or 04 then 8 digits for a mobile) or with +32 / 0032,
+/// Phone numbers: Belgian ones written nationally (0 then 8 digits, or 0 then 9 digits for a mobile 045x–049x) or with +32 / 0032,
 /// and international ones in E.164 (+ then 8 to 15 digits). Spaces, dots, slashes, dashes and brackets are allowed.
 /// Normalised to E.164 (+3221234567).
 /// </summary>
@@ -92,9 +92,10 @@ public static class PhoneValidator
         return digits[0] != '0' && digits.Length is >= 8 and <= 15 ? "+" + digits : null;
     }
 
-    /// <summary>The number after the 0 or +32: 9 digits for a mobile (4xx), 8 for the rest.</summary>
+    /// <summary>The number after the 0 or +32: 9 digits for a mobile (45x–49x), 8 for the rest (Liège's 04 landlines too).</summary>
     private static bool IsBelgianSubscriber(string number) =>
-        number.Length > 0 && number[0] != '0' && number.Length == (number[0] == '4' ? 9 : 8);
+        number.Length > 1 && number[0] != '0'
+        && number.Length == (number[0] == '4' && number[1] is >= '5' and <= '9' ? 9 : 8);
 
     public static FieldOutcome Validate(PhoneField field, FieldValue? value)
     {
