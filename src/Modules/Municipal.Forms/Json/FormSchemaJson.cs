@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Json;
 
@@ -43,14 +44,23 @@ public static class FormSchemaJson
     /// <summary>The schema given to the public and other systems: without the agents' role (internal organisation).</summary>
     public static string WritePublic(FormDefinition form) => JsonSerializer.Serialize(form with { AgentRole = null }, Options);
 
-    /// <summary>Reads a definition; never throws on bad JSON, an unknown type or a missing property.</summary>
+    /// <summary>
+    /// Reads a definition and checks it (<see cref="FormDefinitionChecker"/>); never throws on bad JSON, an unknown
+    /// type or a missing property.
+    /// </summary>
     public static FormSchemaReadResult Read(string json)
     {
         try
         {
             var form = JsonSerializer.Deserialize<FormDefinition>(json, Options);
-            return form is null
-                ? new FormSchemaReadResult(null, CoreText.Get("FormsSchemaEmpty"))
+            if (form is null)
+            {
+                return new FormSchemaReadResult(null, CoreText.Get("FormsSchemaEmpty"));
+            }
+
+            var problems = FormDefinitionChecker.Check(form);
+            return problems.Count > 0
+                ? new FormSchemaReadResult(null, CoreText.Format("FormsSchemaUnsound", string.Join(" ", problems)))
                 : new FormSchemaReadResult(form, null);
         }
         catch (JsonException ex)
