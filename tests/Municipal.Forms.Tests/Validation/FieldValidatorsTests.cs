@@ -149,6 +149,22 @@ public sealed class FieldValidatorsTests
         Assert.Equal("La réponse à « Adresse e-mail » doit être une adresse e-mail en texte.", Message(email, new NumberValue(3)));
     }
 
+    [Fact]
+    public void Every_field_type_has_a_french_description_of_its_answer()
+    {
+        FormField[] fields =
+        [
+            new TextField { Name = "a", Label = "A" }, new TextAreaField { Name = "a", Label = "A" }, new EmailField { Name = "a", Label = "A" },
+            new PhoneField { Name = "a", Label = "A" }, new NumberField { Name = "a", Label = "A" }, new DateField { Name = "a", Label = "A" },
+            new ChoiceField { Name = "a", Label = "A", Options = [] }, new MultiChoiceField { Name = "a", Label = "A", Options = [] },
+            new BooleanField { Name = "a", Label = "A" }, new FileField { Name = "a", Label = "A" }, new AddressField { Name = "a", Label = "A" },
+            new NrnField { Name = "a", Label = "A" }, new IbanField { Name = "a", Label = "A" }, new ConsentField { Name = "a", Label = "A" },
+            new InfoField { Name = "a", Label = "A" },
+        ];
+        Assert.Equal(FieldTypes.All, fields.Select(f => f.Type));
+        Assert.All(fields, f => Assert.DoesNotContain("FormsKind", FieldOutcome.ExpectedKind(f), StringComparison.Ordinal));
+    }
+
     private static string Message(FormField field, FieldValue? value) =>
         Assert.Single(FormValidator.ValidateField(field, value).Errors).Message;
 }
