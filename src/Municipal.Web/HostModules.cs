@@ -1,4 +1,5 @@
 using Municipal.Core.Modules;
+using Municipal.Forms;
 using Municipal.Media;
 using Municipal.News;
 using Municipal.Pages;
@@ -15,5 +16,6 @@ public static class HostModules
         new PagesModule(),
         new NewsModule(),
         new MediaModule(),
+        new FormsModule(),
     ];
 }

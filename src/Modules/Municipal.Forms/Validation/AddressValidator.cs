@@ -1,0 +1,65 @@
+using Municipal.Forms.Models;
+
+namespace Municipal.Forms.Validation;
+
+/// <summary>
+/// A Belgian address. Each faulty part gets its own error, on "field.part" (e.g. "adresse.postalCode"), so that the
+/// error summary links to the very input. A partly filled optional address is checked as a whole.
+/// </summary>
+public static class AddressValidator
+{
+    public const int PartMaxLength = 200;
+
+    public static FieldOutcome Validate(AddressField field, FieldValue? value)
+    {
+        if (value is not null and not AddressValue)
+        {
+            return FieldOutcome.WrongKind(field);
+        }
+
+        var address = value as AddressValue;
+        var street = address?.Street.Trim() ?? "";
+        var number = address?.Number.Trim() ?? "";
+        var box = address?.Box?.Trim() ?? "";
+        var postalCode = address?.PostalCode.Trim() ?? "";
+        var locality = address?.Locality.Trim() ?? "";
+        if (street.Length + number.Length + box.Length + postalCode.Length + locality.Length == 0)
+        {
+            return FieldOutcome.Missing(field, "FormsErrorAddressRequired");
+        }
+
+        var errors = new List<FieldError>();
+        void Check(string part, string text, string missingKey, Func<string, bool>? isValid, string? invalidKey)
+        {
+            if (text.Length == 0)
+            {
+                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format(missingKey, field.Label)));
+            }
+            else if (text.Length > PartMaxLength || text.Any(char.IsControl))
+            {
+                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format("FormsErrorAddressPartTooLong", field.Label, PartMaxLength)));
+            }
+            else if (isValid is not null && !isValid(text))
+            {
+                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format(invalidKey!, field.Label)));
+            }
+        }
+
+        Check("street", street, "FormsErrorAddressStreet", null, null);
+        Check("number", number, "FormsErrorAddressNumber", n => n.Length <= 10 && char.IsAsciiDigit(n[0]), "FormsErrorAddressNumberInvalid");
+        if (box.Length > 0)
+        {
+            Check("box", box, "FormsErrorAddressNumber", b => b.Length <= 10, "FormsErrorAddressBoxInvalid");
+        }
+
+        Check("postalCode", postalCode, "FormsErrorAddressPostalCode", IsBelgianPostalCode, "FormsErrorAddressPostalCodeInvalid");
+        Check("locality", locality, "FormsErrorAddressLocality", null, null);
+        return errors.Count > 0
+            ? new FieldOutcome(null, errors)
+            : FieldOutcome.Accept(new AddressValue(street, number, box.Length == 0 ? null : box, postalCode, locality));
+    }
+
+    /// <summary>Four digits, 1000 to 9999.</summary>
+    public static bool IsBelgianPostalCode(string code) =>
+        code.Length == 4 && code.All(char.IsAsciiDigit) && code[0] != '0';
+}

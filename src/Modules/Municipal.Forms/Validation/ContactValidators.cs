@@ -1,0 +1,116 @@
+using Municipal.Forms.Models;
+
+namespace Municipal.Forms.Validation;
+
+/// <summary>E-mail addresses: one @, a local part, a domain with a dot; 254 characters at most (RFC 5321's limit).</summary>
+public static class EmailValidator
+{
+    public const int MaxLength = 254;
+
+    public static bool IsValid(string input)
+    {
+        if (input.Length is 0 or > MaxLength || input.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        var at = input.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != input.LastIndexOf('@') || at > 64)
+        {
+            return false;
+        }
+
+        var local = input[..at];
+        var domain = input[(at + 1)..];
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)
+            || local.IndexOfAny(['<', '>', '(', ')', '[', ']', ',', ';', ':', '\\', '"']) >= 0)
+        {
+            return false;
+        }
+
+        var labels = domain.Split('.');
+        return labels.Length >= 2
+            && labels.All(l => l.Length is > 0 and <= 63 && !l.StartsWith('-') && !l.EndsWith('-') && l.All(c => char.IsLetterOrDigit(c) || c == '-'))
+            && labels[^1].Length >= 2 && !labels[^1].All(char.IsAsciiDigit);
+    }
+
+    public static FieldOutcome Validate(EmailField field, FieldValue? value)
+    {
+        if (value is not null and not TextValue)
+        {
+            return FieldOutcome.WrongKind(field);
+        }
+
+        var text = (value as TextValue)?.Text.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return FieldOutcome.Missing(field, "FormsErrorEmailRequired");
+        }
+
+        return IsValid(text) ? FieldOutcome.Accept(new TextValue(text)) : FieldOutcome.Fail(field, "FormsErrorEmailInvalid");
+    }
+}
+
+/// <summary>
+/// Phone numbers: Belgian ones written nationally (0 then 8 digits, or 0 then 9 digits for a mobile 045x–049x) or with +32 / 0032,
+/// and international ones in E.164 (+ then 8 to 15 digits). Spaces, dots, slashes, dashes and brackets are allowed.
+/// Normalised to E.164 (+3221234567).
+/// </summary>
+public static class PhoneValidator
+{
+    public static string? Normalise(string input)
+    {
+        if (input.Length > 40)
+        {
+            return null;
+        }
+
+        var compact = string.Concat(input.Where(c => c is not (' ' or '.' or '/' or '-' or '(' or ')' or '\u00A0')));
+        if (compact.StartsWith("00", StringComparison.Ordinal))
+        {
+            compact = "+" + compact[2..];
+        }
+
+        var plus = compact.StartsWith('+');
+        var digits = plus ? compact[1..] : compact;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        if (!plus)
+        {
+            // National Belgian form: the leading 0 stands for +32.
+            return digits[0] == '0' && IsBelgianSubscriber(digits[1..]) ? "+32" + digits[1..] : null;
+        }
+
+        if (digits.StartsWith("32", StringComparison.Ordinal))
+        {
+            return IsBelgianSubscriber(digits[2..]) ? "+" + digits : null;
+        }
+
+        return digits[0] != '0' && digits.Length is >= 8 and <= 15 ? "+" + digits : null;
+    }
+
+    /// <summary>The number after the 0 or +32: 9 digits for a mobile (45x–49x), 8 for the rest (Liège's 04 landlines too).</summary>
+    private static bool IsBelgianSubscriber(string number) =>
+        number.Length > 1 && number[0] != '0'
+        && number.Length == (number[0] == '4' && number[1] is >= '5' and <= '9' ? 9 : 8);
+
+    public static FieldOutcome Validate(PhoneField field, FieldValue? value)
+    {
+        if (value is not null and not TextValue)
+        {
+            return FieldOutcome.WrongKind(field);
+        }
+
+        var text = (value as TextValue)?.Text.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return FieldOutcome.Missing(field, "FormsErrorPhoneRequired");
+        }
+
+        var phone = Normalise(text);
+        return phone is null ? FieldOutcome.Fail(field, "FormsErrorPhoneInvalid") : FieldOutcome.Accept(new TextValue(phone));
+    }
+}

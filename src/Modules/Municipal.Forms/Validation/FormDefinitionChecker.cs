@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Municipal.Core.Resources;
+using Municipal.Forms.Models;
+
+namespace Municipal.Forms.Validation;
+
+/// <summary>
+/// Checks a form definition as an officer built it (or as read from JSON), so that no form can be published that
+/// citizens cannot fill: unique field names, options for choices, conditions on earlier fields, limits in order, valid
+/// patterns. Returns French messages, empty when the form is sound.
+/// </summary>
+public static partial class FormDefinitionChecker
+{
+    public const int MaxFiles = 20;
+
+    public const long MaxBytes = 50L * 1024 * 1024;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    /// <summary>Letters, digits, "_" and "-", starting with a letter: usable as an HTML id and a JSON name, no ".".</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+
+    public static IReadOnlyList<string> Check(FormDefinition form)
+    {
+        var errors = new List<string>();
+        void Add(string key, params object[] args) => errors.Add(CoreText.Format(key, args));
+
+        if (form.Slug.Length > 80 || !SlugPattern().IsMatch(form.Slug))
+        {
+            Add("FormsCheckSlug");
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Title))
+        {
+            Add("FormsCheckTitle");
+        }
+
+        if (form.Version < 1 || form.RetentionDays < 1)
+        {
+            Add("FormsCheckVersionRetention");
+        }
+
+        if (form.Steps.Count == 0)
+        {
+            Add("FormsCheckNoStep");
+        }
+
+        var earlier = new Dictionary<string, FormField>(StringComparer.Ordinal);
+        for (var i = 0; i < form.Steps.Count; i++)
+        {
+            var step = form.Steps[i];
+            if (string.IsNullOrWhiteSpace(step.Title) || step.Fields.Count == 0)
+            {
+                Add("FormsCheckStep", i + 1);
+            }
+
+            foreach (var field in step.Fields)
+            {
+                CheckField(field, earlier, Add);
+                earlier.TryAdd(field.Name, field);
+            }
+        }
+
+        return errors;
+    }
+
+    private static void CheckField(FormField field, Dictionary<string, FormField> earlier, Action<string, object[]> add)
+    {
+        var name = field.Name.Length > 64 ? field.Name[..64] + "…" : field.Name;
+        if (!NamePattern().IsMatch(field.Name))
+        {
+            add("FormsCheckFieldName", [name]);
+        }
+        else if (earlier.ContainsKey(field.Name))
+        {
+            add("FormsCheckFieldNameTwice", [name]);
+        }
+
+        if (string.IsNullOrWhiteSpace(field.Label))
+        {
+            add("FormsCheckFieldLabel", [name]);
+        }
+
+        if (field.Condition is { } condition)
+        {
+            if (!earlier.TryGetValue(condition.Field, out var target) || target is InfoField or FileField or AddressField)
+            {
+                add("FormsCheckCondition", [name]);
+            }
+            else if (target is ChoiceField or MultiChoiceField
+                     && !Options(target).Any(o => string.Equals(o.Value, condition.EqualsValue, StringComparison.Ordinal)))
+            {
+                add("FormsCheckConditionValue", [name]);
+            }
+            else if (target is BooleanField or ConsentField && condition.EqualsValue is not ("true" or "false"))
+            {
+                add("FormsCheckConditionValue", [name]);
+            }
+        }
+
+        switch (field)
+        {
+            case TextualField text:
+                if (text.MinLength < 0 || text.MaxLength < 1 || text.MinLength > text.MaxLength)
+                {
+                    add("FormsCheckLimits", [name]);
+                }
+
+                if (!string.IsNullOrEmpty(text.Pattern) && !TextValidator.IsValidPattern(text.Pattern))
+                {
+                    add("FormsCheckPattern", [name]);
+                }
+
+                break;
+            case NumberField number when number.Min > number.Max:
+            case DateField date when date.Min > date.Max:
+                add("FormsCheckLimits", [name]);
+                break;
+            case ChoiceField or MultiChoiceField:
+                var options = Options(field);
+                if (options.Count == 0 || options.Any(o => string.IsNullOrWhiteSpace(o.Value) || string.IsNullOrWhiteSpace(o.Label))
+                    || options.Select(o => o.Value).Distinct(StringComparer.Ordinal).Count() != options.Count)
+                {
+                    add("FormsCheckOptions", [name]);
+                }
+
+                break;
+            case FileField file when file.MaxFiles is < 1 or > MaxFiles || file.MaxBytes is < 1 or > MaxBytes:
+                add("FormsCheckFileLimits", [name, MaxFiles, MaxBytes / (1024 * 1024)]);
+                break;
+            case InfoField when field.Required:
+                add("FormsCheckInfoRequired", [name]);
+                break;
+        }
+    }
+
+    private static IReadOnlyList<ChoiceOption> Options(FormField field) => field switch
+    {
+        ChoiceField choice => choice.Options,
+        MultiChoiceField multi => multi.Options,
+        _ => [],
+    };
+}
