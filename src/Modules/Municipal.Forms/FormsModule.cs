@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
+using Municipal.Core.Storage;
+using Municipal.Forms.Storage;
 
 namespace Municipal.Forms;
 
 /// <summary>
 /// The e-counter ("e-guichet"): forms as data, citizens' submissions and their handling by agents.
-/// This first slice holds the typed form model, its JSON schema and the field validators; no endpoint yet.
+/// Holds the typed form model, its JSON schema, the field validators and the storage of forms and submissions; no endpoint yet.
 /// </summary>
 public sealed class FormsModule : IMunicipalModule
 {
@@ -19,7 +21,9 @@ public sealed class FormsModule : IMunicipalModule
 
     public void ConfigureServices(IServiceCollection services)
     {
-        // Nothing to register yet: the model, the JSON schema and the validators are pure functions.
+        services.AddTenantDbContext<FormsDbContext>("__FormsMigrations");
+        services.AddScoped<FormStore>();
+        services.AddScoped<SubmissionStore>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

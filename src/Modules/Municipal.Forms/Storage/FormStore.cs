@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Forms.Json;
+using Municipal.Forms.Models;
+
+namespace Municipal.Forms.Storage;
+
+/// <summary>
+/// The tenant's forms, versioned: saving a changed definition adds a version (last + 1); saving the same definition
+/// again adds nothing. Submissions refer to the version they answered, which is never rewritten.
+/// </summary>
+public sealed class FormStore(FormsDbContext db, TimeProvider clock)
+{
+    /// <summary>Stores the definition as the form's next version, unless it equals the latest one. Returns the stored definition.</summary>
+    public async Task<FormDefinition> SaveAsync(FormDefinition form, CancellationToken cancellationToken)
+    {
+        var problems = Validation.FormDefinitionChecker.Check(form);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(form));
+        }
+
+        var latest = await db.FormVersions.AsNoTracking()
+            .Where(f => f.Slug == form.Slug)
+            .OrderByDescending(f => f.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && FormSchemaJson.Write(form with { Version = latest.Version }) == latest.Definition)
+        {
+            return form with { Version = latest.Version };
+        }
+
+        var saved = form with { Version = (latest?.Version ?? 0) + 1 };
+        db.FormVersions.Add(new FormVersionRecord
+        {
+            Slug = saved.Slug,
+            Version = saved.Version,
+            Definition = FormSchemaJson.Write(saved),
+            CreatedUtc = clock.GetUtcNow(),
+            Enabled = true,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>The latest version of the form, or null when it is unknown or its latest version is disabled.</summary>
+    public async Task<FormDefinition?> GetLatestEnabledAsync(string slug, CancellationToken cancellationToken)
+    {
+        var latest = await db.FormVersions.AsNoTracking()
+            .Where(f => f.Slug == slug)
+            .OrderByDescending(f => f.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is { Enabled: true } ? Read(latest) : null;
+    }
+
+    /// <summary>A given version, enabled or not (to show what an older submission answered).</summary>
+    public async Task<FormDefinition?> GetVersionAsync(string slug, int version, CancellationToken cancellationToken)
+    {
+        var record = await db.FormVersions.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.Slug == slug && f.Version == version, cancellationToken);
+        return record is null ? null : Read(record);
+    }
+
+    /// <summary>Enables or disables the form (all its versions: a disabled form takes no new submission).</summary>
+    public async Task<bool> SetEnabledAsync(string slug, bool enabled, CancellationToken cancellationToken)
+    {
+        var versions = await db.FormVersions.Where(f => f.Slug == slug).ToListAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            version.Enabled = enabled;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return versions.Count > 0;
+    }
+
+    private static FormDefinition Read(FormVersionRecord record) =>
+        FormSchemaJson.Read(record.Definition).Form
+        ?? throw new InvalidOperationException($"The stored definition of form '{record.Slug}' version {record.Version} cannot be read.");
+}

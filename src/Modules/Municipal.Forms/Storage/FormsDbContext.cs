@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Storage;
+
+namespace Municipal.Forms.Storage;
+
+/// <summary>The e-counter's tables in the tenant's database (migrations history: "__FormsMigrations").</summary>
+public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : DbContext(options)
+{
+    public DbSet<FormVersionRecord> FormVersions => Set<FormVersionRecord>();
+
+    public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
+
+    public DbSet<SubmissionAttachmentRecord> Attachments => Set<SubmissionAttachmentRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        UtcTicksConverter.Apply(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<FormVersionRecord>(form =>
+        {
+            form.ToTable("FormVersions");
+            form.HasKey(f => f.Id);
+            form.HasIndex(f => new { f.Slug, f.Version }).IsUnique();
+        });
+        modelBuilder.Entity<SubmissionRecord>(submission =>
+        {
+            submission.ToTable("Submissions");
+            submission.HasKey(s => s.Id);
+            submission.Property(s => s.Status).HasConversion<string>();
+            submission.HasIndex(s => s.TrackingCode).IsUnique();
+            submission.HasIndex(s => new { s.Status, s.CreatedUtc });
+            submission.HasIndex(s => new { s.FormSlug, s.CreatedUtc });
+            submission.HasIndex(s => s.CreatedUtc);
+        });
+        modelBuilder.Entity<SubmissionAttachmentRecord>(attachment =>
+        {
+            attachment.ToTable("SubmissionAttachments");
+            attachment.HasKey(a => a.Id);
+            attachment.HasIndex(a => a.SubmissionId);
+        });
+    }
+}
