@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Municipal.Forms.Models;
 
 namespace Municipal.Forms.Storage;
@@ -13,11 +15,14 @@ public sealed record StoredFileReference(string Name, string ContentType, long S
 /// </summary>
 public static class SubmissionValuesJson
 {
+    // French answers stay readable in the database (accents unescaped); HTML-significant characters stay escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public static string Write(
         IReadOnlyDictionary<string, FieldValue> values, IReadOnlyDictionary<string, IReadOnlyList<StoredFileReference>> files)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
