@@ -151,6 +151,29 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task A_commit_that_fails_returns_no_code_and_leaves_no_row_and_no_file()
+    {
+        var name = await TenantAsync();
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
+            await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
+            // The attachments' table is gone: the submission row is inserted first, then the transaction fails.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"SubmissionAttachments\"");
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
+                scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default));
+        }
+
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Submissions.AsNoTracking().ToListAsync());
+        }
+
+        var attachments = Path.Combine(fixture.TenantsFolder, name, "forms", "attachments");
+        Assert.Empty(Directory.Exists(attachments) ? Directory.GetFileSystemEntries(attachments) : []);
+    }
+
     private static FormDefinition Report() => new()
     {
         Slug = "signaler",
