@@ -22,6 +22,7 @@ public sealed class FormsModule : IMunicipalModule
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<FormsDbContext>("__FormsMigrations");
+        services.AddSingleton<TrackingCodeSource>();
         services.AddScoped<FormStore>();
         services.AddScoped<SubmissionStore>();
     }

@@ -174,6 +174,26 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Empty(Directory.Exists(attachments) ? Directory.GetFileSystemEntries(attachments) : []);
     }
 
+    [Fact]
+    public async Task A_tracking_code_that_is_already_taken_is_drawn_again_and_both_requests_are_kept()
+    {
+        var taken = TrackingCodes.New();
+        var fresh = TrackingCodes.New();
+        var source = new SequenceCodeSource([taken, taken, fresh]);
+        await using var app = fixture.StartApp(services: s => s.AddSingleton<TrackingCodeSource>(source));
+        var name = fixture.NewTenantName("forms");
+        await fixture.CreateTenantAsync(name);
+        await using var scope = await StorageFixture.TenantScopeAsync(app.Services, name);
+        await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
+        var submissions = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+
+        Assert.Equal(taken, (await submissions.SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default)).TrackingCode);
+        Assert.Equal(fresh, (await submissions.SubmitAsync("signaler", "pierre@exemple.be", ValidAnswers(), null, default)).TrackingCode);
+        Assert.Equal("signaler", (await submissions.FindAsync(taken, "marie@exemple.be", default))?.FormSlug);
+        Assert.Equal("signaler", (await submissions.FindAsync(fresh, "pierre@exemple.be", default))?.FormSlug);
+        Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Attachments.AsNoTracking().CountAsync());
+    }
+
     private static FormDefinition Report() => new()
     {
         Slug = "signaler",
@@ -203,6 +223,20 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         var name = fixture.NewTenantName("forms");
         await fixture.CreateTenantAsync(name);
         return name;
+    }
+}
+
+/// <summary>Gives the codes it was given, in order: the way to make two requests draw the same code.</summary>
+internal sealed class SequenceCodeSource(IEnumerable<string> codes) : TrackingCodeSource
+{
+    private readonly Queue<string> _codes = new(codes);
+
+    public override string Next()
+    {
+        lock (_codes)
+        {
+            return _codes.Dequeue();
+        }
     }
 }
 

@@ -27,7 +27,8 @@ public sealed record SubmissionSummary(string TrackingCode, SubmissionStatus Sta
 /// Stores citizens' requests. Durability: the attachments are written and flushed to disk, then the row and its
 /// attachments' metadata are committed in one transaction, and only then is the tracking code returned.
 /// </summary>
-public sealed class SubmissionStore(FormsDbContext db, FormStore forms, DataPaths paths, TenantContext tenant, TimeProvider clock)
+public sealed class SubmissionStore(
+    FormsDbContext db, FormStore forms, TrackingCodeSource codes, DataPaths paths, TenantContext tenant, TimeProvider clock)
 {
     public const string EmailField = "email";
 
@@ -65,7 +66,7 @@ public sealed class SubmissionStore(FormsDbContext db, FormStore forms, DataPath
         var submission = new SubmissionRecord
         {
             Id = id,
-            TrackingCode = TrackingCodes.New(),
+            TrackingCode = codes.Next(),
             FormSlug = form.Slug,
             FormVersion = form.Version,
             Email = acceptedEmail.Text,
@@ -128,7 +129,7 @@ public sealed class SubmissionStore(FormsDbContext db, FormStore forms, DataPath
                     throw;
                 }
 
-                submission.TrackingCode = TrackingCodes.New();
+                submission.TrackingCode = codes.Next();
             }
         }
     }
