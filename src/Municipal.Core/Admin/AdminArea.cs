@@ -48,7 +48,7 @@ public static class AdminArea
         response.Headers.Pragma = "no-cache";
     }
 
-    /// <summary>True for a local path the layout's links may point to (tests and modules build links with it).</summary>
+    /// <summary>A path of the back office under the tenant's path base (its prefix, when it has one), for links and redirects.</summary>
     public static string Url(HttpContext http, string path) => (http.Request.PathBase + path).ToString();
 
     private static async ValueTask<object?> RequireAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -108,21 +108,9 @@ public static class PasswordResetEndpoints
             return AdminEndpoints.AntiforgeryRefused(http);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var email = form["email"].ToString();
-        var token = form["jeton"].ToString();
-        var password = form["password"].ToString();
-        var confirmation = form["confirmation"].ToString();
-
-        var errors = new List<ErrorLinkView>();
-        if (password.Length == 0)
-        {
-            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordRequired"), "#password"));
-        }
-        else if (!string.Equals(password, confirmation, StringComparison.Ordinal))
-        {
-            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordMismatch"), "#confirmation"));
-        }
+        var form = await NewPasswordForm.ReadAsync(http.Request);
+        var (email, token, password, _) = form;
+        var errors = form.Check(policy: null);
 
         if (errors.Count == 0)
         {

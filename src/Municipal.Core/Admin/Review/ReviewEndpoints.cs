@@ -18,7 +18,7 @@ internal static class ReviewEndpoints
 
     public static async Task<IResult> SubmitAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow, ReviewMail mail)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var note = form["note"].ToString().Trim();
         long? expected = long.TryParse(form["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;
@@ -68,11 +68,11 @@ internal static class ReviewEndpoints
     }
 
     public static Task<IResult> ReviewAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
-        RenderReviewAsync(http, views, db, ReviewViewModels.Id(id), [], comment: null, StatusCodes.Status200OK);
+        RenderReviewAsync(http, views, db, ContentAdminRoutes.IdFromRoute(id), [], comment: null, StatusCodes.Status200OK);
 
     public static async Task<IResult> ApproveAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         try
         {
@@ -96,7 +96,7 @@ internal static class ReviewEndpoints
 
     public static async Task<IResult> SendBackAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow, ReviewMail mail)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var comment = form["comment"].ToString().Trim();
         string? commentError = comment.Length == 0

@@ -68,9 +68,6 @@ public static class ReviewViewModels
                 c.Diff.Segments.Select(s => new DiffSegmentView(s.Kind.ToString().ToLowerInvariant(), s.Text)).ToList()))
             .ToList();
 
-    /// <summary>The item's id as the route gave it (an id holding "/" comes escaped).</summary>
-    public static string Id(string routeValue) => ContentAdminRoutes.IdFromRoute(routeValue);
-
     public static string Url(HttpContext http, string path) => AdminArea.Url(http, path);
 
     private static TimeZoneInfo FindBrussels()

@@ -23,7 +23,7 @@ internal static class RevisionEndpoints
     public const string RestoredNotice = "revision-restauree";
 
     public static Task<IResult> RevisionsAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
-        RenderRevisionsAsync(http, views, db, ReviewViewModels.Id(id), [], note: null, StatusCodes.Status200OK);
+        RenderRevisionsAsync(http, views, db, ContentAdminRoutes.IdFromRoute(id), [], note: null, StatusCodes.Status200OK);
 
     /// <summary>The history page, with the errors of a refused submission when there are some.</summary>
     public static async Task<IResult> RenderRevisionsAsync(HttpContext http, AdminViews views, TenantDbContext db, string contentItemId, List<ErrorLinkView> errors, string? note, int statusCode)
@@ -82,7 +82,7 @@ internal static class RevisionEndpoints
     /// <summary>One revision compared with the one saved before it (the first one: everything is new).</summary>
     public static async Task<IResult> RevisionAsync(string id, long rev, HttpContext http, AdminViews views, TenantDbContext db)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var revision = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == rev && i.ContentItemId == contentItemId, http.RequestAborted);
         if (revision is null)
         {
@@ -114,7 +114,7 @@ internal static class RevisionEndpoints
     /// <summary>A new draft holding the old revision's content; the edit page opens with a confirmation.</summary>
     public static async Task<IResult> RestoreAsync(string id, long rev, HttpContext http, AdminViews views, TenantDbContext db, ContentManager manager)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         if (!await db.ContentItems.AnyAsync(i => i.Id == rev && i.ContentItemId == contentItemId, http.RequestAborted))
         {
             return await ReviewPages.NotFoundAsync(http, views);

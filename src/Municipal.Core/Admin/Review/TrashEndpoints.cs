@@ -23,7 +23,7 @@ internal static class TrashEndpoints
 
     public static async Task<IResult> MoveToTrashAsync(string id, HttpContext http, AdminViews views, ContentTrash trash)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         try
         {
             await trash.MoveToTrashAsync(contentItemId, http.RequestAborted);
@@ -57,7 +57,7 @@ internal static class TrashEndpoints
 
     public static async Task<IResult> RestoreAsync(string id, HttpContext http, AdminViews views, ContentTrash trash)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         try
         {
             await trash.RestoreAsync(contentItemId, ReviewPages.UserName(http), http.RequestAborted);
@@ -75,11 +75,11 @@ internal static class TrashEndpoints
     }
 
     public static Task<IResult> ConfirmDeleteAsync(string id, HttpContext http, AdminViews views, ContentTrash trash) =>
-        RenderConfirmAsync(http, views, trash, ReviewViewModels.Id(id), error: null);
+        RenderConfirmAsync(http, views, trash, ContentAdminRoutes.IdFromRoute(id), error: null);
 
     public static async Task<IResult> DeleteAsync(string id, HttpContext http, AdminViews views, ContentTrash trash)
     {
-        var contentItemId = ReviewViewModels.Id(id);
+        var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (form["confirm"] != "true")
         {

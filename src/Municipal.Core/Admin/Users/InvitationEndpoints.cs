@@ -62,35 +62,18 @@ public static class InvitationEndpoints
             return AdminEndpoints.AntiforgeryRefused(http);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var email = form["email"].ToString();
-        var token = form["jeton"].ToString();
-        var password = form["password"].ToString();
-        var confirmation = form["confirmation"].ToString();
-
-        var errors = new List<ErrorLinkView>();
+        var form = await NewPasswordForm.ReadAsync(http.Request);
+        var (email, token, password, _) = form;
         var user = email.Length == 0 || token.Length == 0 ? null : await users.FindByEmailAsync(email);
         // A used link: the stamp changed and the account has its password.
         if (user is null || user.PasswordHash is not null
             || !await users.VerifyUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose, token))
         {
-            errors.Add(new ErrorLinkView(CoreText.Get("UsersInvitationInvalidLink"), (http.Request.PathBase + TenantAuthentication.SignInPath).ToString()));
-            return await RenderAsync(http, views, email, token, errors, invalid: true);
+            List<ErrorLinkView> linkError = [new ErrorLinkView(CoreText.Get("UsersInvitationInvalidLink"), (http.Request.PathBase + TenantAuthentication.SignInPath).ToString())];
+            return await RenderAsync(http, views, email, token, linkError, invalid: true);
         }
 
-        if (password.Length == 0)
-        {
-            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordRequired"), "#password"));
-        }
-        else if (policy.Check(password) is { } weak)
-        {
-            errors.Add(new ErrorLinkView(CoreText.Format("UsersPasswordTooWeak", weak), "#password"));
-        }
-        else if (!string.Equals(password, confirmation, StringComparison.Ordinal))
-        {
-            errors.Add(new ErrorLinkView(CoreText.Get("NewPasswordMismatch"), "#confirmation"));
-        }
-
+        var errors = form.Check(policy);
         if (errors.Count == 0)
         {
             var result = await users.AddPasswordAsync(user, password);
