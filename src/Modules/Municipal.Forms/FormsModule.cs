@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
 using Municipal.Core.Storage;
+using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms;
@@ -25,6 +26,9 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<TrackingCodeSource>();
         services.AddScoped<FormStore>();
         services.AddScoped<SubmissionStore>();
+        services.AddScoped<SubmissionHistory>();
+        services.AddScoped<SubmissionMail>();
+        services.AddScoped<SubmissionIntake>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

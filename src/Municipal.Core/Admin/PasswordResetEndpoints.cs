@@ -61,7 +61,7 @@ public static class PasswordResetEndpoints
         if (user?.Email is { } address)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{http.Request.Scheme}://{SiteRoot(http, tenant.Tenant)}{ResetPath}"
+            var link = $"{SiteLinks.Root(http, tenant.Tenant)}{ResetPath}"
                 + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
             var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
             message.To.Add(MailboxAddress.Parse(address));
@@ -71,19 +71,6 @@ public static class PasswordResetEndpoints
 
         // The same answer for every address: nothing tells which ones have an account.
         return await RenderRequestAsync(http, views, email: null, emailError: null, sent: true);
-    }
-
-    /// <summary>
-    /// Host and path base of the mailed link: the request's when its host is one of the tenant's, else the tenant's
-    /// first host (without prefix), so that a forged Host header cannot send the token elsewhere. A tenant known by
-    /// its path prefix only has no host of its own: the request's is used (restrict AllowedHosts in production).
-    /// </summary>
-    internal static string SiteRoot(HttpContext http, Tenant tenant)
-    {
-        var requested = TenantNames.NormalizeHost(http.Request.Host.Host ?? string.Empty);
-        return tenant.Hosts.Count == 0 || tenant.Hosts.Any(h => string.Equals(TenantNames.NormalizeHost(h), requested, StringComparison.Ordinal))
-            ? http.Request.Host.ToUriComponent() + http.Request.PathBase.ToUriComponent()
-            : tenant.Hosts[0];
     }
 
     private static Task<IResult> ResetFormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>

@@ -12,6 +12,10 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
 
     public DbSet<SubmissionAttachmentRecord> Attachments => Set<SubmissionAttachmentRecord>();
 
+    public DbSet<SubmissionEventRecord> Events => Set<SubmissionEventRecord>();
+
+    public DbSet<FormDraftRecord> Drafts => Set<FormDraftRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcTicksConverter.Apply(configurationBuilder);
 
@@ -32,6 +36,22 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
             submission.HasIndex(s => new { s.Status, s.CreatedUtc });
             submission.HasIndex(s => new { s.FormSlug, s.CreatedUtc });
             submission.HasIndex(s => s.CreatedUtc);
+            submission.HasIndex(s => s.Email);
+        });
+        modelBuilder.Entity<SubmissionEventRecord>(history =>
+        {
+            history.ToTable("SubmissionEvents");
+            history.HasKey(e => e.Id);
+            history.Property(e => e.Kind).HasConversion<string>();
+            history.Property(e => e.FromStatus).HasConversion<string>();
+            history.Property(e => e.ToStatus).HasConversion<string>();
+            history.HasIndex(e => new { e.SubmissionId, e.Id });
+        });
+        modelBuilder.Entity<FormDraftRecord>(draft =>
+        {
+            draft.ToTable("FormDrafts");
+            draft.HasKey(d => d.Id);
+            draft.HasIndex(d => d.ExpiresUtc);
         });
         modelBuilder.Entity<SubmissionAttachmentRecord>(attachment =>
         {

@@ -36,6 +36,70 @@ public sealed class SubmissionRecord
     public DateTimeOffset CreatedUtc { get; set; }
 
     public DateTimeOffset UpdatedUtc { get; set; }
+
+    /// <summary>The agent the request is assigned to (an Identity user id), with the name shown in lists.</summary>
+    public string? AssigneeId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    /// <summary>When the retention job wiped the personal answers and attachments; null while they are held.</summary>
+    public DateTimeOffset? AnonymisedUtc { get; set; }
+}
+
+/// <summary>
+/// One line of a request's history: a status change, an assignment, a message to or from the citizen, an internal
+/// note. <see cref="VisibleToCitizen"/> says what the follow-up page shows; internal notes never are.
+/// </summary>
+public sealed class SubmissionEventRecord
+{
+    public long Id { get; set; }
+
+    public required string SubmissionId { get; set; }
+
+    public SubmissionEventKind Kind { get; set; }
+
+    public SubmissionStatus? FromStatus { get; set; }
+
+    public SubmissionStatus? ToStatus { get; set; }
+
+    public string? Text { get; set; }
+
+    /// <summary>The agent's user id; null for the citizen or the system.</summary>
+    public string? AuthorId { get; set; }
+
+    /// <summary>The name shown: the agent's e-mail, or null for the citizen or the system.</summary>
+    public string? AuthorName { get; set; }
+
+    public bool VisibleToCitizen { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+}
+
+/// <summary>
+/// A citizen's answers in progress, saved to be resumed from a mailed link. <see cref="Id"/> is the SHA-256 of the
+/// secret token in the link (the token itself is never stored). Files of a draft live under "forms/drafts/&lt;Id&gt;/".
+/// </summary>
+public sealed class FormDraftRecord
+{
+    public required string Id { get; set; }
+
+    public required string FormSlug { get; set; }
+
+    public int FormVersion { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>The answers so far (JSON, in the shape the draft code chooses).</summary>
+    public required string Values { get; set; }
+
+    /// <summary>The step the citizen was on (0-based).</summary>
+    public int Step { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    public DateTimeOffset UpdatedUtc { get; set; }
+
+    public DateTimeOffset ExpiresUtc { get; set; }
 }
 
 /// <summary>A file sent with a submission. <see cref="StoredPath"/> is relative to the tenant's private folder.</summary>

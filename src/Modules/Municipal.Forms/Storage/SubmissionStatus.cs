@@ -13,8 +13,24 @@ public enum SubmissionStatus
     Closed,
 }
 
+/// <summary>What a line of a request's history records. Stored by name.</summary>
+public enum SubmissionEventKind
+{
+    Submitted,
+    StatusChanged,
+    Assigned,
+    MessageToCitizen,
+    CitizenReply,
+    InternalNote,
+    Anonymised,
+}
+
 public static class SubmissionStatusLabels
 {
     /// <summary>The French label shown to citizens and agents ("Reçue", "En traitement"...).</summary>
     public static string Label(this SubmissionStatus status) => CoreText.Get("FormsStatus" + status);
+
+    /// <summary>Accepted, refused and closed requests are decided: the retention period runs from their last change.</summary>
+    public static bool IsDecided(this SubmissionStatus status) =>
+        status is SubmissionStatus.Accepted or SubmissionStatus.Refused or SubmissionStatus.Closed;
 }

@@ -18,6 +18,11 @@ public sealed record SubmitResult(bool FormFound, string? TrackingCode, Submissi
     public bool Accepted => TrackingCode is not null;
 
     public static SubmitResult NoForm { get; } = new(false, null, null, []);
+
+    /// <summary>The form version answered and the stored request, when accepted (for the receipt).</summary>
+    public FormDefinition? Form { get; init; }
+
+    public SubmissionRecord? Submission { get; init; }
 }
 
 /// <summary>What a citizen may learn about a request with its code and their e-mail.</summary>
@@ -77,6 +82,14 @@ public sealed class SubmissionStore(
         };
         db.Submissions.Add(submission);
         db.Attachments.AddRange(attachments);
+        db.Events.Add(new SubmissionEventRecord
+        {
+            SubmissionId = id,
+            Kind = SubmissionEventKind.Submitted,
+            ToStatus = SubmissionStatus.Received,
+            VisibleToCitizen = true,
+            CreatedUtc = now,
+        });
         try
         {
             await CommitAsync(submission, cancellationToken);
@@ -88,7 +101,7 @@ public sealed class SubmissionStore(
             throw;
         }
 
-        return new SubmitResult(true, submission.TrackingCode, submission.Status, []);
+        return new SubmitResult(true, submission.TrackingCode, submission.Status, []) { Form = form, Submission = submission };
     }
 
     /// <summary>The request with this code, when the e-mail is the one it was sent with; null otherwise (the same answer for both).</summary>

@@ -62,17 +62,5 @@ public sealed class ReviewMail(MailOutbox outbox, UserManager<IdentityUser> user
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
 
-    /// <summary>
-    /// Scheme, host and path base of a mailed link: the request's when its host is one of the tenant's, else the
-    /// tenant's first host, so that a forged Host header cannot point the link elsewhere.
-    /// </summary>
-    private string SiteRoot(HttpContext http)
-    {
-        var hosts = tenant.Tenant.Hosts;
-        var requested = TenantNames.NormalizeHost(http.Request.Host.Host ?? string.Empty);
-        var root = hosts.Count == 0 || hosts.Any(h => string.Equals(TenantNames.NormalizeHost(h), requested, StringComparison.Ordinal))
-            ? http.Request.Host.ToUriComponent() + http.Request.PathBase.ToUriComponent()
-            : hosts[0];
-        return http.Request.Scheme + "://" + root;
-    }
+    private string SiteRoot(HttpContext http) => SiteLinks.Root(http, tenant.Tenant);
 }

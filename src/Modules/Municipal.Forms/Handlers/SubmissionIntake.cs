@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Municipal.Forms.Models;
+using Municipal.Forms.Storage;
+
+namespace Municipal.Forms.Handlers;
+
+/// <summary>
+/// Takes a citizen's request, from the public pages or the API alike: validates and stores it (committed before
+/// anything is answered), then queues the receipt. A receipt that cannot be queued is logged, never a reason to
+/// lose or refuse a request that is already stored.
+/// </summary>
+public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMail mail, ILogger<SubmissionIntake> logger)
+{
+    public async Task<SubmitResult> SubmitAsync(
+        HttpContext http,
+        string slug,
+        string? email,
+        IReadOnlyDictionary<string, FieldValue> values,
+        IReadOnlyList<FieldError>? readErrors,
+        CancellationToken cancellationToken)
+    {
+        var result = await store.SubmitAsync(slug, email, values, readErrors, cancellationToken);
+        if (result is { Accepted: true, Form: { } form, Submission: { } submission })
+        {
+            try
+            {
+                await mail.EnqueueReceiptAsync(http, form, submission, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogReceiptNotQueued(logger, exception, submission.TrackingCode);
+            }
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The receipt of request {TrackingCode} could not be queued; the request itself is stored.")]
+    private static partial void LogReceiptNotQueued(ILogger logger, Exception exception, string trackingCode);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using MimeKit;
+using Municipal.Core.Mail;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+using Municipal.Forms.Models;
+using Municipal.Forms.Storage;
+
+namespace Municipal.Forms.Handlers;
+
+/// <summary>
+/// The citizen's mails, through the durable outbox (a mail server that is down delays them, never loses them):
+/// the receipt with the answers and the tracking code, and the agents' messages.
+/// </summary>
+public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant)
+{
+    /// <summary>The follow-up page, where the code and the e-mail give the status.</summary>
+    public const string FollowUpPath = "/e-guichet/suivi";
+
+    public async Task EnqueueReceiptAsync(HttpContext http, FormDefinition form, SubmissionRecord submission, CancellationToken cancellationToken)
+    {
+        var answers = new StringBuilder();
+        foreach (var line in StoredAnswers.Lines(form, submission.Values))
+        {
+            answers.Append("- ").Append(line.Label).Append(" : ").AppendLine(line.Text);
+        }
+
+        var message = NewMessage(submission.Email, CoreText.Format("FormsReceiptSubject", form.Title, submission.TrackingCode));
+        message.Body = new TextPart("plain")
+        {
+            Text = CoreText.Format(
+                "FormsReceiptBody",
+                form.Title,
+                tenant.Tenant.DisplayName,
+                submission.TrackingCode,
+                FollowUpLink(http, submission),
+                answers.ToString(),
+                form.ConfirmationText ?? string.Empty),
+        };
+        await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+    }
+
+    /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>
+    public async Task EnqueueAgentMessageAsync(HttpContext http, string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
+    {
+        var message = NewMessage(submission.Email, CoreText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
+        message.Body = new TextPart("plain")
+        {
+            Text = CoreText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(http, submission)),
+        };
+        await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+    }
+
+    /// <summary>The follow-up page with the code filled in (never the e-mail: the citizen types it).</summary>
+    public string FollowUpLink(HttpContext http, SubmissionRecord submission) =>
+        SiteLinks.Root(http, tenant.Tenant) + FollowUpPath + "?code=" + Uri.EscapeDataString(submission.TrackingCode);
+
+    private static MimeMessage NewMessage(string to, string subject)
+    {
+        var message = new MimeMessage { Subject = subject };
+        message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+}
