@@ -32,6 +32,9 @@ public static class AdminPermissions
     /// <summary>Citizens' requests of the e-counter.</summary>
     public const string HandleRequests = "requests.handle";
 
+    /// <summary>Build, change, enable and disable the e-counter's forms.</summary>
+    public const string ManageForms = "forms.manage";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         [EditContent] = [TenantRoles.Administrator, TenantRoles.Editor, TenantRoles.Author],
@@ -41,6 +44,7 @@ public static class AdminPermissions
         [ManageUsers] = [TenantRoles.Administrator],
         [ViewAudit] = [TenantRoles.Administrator],
         [HandleRequests] = [TenantRoles.Administrator, TenantRoles.Agent],
+        [ManageForms] = [TenantRoles.Administrator, TenantRoles.Editor],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
