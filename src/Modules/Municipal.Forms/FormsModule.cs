@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Storage;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -29,10 +32,19 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // The JSON API, the citizen's follow-up page and their shared rate limit per tenant and IP.
+        services.AddOptions<FormsOptions>().BindConfiguration(Core.MunicipalOptions.Section);
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, SubmissionRateLimit>(SubmissionRateLimit.PolicyName));
+        services.AddScoped<FollowUpAccess>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+        services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        // The JSON API and the citizen's follow-up page.
+        endpoints.MapFormsApi();
+        endpoints.MapFollowUp();
     }
 }

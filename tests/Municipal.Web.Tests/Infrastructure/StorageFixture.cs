@@ -92,6 +92,7 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:Database:Provider", Provider);
         // Tests of a class share one app and sign in often; the test of the limit sets a small one of its own.
         builder.UseSetting("Municipal:SignIn:PermitPerMinute", "1000");
+        builder.UseSetting("Municipal:SubmissionsPerMinutePerIp", "1000");
         if (ConnectionString is not null)
         {
             builder.UseSetting("Municipal:Database:ConnectionString", ConnectionString);
