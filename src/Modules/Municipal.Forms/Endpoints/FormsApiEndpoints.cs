@@ -103,8 +103,9 @@ public static class FormsApiEndpoints
             using var document = JsonDocument.Parse(body.Content, new JsonDocumentOptions { MaxDepth = SubmissionReader.MaxDepth });
             input = SubmissionReader.Read(form, document.RootElement);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, too deep, or text that is not valid Unicode (an escaped lone surrogate cannot be read as a string).
             return Invalid([new FieldError("", CoreText.Get("FormsErrorBodyNotJson"))]);
         }
 
