@@ -47,7 +47,7 @@ internal static class Report
         text.AppendLine(invariant, $"## {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Clients} clients, {options.Requests} submissions per provider");
         text.AppendLine();
         text.AppendLine(invariant, $"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average at the end {LoadAverage()}.");
-        text.AppendLine(invariant, $"Command: `dotnet run -c Release --project bench/Municipal.Bench.Submissions -- {string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? "\"...\"" : a))}`");
+        text.AppendLine(invariant, $"Command: `dotnet run -c Release --project bench/Municipal.Bench.Submissions -- {string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] == "--connection" ? "\"<server>\"" : a))}`");
         text.AppendLine();
         text.AppendLine("| provider | clients | submissions | seconds | submissions/s | p50 ms | p99 ms | max ms | 201 (incl. warm-up) | stored of them | lost | rows | attachments | other statuses |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
