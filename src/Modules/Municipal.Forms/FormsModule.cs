@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -29,6 +30,7 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
