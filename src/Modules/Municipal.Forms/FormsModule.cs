@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -31,10 +33,17 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        endpoints.MapCitizenSignIn();
     }
 }
