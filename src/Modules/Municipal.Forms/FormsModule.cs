@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
@@ -32,17 +33,26 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
         // The JSON API, the citizen's follow-up page and their shared rate limit per tenant and IP.
         services.AddOptions<FormsOptions>().BindConfiguration(Core.MunicipalOptions.Section);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, SubmissionRateLimit>(SubmissionRateLimit.PolicyName));
         services.AddScoped<FollowUpAccess>();
-        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
         services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCitizenSignIn();
+
         // The JSON API and the citizen's follow-up page.
         endpoints.MapFormsApi();
         endpoints.MapFollowUp();

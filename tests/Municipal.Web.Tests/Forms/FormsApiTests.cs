@@ -117,10 +117,10 @@ public abstract class FormsApiTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Another_tenants_form_a_disabled_form_and_a_tenant_without_the_feature_answer_404()
+    public async Task Another_tenants_form_a_disabled_form_and_a_tenant_without_the_feature_answer_404_and_a_sign_in_form_403()
     {
         var owner = await ApiTestForms.TenantWithFormAsync(fixture, "api-owner", ApiTestForms.EveryType("proprement-a-moi"));
-        var other = await ApiTestForms.TenantWithFormAsync(fixture, "api-other", ApiTestForms.EveryType("ferme"));
+        var other = await ApiTestForms.TenantWithFormAsync(fixture, "api-other", ApiTestForms.EveryType("ferme"), ApiTestForms.EveryType("identifie") with { LoginRequired = true });
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, other))
         {
             await scope.ServiceProvider.GetRequiredService<FormStore>().SetEnabledAsync("ferme", false, default);
@@ -132,6 +132,11 @@ public abstract class FormsApiTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("application/problem+json", foreign.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await ApiTestForms.PostAsync(client, "ferme", ApiTestForms.Body().ToJsonString())).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/forms/proprement-a-moi")).StatusCode);
+
+        // A form that requires the citizen's sign-in is filled on the site only.
+        var signIn = await ApiTestForms.PostAsync(client, "identifie", ApiTestForms.Body().ToJsonString());
+        Assert.Equal(HttpStatusCode.Forbidden, signIn.StatusCode);
+        Assert.Contains("Identification requise", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var bare = fixture.NewTenantName("api-nofeature");
         await fixture.CreateTenantAsync(bare, recipe: RecipeFiles.Write(fixture, """{"name": "p", "steps": [{"step": "features", "enable": ["pages"]}]}"""));

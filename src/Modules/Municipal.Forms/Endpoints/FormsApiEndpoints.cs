@@ -86,6 +86,12 @@ public static class FormsApiEndpoints
             return FormNotFound();
         }
 
+        if (form.LoginRequired)
+        {
+            // The citizen's sign-in is a browser's (the national service's redirects); the API has no such session.
+            return TypedResults.Problem(title: CoreText.Get("FormsApiSignInRequiredTitle"), detail: CoreText.Get("FormsApiSignInRequiredDetail"), statusCode: StatusCodes.Status403Forbidden);
+        }
+
         if (!http.Request.HasJsonContentType())
         {
             return TypedResults.Problem(title: CoreText.Get("FormsApiUnsupportedTitle"), detail: CoreText.Get("FormsApiUnsupportedDetail"), statusCode: StatusCodes.Status415UnsupportedMediaType);
