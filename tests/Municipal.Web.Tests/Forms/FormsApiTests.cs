@@ -26,8 +26,14 @@ public abstract class FormsApiTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Equal("application/json", list.Content.Headers.ContentType?.MediaType);
         using var listed = JsonDocument.Parse(await list.Content.ReadAsStringAsync());
-        var form = Assert.Single(listed.RootElement.EnumerateArray());
-        Assert.Equal(["slug", "title", "version"], form.EnumerateObject().Select(p => p.Name));
+        var forms = listed.RootElement.EnumerateArray().ToList();
+        Assert.All(forms, f => Assert.Equal(["slug", "title", "version"], f.EnumerateObject().Select(p => p.Name)));
+
+        // The three forms the municipality recipe ships, and ours; not the disabled one.
+        Assert.Equal(
+            ["certificat-de-residence", "reserver-une-salle", "signaler-un-probleme", "tout"],
+            forms.Select(f => f.GetProperty("slug").GetString()).Order(StringComparer.Ordinal));
+        var form = forms.Single(f => f.GetProperty("slug").GetString() == "tout");
         Assert.Equal(("tout", "Formulaire complet", 1), (form.GetProperty("slug").GetString(), form.GetProperty("title").GetString(), form.GetProperty("version").GetInt32()));
 
         var schema = await client.GetAsync("/api/forms/tout");
