@@ -100,6 +100,28 @@ public sealed class FollowUpPageTests(MunicipalServer server, MunicipalityTenant
         await Expect(Page.Locator("[data-status]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task At_320_pixels_the_error_state_and_the_found_state_do_not_scroll_sideways()
+    {
+        var code = await SubmitAsync(askQuestion: true);
+        await Page.SetViewportSizeAsync(320, 800);
+        Assert.Equal(200, await GotoAsync(fixture.Tenant.Url($"/e-guichet/suivi?code={code}")));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Voir ma demande", Exact = true }).ClickAsync();
+        await Expect(Summary).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAsync();
+
+        await EmailField.FillAsync(Email);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Voir ma demande", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-status]")).ToHaveTextAsync("Information demandée");
+        await AssertNoSidewaysScrollAsync();
+    }
+
+    private async Task AssertNoSidewaysScrollAsync()
+    {
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The page is {widths[0]} px wide in a {widths[1]} px viewport.");
+    }
+
     /// <summary>A request of the citizen, stored as the e-counter stores it; with the agent's question when asked for.</summary>
     private async Task<string> SubmitAsync(bool askQuestion)
     {
