@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Background;
+using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Forms.Admin;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -29,10 +34,21 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
+        services.AddScoped<SubmissionAnonymiser>();
+        services.AddScoped<FormsFolderSweeper>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddSingleton<IJobHandler, RetentionJob>();
+        services.AddSingleton<RetentionScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // The public flow, the API and the back office come in the next slices.
+        endpoints.MapPrivacyEndpoints();
     }
 }
