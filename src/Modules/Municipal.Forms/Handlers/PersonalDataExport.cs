@@ -77,8 +77,9 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
     /// <summary>"m***@exemple.be": enough for an officer reading the audit log, not the whole address.</summary>
     public static string Mask(string email)
     {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "***" : email[0] + "***" + email[at..].ToLowerInvariant();
+        var lower = email.Trim().ToLowerInvariant();
+        var at = lower.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "***" : lower[0] + "***" + lower[at..];
     }
 
     /// <summary>The first 16 hex digits of the SHA-256 of the lowercased address: to tell later whether a known address was exported, without keeping it.</summary>
