@@ -41,6 +41,10 @@ public sealed class PersonalDataExportPageTests(MunicipalServer server, Municipa
         await Expect(Email).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.Locator("#email-error")).ToContainTextAsync("Saisissez une adresse e-mail valide");
         await Axe.AssertNoViolationsAsync(Page);
+        await Page.SetViewportSizeAsync(320, 800);
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"At 320 px the page is {widths[0]} px wide: it scrolls horizontally.");
+        await Page.SetViewportSizeAsync(1280, 800);
         await TabUntilFocusedAsync(Summary.GetByRole(AriaRole.Link), maxPresses: 2);
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Email).ToBeFocusedAsync();

@@ -46,6 +46,25 @@ public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task At_start_up_a_tenant_without_a_pending_run_gets_one()
+    {
+        var name = fixture.NewTenantName("existing");
+        await fixture.CreateTenantAsync(name);
+        Assert.Empty(await PendingRunsAsync(fixture.App, name)); // the tests' apps run no scheduling loop
+
+        var overrides = new Dictionary<string, string?> { [RetentionScheduler.EnabledSetting] = "true" };
+        await using var app = fixture.StartApp(overrides, s => s.AddSingleton<TimeProvider>(_clock));
+        _ = app.Services; // starts the host and its loops
+        var waited = 0;
+        while ((await PendingRunsAsync(app, name)).Count == 0 && waited++ < 300)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
+    }
+
+    [Fact]
     public void The_run_is_at_three_in_the_night_in_Brussels_in_summer_and_in_winter()
     {
         Assert.Equal(new DateTimeOffset(2026, 7, 2, 1, 0, 0, TimeSpan.Zero), RetentionSchedule.NextRun(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero)));

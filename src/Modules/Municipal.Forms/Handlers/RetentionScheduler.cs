@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,15 @@ namespace Municipal.Forms.Handlers;
 /// Starts the chain of daily retention runs for every running tenant with the forms feature and no pending run: at
 /// start-up (existing tenants, or a chain broken by a job that gave up) and then every few minutes (a tenant created
 /// or given the feature since, on this node or another). Core knows nothing of forms: this lives in the module.
+/// The loop can be switched off (<see cref="EnabledSetting"/> false): the web tests do, so that no run appears
+/// behind the back of tests that count a tenant's pending jobs; they call <see cref="EnsureAllAsync"/> themselves.
 /// </summary>
-public sealed partial class RetentionScheduler(IServiceScopeFactory scopes, TenantRegistry registry, TimeProvider clock, ILogger<RetentionScheduler> logger)
+public sealed partial class RetentionScheduler(
+    IServiceScopeFactory scopes, TenantRegistry registry, TimeProvider clock, IConfiguration configuration, ILogger<RetentionScheduler> logger)
     : BackgroundService
 {
+    public const string EnabledSetting = "Municipal:Forms:ScheduleRetention";
+
     /// <summary>Real time between passes; a new tenant's first run is at the next 03:00 anyway.</summary>
     public static readonly TimeSpan PassInterval = TimeSpan.FromMinutes(10);
 
@@ -52,6 +58,11 @@ public sealed partial class RetentionScheduler(IServiceScopeFactory scopes, Tena
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(EnabledSetting, defaultValue: true))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(PassInterval);
         do
         {
