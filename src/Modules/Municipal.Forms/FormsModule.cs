@@ -4,9 +4,11 @@ using Municipal.Core.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Forms.Admin;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -34,6 +36,8 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
         // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
         services.AddScoped<SubmissionAnonymiser>();
@@ -43,12 +47,17 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<RetentionScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
         services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
-        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        endpoints.MapCitizenSignIn();
         endpoints.MapPrivacyEndpoints();
     }
 }

@@ -28,7 +28,7 @@ public abstract class PersonalDataExportTests<TFixture>(TFixture fixture) : ICla
         {
             var services = scope.ServiceProvider;
             await services.GetRequiredService<FormStore>().SaveAsync(PrivacyTestForms.Form(), default);
-            first = await PrivacyTestForms.SubmitAsync(services, "Marie.Dupont@exemple.be", "Marie Dupont");
+            first = await PrivacyTestForms.SubmitAsync(services, "Marie.Dupont@exemple.be", "Marie Dupont", citizen: new CitizenIdentity("85073003328", "Marie", "Dupont"));
             second = await PrivacyTestForms.SubmitAsync(services, "marie.dupont@exemple.be", "Marie Dupont", withPhoto: false);
             other = await PrivacyTestForms.SubmitAsync(services, "pierre.leroy@exemple.be", "Pierre Leroy");
             var db = services.GetRequiredService<FormsDbContext>();
@@ -68,6 +68,7 @@ public abstract class PersonalDataExportTests<TFixture>(TFixture fixture) : ICla
         var firstRequest = requests[0];
         Assert.Equal("Signaler un problème sur la voie publique", firstRequest.GetProperty("formTitle").GetString());
         Assert.Equal("Information demandée", firstRequest.GetProperty("statusLabel").GetString());
+        Assert.Equal("85073003328", firstRequest.GetProperty("signedInCitizen").GetProperty("nationalNumber").GetString());
         var answers = firstRequest.GetProperty("answers").EnumerateArray().ToDictionary(a => a.GetProperty("field").GetString()!, a => a.GetProperty("text").GetString());
         Assert.Equal("Marie Dupont", answers["nom"]);
         Assert.Equal("Rue des Lilas 12, 5000 Namur", answers["adresse"]);

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Forms.Handlers;
 using Municipal.Forms.Models;
 using Municipal.Forms.Storage;
 
@@ -59,9 +60,9 @@ internal static class PrivacyTestForms
     }
 
     /// <summary>Submits through the store in a scope of the tenant; returns the stored request.</summary>
-    public static async Task<SubmissionRecord> SubmitAsync(IServiceProvider tenantServices, string email, string name, bool withPhoto = true)
+    public static async Task<SubmissionRecord> SubmitAsync(IServiceProvider tenantServices, string email, string name, bool withPhoto = true, CitizenIdentity? citizen = null)
     {
-        var result = await tenantServices.GetRequiredService<SubmissionStore>().SubmitAsync(Slug, email, Answers(name, withPhoto), null, default);
+        var result = await tenantServices.GetRequiredService<SubmissionStore>().SubmitAsync(Slug, email, Answers(name, withPhoto), null, citizen, default);
         if (!result.Accepted)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

@@ -28,7 +28,7 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
         {
             var services = scope.ServiceProvider;
             await services.GetRequiredService<FormStore>().SaveAsync(PrivacyTestForms.Form(retentionDays: 30), default);
-            old = await PrivacyTestForms.SubmitAsync(services, "marie.dupont@exemple.be", "Marie Dupont");
+            old = await PrivacyTestForms.SubmitAsync(services, "marie.dupont@exemple.be", "Marie Dupont", citizen: new CitizenIdentity("85073003328", "Marie", "Dupont"));
             pending = await PrivacyTestForms.SubmitAsync(services, "jean.lambert@exemple.be", "Jean Lambert");
             recent = await PrivacyTestForms.SubmitAsync(services, "luc.martin@exemple.be", "Luc Martin");
             await DecideAsync(services, old.Id, SubmissionStatus.Accepted, "Bonjour Madame Dupont, votre demande est acceptée.");
@@ -60,6 +60,7 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
             Assert.Equal((old.TrackingCode, SubmissionStatus.Accepted, PrivacyTestForms.Slug, 1), (row.TrackingCode, row.Status, row.FormSlug, row.FormVersion));
             Assert.Equal((old.CreatedUtc, decidedAt), (row.CreatedUtc, row.UpdatedUtc));
             Assert.DoesNotContain("@", row.Email, StringComparison.Ordinal);
+            Assert.Equal((null, null), (row.CitizenNationalNumber, row.CitizenName));
             Assert.DoesNotContain("Dupont", row.Values, StringComparison.Ordinal);
             Assert.DoesNotContain("Lilas", row.Values, StringComparison.Ordinal);
             Assert.DoesNotContain("photo", row.Values, StringComparison.Ordinal);

@@ -150,6 +150,14 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         writer.WriteString("statusLabel", request.Status.Label());
         writer.WriteString("createdUtc", request.CreatedUtc);
         writer.WriteString("updatedUtc", request.UpdatedUtc);
+        if (request.CitizenNationalNumber is not null || request.CitizenName is not null)
+        {
+            writer.WriteStartObject("signedInCitizen");
+            writer.WriteString("nationalNumber", request.CitizenNationalNumber);
+            writer.WriteString("name", request.CitizenName);
+            writer.WriteEndObject();
+        }
+
         if (request.AnonymisedUtc is { } anonymised)
         {
             writer.WriteString("anonymisedUtc", anonymised);

@@ -13,8 +13,9 @@ namespace Municipal.Forms.Handlers;
 /// <summary>
 /// Wipes the personal data of decided requests whose retention has passed (the form version's RetentionDays after
 /// their last change). What goes: the answers of fields marked personal data, every file answer, the citizen's e-mail,
-/// the attachments (files and rows: a row keeps the citizen's file name), the text of every history line. What stays:
-/// form, version, code, status, dates and the non-personal answers, so that statistics and the history's shape remain.
+/// the attachments (files and rows: a row keeps the citizen's file name), the text of every history line, the
+/// identity of a signed-in citizen (national number and name). What stays: form, version, code, status, dates and
+/// the non-personal answers, so that statistics and the history's shape remain.
 /// Safe to re-run after a crash: rows are changed in one commit per batch, files are deleted after it, and a missing
 /// file or folder is no error (a folder left by a crash is removed by <see cref="FormsFolderSweeper"/>).
 /// </summary>
@@ -47,7 +48,8 @@ public sealed class SubmissionAnonymiser(
                 continue; // no definition, so no way to tell personal answers: left as is rather than guessed
             }
 
-            var cutoff = now.AddDays(-form.RetentionDays);
+            // Bounded so that an absurd retention (checked to be at least a day) cannot overflow the date arithmetic.
+            var cutoff = now.AddDays(-Math.Clamp(form.RetentionDays, 1, 36_500));
             while (true)
             {
                 var batch = await db.Submissions
@@ -85,6 +87,8 @@ public sealed class SubmissionAnonymiser(
             var updated = submission.UpdatedUtc;
             submission.Values = KeepNonPersonal(form, submission.Values);
             submission.Email = EmailMarkerPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            submission.CitizenNationalNumber = null;
+            submission.CitizenName = null;
             submission.AnonymisedUtc = now;
             history.Stage(submission, SubmissionEventKind.Anonymised, text: null, visibleToCitizen: true);
             submission.UpdatedUtc = updated; // the date of the decision stays the request's last change
