@@ -104,6 +104,18 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
             Assert.Single(await db.Events.AsNoTracking().Where(e => e.SubmissionId == old.Id && e.Kind == SubmissionEventKind.Anonymised).ToListAsync());
             Assert.Equal(2, await db.Submissions.AsNoTracking().CountAsync(s => s.AnonymisedUtc == null));
         }
+
+        // A crash between the commit and the deletion of the files leaves them on disk: the next run removes them.
+        var leftOver = AttachmentFolder(tenantFolder, old.Id);
+        Directory.CreateDirectory(leftOver);
+        await File.WriteAllBytesAsync(Path.Combine(leftOver, "1"), PrivacyTestForms.Photo);
+        await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
+        {
+            Assert.Equal(new RetentionOutcome(0, 0, 1), await RetentionJob.RunOnceAsync(scope.ServiceProvider, default));
+        }
+
+        Assert.False(Directory.Exists(leftOver));
+        Assert.True(Directory.Exists(AttachmentFolder(tenantFolder, pending.Id)));
     }
 
     [Fact]
