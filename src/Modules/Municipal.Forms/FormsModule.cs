@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Forms.Admin;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -42,6 +46,15 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<FollowUpAccess>();
         services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
 
+        // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
+        services.AddScoped<SubmissionAnonymiser>();
+        services.AddScoped<FormsFolderSweeper>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddSingleton<IJobHandler, RetentionJob>();
+        services.AddSingleton<RetentionScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+
         // Citizens' sign-in for forms that require it (the national service, or its test double).
         services.AddScoped<CitizenSession>();
         services.AddScoped<CitizenIdentityProviders>();
@@ -52,6 +65,7 @@ public sealed class FormsModule : IMunicipalModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCitizenSignIn();
+        endpoints.MapPrivacyEndpoints();
 
         // The JSON API and the citizen's follow-up page.
         endpoints.MapFormsApi();
