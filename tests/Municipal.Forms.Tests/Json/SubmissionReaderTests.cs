@@ -81,6 +81,18 @@ public sealed class SubmissionReaderTests
         Assert.Contains($"« {label} »", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "email": "marie@ans.be", "values": { "nom": "\uD800" } }""")]
+    [InlineData("""{ "email": "\uDC00@ans.be", "values": {} }""")]
+    [InlineData("""{ "email": "marie@ans.be", "values": { "adresse": { "street": "Rue \uD83D", "number": "1", "postalCode": "4000", "locality": "Liège" } } }""")]
+    public void Text_that_is_not_valid_unicode_is_refused_without_throwing(string json)
+    {
+        var input = SubmissionReader.Read(Form, json);
+
+        Assert.Empty(input.Values);
+        Assert.Contains(input.Errors, e => e.Field.Length == 0);
+    }
+
     [Fact]
     public void A_one_megabyte_string_is_refused_on_its_field()
     {

@@ -38,7 +38,21 @@ public static class SubmissionReader
         }
     }
 
+    /// <summary>Never throws: text that is not valid Unicode (an escaped lone surrogate "\uD800") is refused like a body that is not JSON.</summary>
     public static SubmissionInput Read(FormDefinition form, JsonElement root)
+    {
+        try
+        {
+            return ReadObject(form, root);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString() cannot turn an escaped lone surrogate into a string.
+            return Failed(CoreText.Get("FormsErrorBodyNotJson"));
+        }
+    }
+
+    private static SubmissionInput ReadObject(FormDefinition form, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
