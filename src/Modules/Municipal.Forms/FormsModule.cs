@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Security;
+using Municipal.Forms.Admin;
 using Municipal.Core.Storage;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -29,10 +33,26 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // Templates of the module (every area's Views/*.liquid).
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // The form builder (back office): /admin/e-guichet/formulaires.
+        services.AddScoped<FormBuilderStore>();
+        services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, AdminPermissions.ManageForms, Order: 26, Feature: Feature));
+        foreach (var type in new[]
+        {
+            typeof(FormRowView), typeof(StepRowView), typeof(VersionRowView), typeof(FieldRowView), typeof(CheckOptionView),
+            typeof(SummaryRowView), typeof(FormSettingsInput), typeof(FieldInput),
+        })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        // The form builder (back office).
+        endpoints.MapFormBuilder();
     }
 }
