@@ -82,6 +82,12 @@ public sealed class FormBuilderTests(MunicipalServer server, MunicipalityTenantF
         await Expect(Page.Locator("#field-2")).ToContainTextAsync("Affiché si « Type de salle » vaut « Grande salle »");
         await Axe.AssertNoViolationsAsync(Page);
 
+        // A file field's editor: its own inputs (number of files, size, accepted types).
+        await AddFieldAsync(arrowDowns: 9, "Plan de la salle");
+        await Expect(Page.GetByRole(AriaRole.Checkbox, new() { Name = "PDF" })).ToBeCheckedAsync();
+        await Axe.AssertNoViolationsAsync(Page);
+        await SaveFieldAsync();
+
         // Publish, then enable.
         await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Retour au formulaire" }));
         await PressAndFollowAsync("Enter");
@@ -95,6 +101,15 @@ public sealed class FormBuilderTests(MunicipalServer server, MunicipalityTenantF
         await Expect(Page.Locator(".summary-list")).ToContainTextAsync("Activé");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Voir le formulaire" })).ToHaveAttributeAsync("href", "/e-guichet/reserver-la-salle-des-fetes");
         await Axe.AssertNoViolationsAsync(Page);
+
+        // 320 CSS pixels wide: nothing scrolls sideways.
+        await Page.SetViewportSizeAsync(320, 800);
+        foreach (var path in new[] { "", "/reserver-la-salle-des-fetes", "/reserver-la-salle-des-fetes/reglages", "/reserver-la-salle-des-fetes/etapes/1", "/reserver-la-salle-des-fetes/etapes/1/champs/2", "/reserver-la-salle-des-fetes/etapes/1/champs/4" })
+        {
+            Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/e-guichet/formulaires" + path)));
+            var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide in a {widths[1]} px viewport.");
+        }
     }
 
     /// <summary>On a step's page: chooses the type (arrow presses from "Texte court"), types the label, adds; lands on the field editor.</summary>
@@ -117,7 +132,8 @@ public sealed class FormBuilderTests(MunicipalServer server, MunicipalityTenantF
     private async Task SaveFieldAsync()
     {
         await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le champ" }), maxPresses: 60);
-        await PressAndFollowAsync("Enter");
+        var status = await PressAndFollowAsync("Enter");
+        Assert.True(status != 400, "Refused: " + await Page.Locator("main").InnerTextAsync());
         await Expect(Heading).ToHaveTextAsync(new Regex("^Étape 1 : "));
     }
 }

@@ -52,6 +52,9 @@ public abstract class FormBuilderTests<TFixture>(TFixture fixture) : IClassFixtu
         var date = await AddFieldAsync(editor, form, 2, "date", "Date");
         await PostOkAsync(editor, date, Field("Date", "date", new() { ["required"] = "true", ["min-date"] = "2027-01-01" }));
         var statutes = await AddFieldAsync(editor, form, 2, "file", "Statuts de l'association");
+        var fileEditor = await editor.Client.GetStringAsync(statutes);
+        Assert.Contains("<input id=\"label\" name=\"label\" type=\"text\"", fileEditor, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"max-files\" name=\"max-files\" type=\"text\" value=\"1\"", fileEditor, StringComparison.Ordinal);
         await PostOkAsync(editor, statutes, Field("Statuts de l'association", "statuts", new()
         {
             ["max-files"] = "2", ["max-size"] = "5", ["accepted"] = "application/pdf",
@@ -110,6 +113,13 @@ public abstract class FormBuilderTests<TFixture>(TFixture fixture) : IClassFixtu
             var first = await scope.ServiceProvider.GetRequiredService<FormStore>().GetVersionAsync("signaler", 1, default);
             Assert.Equal("Description", first!.Steps[0].Fields[0].Label);
         }
+
+        // An edit abandoned: the builder is back to the published version.
+        await PostOkAsync(editor, field, Field("Brouillon abandonné", "description"));
+        await PostOkAsync(editor, form, new() { ["action"] = "discard" });
+        var back = System.Net.WebUtility.HtmlDecode(await editor.Client.GetStringAsync(form + "/etapes/1"));
+        Assert.Contains("Décrivez le problème", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brouillon abandonné", back, StringComparison.Ordinal);
 
         // Requests exist: the address is kept whatever is posted.
         await PostOkAsync(editor, form + "/reglages", Settings("Signaler un problème", "autre-adresse"));

@@ -113,6 +113,9 @@ public static class FormBuilderEndpoints
 
                 await audit.RecordAsync(AuditActions.Published, AuditType, slug, published.Title, CoreText.Format("FormsBuilderAuditVersion", published.Version), http.RequestAborted);
                 return Results.Redirect(AdminArea.Url(http, FormBuilderPaths.Form(slug)) + $"?fait=publie&v={published.Version}");
+            case "discard" when form.Latest is not null:
+                await store.DiscardCopyAsync(slug, http.RequestAborted);
+                return Results.Redirect(AdminArea.Url(http, FormBuilderPaths.Form(slug)) + "?fait=abandonne");
             case "enable" or "disable" when form.Latest is not null:
                 var enabled = verb == "enable";
                 await forms.SetEnabledAsync(slug, enabled, http.RequestAborted);
@@ -161,6 +164,7 @@ public static class FormBuilderEndpoints
             "etape-deplacee" when n is { } i => CoreText.Format("FormsBuilderNoticeStepMoved", form.Steps[i].Title, i + 1),
             "etape-retiree" => CoreText.Format("FormsBuilderNoticeStepRemoved", query["titre"].ToString()),
             "publie" => CoreText.Format("FormsBuilderNoticePublished", query["v"].ToString()),
+            "abandonne" => CoreText.Get("FormsBuilderNoticeDiscarded"),
             "active" => CoreText.Get("FormsBuilderNoticeEnabled"),
             "desactive" => CoreText.Get("FormsBuilderNoticeDisabled"),
             _ => null,

@@ -147,6 +147,10 @@ public sealed class FormBuilderStore(FormsDbContext db, FormStore forms, TimePro
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Forgets the working copy: the builder starts again from the latest published version.</summary>
+    public Task DiscardCopyAsync(string slug, CancellationToken cancellationToken) =>
+        db.WorkingCopies.Where(c => c.Slug == slug).ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Publishes the working copy as the next version, or returns the French problems that prevent it.</summary>
     public async Task<(FormDefinition? Published, IReadOnlyList<string> Problems)> PublishAsync(BuilderForm form, CancellationToken cancellationToken)
     {

@@ -82,7 +82,7 @@ public static class FormFieldEndpoints
             ["back_url"] = AdminArea.Url(http, FormBuilderPaths.Step(form.Copy.Slug, i)),
             ["form_action"] = AdminArea.Url(http, FormBuilderPaths.Field(form.Copy.Slug, i, j)),
             ["input"] = input,
-            ["type"] = original.Type,
+            // No value named "type": Fluid's render lets the page's values through to the partials, and _TextField reads "type".
             ["is_textual"] = original is TextualField,
             ["is_number"] = original is NumberField,
             ["is_date"] = original is DateField,
