@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Security;
 using Municipal.Forms.Admin;
 using Municipal.Core.Storage;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -33,9 +35,14 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
-
-        // Templates of the module (every area's Views/*.liquid).
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
 
         // The form builder (back office): /admin/e-guichet/formulaires.
         services.AddScoped<FormBuilderStore>();
@@ -52,6 +59,8 @@ public sealed class FormsModule : IMunicipalModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCitizenSignIn();
+
         // The form builder (back office).
         endpoints.MapFormBuilder();
     }
