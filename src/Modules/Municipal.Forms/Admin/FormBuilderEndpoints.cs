@@ -191,7 +191,7 @@ public static class FormBuilderEndpoints
             i < copy.Steps.Count - 1,
             AdminArea.Url(http, FormBuilderPaths.StepRemove(copy.Slug, i)))).ToList();
         var versions = (await store.VersionsAsync(copy.Slug, http.RequestAborted))
-            .Select(v => new VersionRowView(v.Version, DisplayDates.Readable(v.CreatedUtc) + " " + v.CreatedUtc.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture), ""))
+            .Select(v => new VersionRowView(v.Version, DisplayDates.Readable(v.CreatedUtc) + " " + v.CreatedUtc.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture)))
             .ToList();
         var settings = new List<SummaryRowView>
         {

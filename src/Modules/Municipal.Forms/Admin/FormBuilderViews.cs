@@ -28,7 +28,7 @@ public sealed record FormRowView(string Title, string Url, string Slug, string V
 public sealed record StepRowView(int Index, string Number, string Title, string Url, int FieldCount, string FieldsText, bool CanMoveUp, bool CanMoveDown, string RemoveUrl);
 
 /// <summary>A published version in the history.</summary>
-public sealed record VersionRowView(int Version, string Date, string State);
+public sealed record VersionRowView(int Version, string Date);
 
 /// <summary>A field on its step's page.</summary>
 public sealed record FieldRowView(int Index, string Label, string Name, string Type, bool Required, string? Condition, string Url, bool CanMoveUp, bool CanMoveDown);
