@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
+using Municipal.Forms.Admin;
+using Municipal.Forms.Models;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.FormBuilderDriver;
 
@@ -100,7 +103,18 @@ public abstract class FormBuilderRefusalTests<TFixture>(TFixture fixture) : ICla
         page = await PostRefusedAsync(editor, form, new() { ["action"] = "publish" });
         Assert.Contains("choix", page, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(form + "/etapes/9")).StatusCode);
+        // A runaway build stops at 30 steps.
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var store = scope.ServiceProvider.GetRequiredService<FormBuilderStore>();
+            var copy = (await store.FindAsync("piege", default))!.Copy;
+            await store.SaveCopyAsync(copy with { Steps = Enumerable.Range(1, 30).Select(n => new FormStep { Title = $"Étape {n}", Fields = [] }).ToList() }, default);
+        }
+
+        page = await PostRefusedAsync(editor, form, new() { ["action"] = "add-step", ["step-title"] = "Une de trop" });
+        Assert.Contains("Un formulaire a au plus 30 étapes.", page, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(form + "/etapes/99")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(form + "/etapes/1/champs/99")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(Root + "/Pas%20un%20slug")).StatusCode);
         var moved = await editor.PostFormAsync(step, step, new() { ["action"] = "up-999999999999" });

@@ -25,6 +25,11 @@ public static class FormBuilderEndpoints
 
     public const int TitleMaxLength = 200;
 
+    /// <summary>A form is a few pages of a few questions; these ceilings only stop a runaway (or hostile) build.</summary>
+    public const int MaxSteps = 30;
+
+    public const int MaxFieldsPerStep = 100;
+
     public static void MapFormBuilder(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapAdminArea("/e-guichet/formulaires")
@@ -80,7 +85,8 @@ public static class FormBuilderEndpoints
             case "add-step":
                 var title = posted["step-title"].ToString().Trim();
                 var error = string.IsNullOrEmpty(title) ? CoreText.Get("FormsBuilderStepTitleRequired")
-                    : title.Length > TitleMaxLength ? CoreText.Format("FormsBuilderTooLong", TitleMaxLength) : null;
+                    : title.Length > TitleMaxLength ? CoreText.Format("FormsBuilderTooLong", TitleMaxLength)
+                    : steps.Count >= MaxSteps ? CoreText.Format("FormsBuilderTooManySteps", MaxSteps) : null;
                 if (error is not null)
                 {
                     return await RenderAsync(http, views, store, form, null, [new ErrorLinkView(error, "#step-title")], title, StatusCodes.Status400BadRequest);

@@ -75,7 +75,11 @@ public static class FormStepEndpoints
                     errors.Add(new ErrorLinkView(CoreText.Get("FormsBuilderTypeRequired"), "#field-type"));
                 }
 
-                if (label.Length == 0)
+                if (fields.Count >= FormBuilderEndpoints.MaxFieldsPerStep)
+                {
+                    errors.Add(new ErrorLinkView(CoreText.Format("FormsBuilderTooManyFields", FormBuilderEndpoints.MaxFieldsPerStep), "#field-label"));
+                }
+                else if (label.Length == 0)
                 {
                     errors.Add(new ErrorLinkView(CoreText.Get("FormsBuilderLabelRequired"), "#field-label"));
                 }
