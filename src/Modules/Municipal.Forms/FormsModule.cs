@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
+using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Security;
-using Municipal.Forms.Admin;
 using Municipal.Core.Storage;
+using Municipal.Forms.Admin;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -38,6 +39,15 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
+        // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
+        services.AddScoped<SubmissionAnonymiser>();
+        services.AddScoped<FormsFolderSweeper>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddSingleton<IJobHandler, RetentionJob>();
+        services.AddSingleton<RetentionScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+
         // Citizens' sign-in for forms that require it (the national service, or its test double).
         services.AddScoped<CitizenSession>();
         services.AddScoped<CitizenIdentityProviders>();
@@ -60,6 +70,7 @@ public sealed class FormsModule : IMunicipalModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCitizenSignIn();
+        endpoints.MapPrivacyEndpoints();
 
         // The form builder (back office).
         endpoints.MapFormBuilder();
