@@ -60,6 +60,18 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<CitizenIdentityProviders>();
         services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
         services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
+
+        // The form builder (back office): /admin/e-guichet/formulaires.
+        services.AddScoped<FormBuilderStore>();
+        services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, AdminPermissions.ManageForms, Order: 26, Feature: Feature));
+        foreach (var type in new[]
+        {
+            typeof(FormRowView), typeof(StepRowView), typeof(VersionRowView), typeof(FieldRowView), typeof(CheckOptionView),
+            typeof(SummaryRowView), typeof(FormSettingsInput), typeof(FieldInput),
+        })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -70,5 +82,8 @@ public sealed class FormsModule : IMunicipalModule
         // The JSON API and the citizen's follow-up page.
         endpoints.MapFormsApi();
         endpoints.MapFollowUp();
+
+        // The form builder (back office).
+        endpoints.MapFormBuilder();
     }
 }

@@ -11,7 +11,14 @@ namespace Municipal.Forms.Storage;
 public sealed class FormStore(FormsDbContext db, TimeProvider clock)
 {
     /// <summary>Stores the definition as the form's next version, unless it equals the latest one. Returns the stored definition.</summary>
-    public async Task<FormDefinition> SaveAsync(FormDefinition form, CancellationToken cancellationToken)
+    public Task<FormDefinition> SaveAsync(FormDefinition form, CancellationToken cancellationToken) =>
+        SaveAsync(form, enabled: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(FormDefinition, CancellationToken)"/>, the new version enabled or not: the form builder
+    /// keeps a disabled form disabled when it publishes a new version, and a new form disabled until the officer enables it.
+    /// </summary>
+    public async Task<FormDefinition> SaveAsync(FormDefinition form, bool enabled, CancellationToken cancellationToken)
     {
         var problems = Validation.FormDefinitionChecker.Check(form);
         if (problems.Count > 0)
@@ -35,7 +42,7 @@ public sealed class FormStore(FormsDbContext db, TimeProvider clock)
             Version = saved.Version,
             Definition = FormSchemaJson.Write(saved),
             CreatedUtc = clock.GetUtcNow(),
-            Enabled = true,
+            Enabled = enabled,
         });
         await db.SaveChangesAsync(cancellationToken);
         return saved;

@@ -16,6 +16,9 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
 
     public DbSet<FormDraftRecord> Drafts => Set<FormDraftRecord>();
 
+    /// <summary>The form builder's working copies (back office).</summary>
+    public DbSet<FormWorkingCopyRecord> WorkingCopies => Set<FormWorkingCopyRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcTicksConverter.Apply(configurationBuilder);
 
@@ -52,6 +55,12 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
             draft.ToTable("FormDrafts");
             draft.HasKey(d => d.Id);
             draft.HasIndex(d => d.ExpiresUtc);
+        });
+        modelBuilder.Entity<FormWorkingCopyRecord>(copy =>
+        {
+            copy.ToTable("FormWorkingCopies");
+            copy.HasKey(c => c.Id);
+            copy.HasIndex(c => c.Slug).IsUnique();
         });
         modelBuilder.Entity<SubmissionAttachmentRecord>(attachment =>
         {
