@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Forms.Admin;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -29,10 +33,21 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // The agents' back office (/admin/e-guichet): queue, request pages, CSV export, dashboard counts.
+        services.AddScoped<RequestHandling>();
+        services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
+        services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+        foreach (var type in RequestViews.LiquidTypes)
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        // The agents' back office.
+        endpoints.MapRequestAdministration();
     }
 }
