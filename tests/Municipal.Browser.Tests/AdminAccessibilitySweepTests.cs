@@ -60,6 +60,7 @@ public sealed partial class AdminAccessibilitySweepTests(MunicipalServer server,
         Assert.True(failures.Count == 0, $"{failures.Count} of {visited.Count} admin pages failed:\n" + string.Join("\n\n", failures));
         // The crawl reached the back office's screens, not just the dashboard (users, contents, media, menus, journal...).
         Assert.True(visited.Count >= 15, "Only these admin pages were reached: " + string.Join(", ", visited));
+        Assert.Contains(visited, p => p.StartsWith("/admin/e-guichet/demandes/", StringComparison.Ordinal));
     }
 
     private Task SignInAsync() => SignInAsync(fixture.Tenant, fixture.Tenant.AdminEmail, fixture.Tenant.AdminPassword);

@@ -63,7 +63,8 @@ public sealed partial class RequestHandling(
         {
             if (submission.AnonymisedUtc is not null)
             {
-                return new ErrorLinkView(CoreText.Get("FormsAgentAnonymisedNoMessage"), "#question");
+                // The page of an anonymised request has no message field: the error points at the status.
+                return new ErrorLinkView(CoreText.Get("FormsAgentAnonymisedNoMessage"), "#statut");
             }
 
             if (TextError(text, "question", "FormsAgentQuestionRequired") is { } error)
