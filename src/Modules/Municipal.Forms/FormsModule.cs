@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Forms.Admin;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -38,15 +40,25 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<RequestHandling>();
         services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
         services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
-        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
         foreach (var type in RequestViews.LiquidTypes)
         {
             services.AddSingleton(new LiquidModelType(type));
         }
+
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCitizenSignIn();
+
         // The agents' back office.
         endpoints.MapRequestAdministration();
     }
