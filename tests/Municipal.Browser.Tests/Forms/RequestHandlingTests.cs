@@ -82,7 +82,32 @@ public sealed class RequestHandlingTests(MunicipalServer server, MunicipalityTen
         await Expect(Page.Locator(".summary-list").First).ToContainTextAsync("Acceptée");
         await Expect(Page.Locator(".request-history")).ToContainTextAsync("Les travaux sont prévus la semaine prochaine.");
         await Axe.AssertNoViolationsAsync(Page);
+
+        // At 320 px, the request and the queue reflow: no horizontal scrolling of the page.
+        var detail = Page.Url;
+        await Page.SetViewportSizeAsync(320, 640);
+        Assert.Equal(200, await GotoAsync(detail));
+        Assert.True(await FitsAsync(), "The request's page scrolls horizontally at 320 px: " + await WideAsync());
+        Assert.Equal(200, await GotoAsync(tenant.Url("/admin/e-guichet")));
+        Assert.True(await FitsAsync(), "The queue scrolls horizontally at 320 px: " + await WideAsync());
     }
+
+    /// <summary>The elements that reach past the window's right edge, to say what does not reflow.</summary>
+    private Task<string> WideAsync() => Page.EvaluateAsync<string>("""
+        () => {
+          const edge = document.documentElement.clientWidth + 0.5;
+          const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge).map(e => e.tagName + '.' + e.className);
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            if (range.getBoundingClientRect().right > edge) wide.push('"' + node.textContent.trim().slice(0, 60) + '" in ' + node.parentElement.tagName + '.' + node.parentElement.className);
+          }
+          return wide.slice(0, 8).join(', ') + ' (' + document.documentElement.scrollWidth + ' px wide)';
+        }
+        """);
+
+    private Task<bool> FitsAsync() => Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
     /// <summary>
     /// Reaches the status select by Tab (or Shift+Tab from the message field below it), moves it by
