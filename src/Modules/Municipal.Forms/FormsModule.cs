@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
+using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
@@ -48,6 +50,21 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
+        // The JSON API, the citizen's follow-up page and their shared rate limit per tenant and IP.
+        services.AddOptions<FormsOptions>().BindConfiguration(Core.MunicipalOptions.Section);
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, SubmissionRateLimit>(SubmissionRateLimit.PolicyName));
+        services.AddScoped<FollowUpAccess>();
+        services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
+
+        // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
+        services.AddScoped<SubmissionAnonymiser>();
+        services.AddScoped<FormsFolderSweeper>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddSingleton<IJobHandler, RetentionJob>();
+        services.AddSingleton<RetentionScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+
         // Citizens' sign-in for forms that require it (the national service, or its test double).
         services.AddScoped<CitizenSession>();
         services.AddScoped<CitizenIdentityProviders>();
@@ -58,6 +75,11 @@ public sealed class FormsModule : IMunicipalModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCitizenSignIn();
+        endpoints.MapPrivacyEndpoints();
+
+        // The JSON API and the citizen's follow-up page.
+        endpoints.MapFormsApi();
+        endpoints.MapFollowUp();
 
         // The agents' back office.
         endpoints.MapRequestAdministration();

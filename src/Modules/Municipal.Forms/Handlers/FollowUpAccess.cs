@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Forms.Handlers;
+
+/// <summary>The request a citizen proved they may follow (its code and the e-mail they typed).</summary>
+public sealed record FollowUpGrant(string Code, string Email);
+
+/// <summary>
+/// Remembers, for a short while, that this browser gave the right code and e-mail: a data-protected, HttpOnly,
+/// SameSite=Strict cookie scoped to the follow-up page, with a time-limited payload bound to the tenant. The e-mail
+/// thus never travels in a URL, and the citizen need not type it again to answer a question.
+/// </summary>
+public sealed class FollowUpAccess(IDataProtectionProvider protection, TenantContext tenant)
+{
+    public const string CookieName = ".Municipal.FollowUp";
+
+    /// <summary>How long a proof lasts after the last page shown; each page shown renews it.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
+
+    private ITimeLimitedDataProtector Protector =>
+        protection.CreateProtector("Municipal.Forms.FollowUp", tenant.Tenant.Name).ToTimeLimitedDataProtector();
+
+    public void Grant(HttpContext http, FollowUpGrant grant) =>
+        http.Response.Cookies.Append(CookieName, Protector.Protect(JsonSerializer.Serialize(grant), Lifetime), Options(http));
+
+    public FollowUpGrant? Read(HttpContext http)
+    {
+        if (!http.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value) || value.Length > 4096)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<FollowUpGrant>(Protector.Unprotect(value));
+        }
+        catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
+        {
+            // Expired, from another tenant or forged: as if there were none.
+            return null;
+        }
+    }
+
+    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(CookieName, Options(http));
+
+    private static CookieOptions Options(HttpContext http) => new()
+    {
+        HttpOnly = true,
+        Secure = http.Request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        Path = (http.Request.PathBase + SubmissionMail.FollowUpPath).ToString(),
+        IsEssential = true,
+    };
+}
