@@ -37,6 +37,16 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // The agents' back office (/admin/e-guichet): queue, request pages, CSV export, dashboard counts.
+        services.AddScoped<RequestHandling>();
+        services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
+        services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
+        foreach (var type in RequestViews.LiquidTypes)
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
+
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
@@ -85,5 +95,8 @@ public sealed class FormsModule : IMunicipalModule
 
         // The form builder (back office).
         endpoints.MapFormBuilder();
+
+        // The agents' back office.
+        endpoints.MapRequestAdministration();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
@@ -9,6 +10,15 @@ using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
+
+/// <summary>
+/// A module's lines of the dashboard's "what waits for you" list (requests to handle...), so that the core names no
+/// module. Registered scoped; each source checks its own feature and permission and returns nothing when they fail.
+/// </summary>
+public interface IDashboardWaitingSource
+{
+    Task<IReadOnlyList<AdminNavLinkView>> LinksAsync(HttpContext http, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// The dashboard: what an officer can start from here (create each type of content the site has), and what waits
@@ -52,6 +62,13 @@ internal static class DashboardEndpoint
             }
         }
 
+        var waiting = new List<AdminNavLinkView>();
+        foreach (var source in http.RequestServices.GetServices<IDashboardWaitingSource>())
+        {
+            waiting.AddRange(await source.LinksAsync(http, http.RequestAborted));
+        }
+
+        values["waiting_links"] = waiting;
         return await views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), values);
     }
 }

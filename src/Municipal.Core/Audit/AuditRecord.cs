@@ -50,4 +50,13 @@ public static class AuditActions
     public const string Invited = "invited";
     public const string RolesChanged = "roles-changed";
     public const string SignedIn = "signed-in";
+
+    // The e-counter's back office: every agent's view, download and export of a citizen's request is written down.
+    public const string RequestViewed = "request-viewed";
+    public const string RequestFileDownloaded = "request-file-downloaded";
+    public const string RequestsExported = "requests-exported";
+    public const string RequestStatusChanged = "request-status-changed";
+    public const string RequestAssigned = "request-assigned";
+    public const string RequestMessaged = "request-messaged";
+    public const string RequestNoted = "request-noted";
 }

@@ -1,0 +1,212 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Admin.Audit;
+using Municipal.Core.Admin.Site;
+using Municipal.Core.Admin.Users;
+using Municipal.Core.Audit;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+using Municipal.Forms.Handlers;
+using Municipal.Forms.Storage;
+
+namespace Municipal.Forms.Admin;
+
+/// <summary>
+/// A request's page (/admin/e-guichet/demandes/{code}): answers, the citizen's e-mail, attachments, history, and
+/// the agent's actions (status, assignment, message, internal note), each a POST that comes back with a notice.
+/// Every view and every download is written to the audit log.
+/// </summary>
+public static class RequestDetailEndpoints
+{
+    public static void MapRequestDetail(this RouteGroupBuilder group)
+    {
+        group.MapGet("/demandes/{code}", DetailAsync);
+        group.MapGet("/demandes/{code}/fichiers/{attachmentId}", DownloadAsync);
+        group.MapPost("/demandes/{code}/statut", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
+            ActAsync(code, http, views, db, handling, "statut", (s, title, forms, form) => handling.ChangeStatusAsync(http, s, title, form["statut"], form["question"])));
+        group.MapPost("/demandes/{code}/attribution", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
+            ActAsync(code, http, views, db, handling, "attribution", (s, title, forms, form) => handling.AssignAsync(http, s, title, forms, form["agent"])));
+        group.MapPost("/demandes/{code}/message", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
+            ActAsync(code, http, views, db, handling, "message", (s, title, forms, form) => handling.MessageAsync(http, s, title, form["message"])));
+        group.MapPost("/demandes/{code}/note", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
+            ActAsync(code, http, views, db, handling, "note", (s, title, forms, form) => handling.NoteAsync(http, s, title, form["note"])));
+    }
+
+    private static async Task<IResult> DetailAsync(string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling)
+    {
+        var (submission, forms, refusal) = await OpenAsync(code, http, views, db, handling);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await handling.RecordAsync(AuditActions.RequestViewed, submission!, forms!.Title(submission!.FormSlug), null);
+        return await RenderAsync(http, views, db, handling, submission, forms, [], RequestViews.Notice(http));
+    }
+
+    /// <summary>
+    /// A file of the request, for a user allowed to see the request: the path comes from the database (the attachment
+    /// must belong to this request), never from the address; served as a download, never rendered by the browser.
+    /// </summary>
+    private static async Task<IResult> DownloadAsync(
+        string code, string attachmentId, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling, DataPaths paths, TenantContext tenant)
+    {
+        var (submission, forms, refusal) = await OpenAsync(code, http, views, db, handling);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var attachment = long.TryParse(attachmentId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.SubmissionId == submission!.Id, http.RequestAborted)
+            : null;
+        var folder = Path.GetFullPath(paths.TenantFolder(tenant.Tenant.Name));
+        var file = attachment is null ? null : Path.GetFullPath(Path.Combine(folder, attachment.StoredPath));
+        if (attachment is null || file is null || !file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        {
+            return await MessageAsync(http, views, StatusCodes.Status404NotFound, "FormsAgentFileNotFoundTitle", "FormsAgentFileNotFound");
+        }
+
+        await handling.RecordAsync(AuditActions.RequestFileDownloaded, submission!, forms!.Title(submission!.FormSlug), attachment.FileName);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var contentType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(attachment.ContentType, out _) ? attachment.ContentType : "application/octet-stream";
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        return Results.File(stream, contentType, attachment.FileName);
+    }
+
+    private static async Task<IResult> ActAsync(
+        string code,
+        HttpContext http,
+        AdminViews views,
+        FormsDbContext db,
+        RequestHandling handling,
+        string done,
+        Func<SubmissionRecord, string, RequestForms, IFormCollection, Task<ErrorLinkView?>> action)
+    {
+        var (submission, forms, refusal) = await OpenAsync(code, http, views, db, handling);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (await action(submission!, forms!.Title(submission!.FormSlug), forms, form) is { } error)
+        {
+            // Whatever the agent typed is shown again, nothing lost.
+            var typed = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["statut"] = form["statut"], ["question"] = form["question"], ["agent"] = form["agent"], ["message"] = form["message"], ["note"] = form["note"],
+            };
+            return await RenderAsync(http, views, db, handling, submission, forms, [error], null, typed, StatusCodes.Status400BadRequest);
+        }
+
+        return Results.Redirect(AdminArea.Url(http, RequestRoutes.Detail(submission.TrackingCode)) + "?" + RequestRoutes.DoneParameter + "=" + done);
+    }
+
+    /// <summary>The request of the address and the forms, or the French page that refuses it (unknown: 404; reserved to another role: 403).</summary>
+    private static async Task<(SubmissionRecord? Submission, RequestForms? Forms, IResult? Refusal)> OpenAsync(
+        string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling)
+    {
+        var submission = await handling.FindAsync(code, http.RequestAborted);
+        if (submission is null)
+        {
+            return (null, null, await MessageAsync(http, views, StatusCodes.Status404NotFound, "FormsAgentNotFoundTitle", "FormsAgentNotFound"));
+        }
+
+        var forms = await RequestForms.LoadAsync(db, http.RequestAborted);
+        if (!forms.CanSee(http.User, submission.FormSlug))
+        {
+            return (null, null, await MessageAsync(http, views, StatusCodes.Status403Forbidden, "FormsAgentReservedTitle", "FormsAgentReserved"));
+        }
+
+        return (submission, forms, null);
+    }
+
+    private static Task<IResult> MessageAsync(HttpContext http, AdminViews views, int statusCode, string titleKey, string bodyKey) =>
+        views.RenderAsync(http, "AdminRequestsMessage", CoreText.Get(titleKey), new Dictionary<string, object?>
+        {
+            ["heading"] = CoreText.Get(titleKey),
+            ["body"] = CoreText.Get(bodyKey),
+            ["list_url"] = AdminArea.Url(http, RequestRoutes.Queue),
+        },
+        statusCode);
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http,
+        AdminViews views,
+        FormsDbContext db,
+        RequestHandling handling,
+        SubmissionRecord submission,
+        RequestForms forms,
+        List<ErrorLinkView> errors,
+        string? notice,
+        Dictionary<string, string?>? typed = null,
+        int statusCode = StatusCodes.Status200OK)
+    {
+        var form = forms.Version(submission.FormSlug, submission.FormVersion);
+        var lines = form is null ? [] : StoredAnswers.Lines(form, submission.Values);
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.SubmissionId == submission.Id)
+            .OrderBy(a => a.Id)
+            .ToListAsync(http.RequestAborted);
+        var history = await http.RequestServices.GetRequiredService<SubmissionHistory>().ListAsync(submission.Id, forCitizen: false, http.RequestAborted);
+        var agents = await handling.AgentsAsync(http.RequestAborted);
+        var basePath = RequestRoutes.Detail(submission.TrackingCode);
+        var next = RequestWorkflow.Default.NextOf(submission.Status);
+        string? Typed(string name) => typed is not null && typed.TryGetValue(name, out var v) ? v : null;
+        string? ErrorOf(string field) => errors.FirstOrDefault(e => e.Href == "#" + field)?.Text;
+
+        return await views.RenderAsync(http, "AdminRequestsDetail", CoreText.Format("FormsAgentDetailTitle", submission.TrackingCode), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["notice"] = notice,
+            ["code"] = submission.TrackingCode,
+            ["list_url"] = AdminArea.Url(http, RequestRoutes.Queue),
+            ["form_title"] = forms.Title(submission.FormSlug),
+            ["form_version"] = submission.FormVersion,
+            ["status"] = submission.Status.Label(),
+            ["status_class"] = RequestViews.StatusClass(submission.Status),
+            ["received"] = Core.Admin.Content.AdminTime.Format(submission.CreatedUtc),
+            ["updated"] = Core.Admin.Content.AdminTime.Format(submission.UpdatedUtc),
+            ["assignee"] = submission.AssigneeName,
+            ["assigned"] = submission.AssigneeId is not null,
+            ["assigned_to_me"] = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
+            ["email"] = submission.Email,
+            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? CoreText.Format("FormsAgentAnonymisedOn", Core.Admin.Content.AdminTime.Format(wiped)) : null,
+            ["steps"] = lines.GroupBy(l => l.StepTitle)
+                .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
+                .ToList(),
+            ["attachments"] = attachments
+                .Select(a => new RequestAttachmentView(a.FileName, form?.AllFields().FirstOrDefault(f => f.Name == a.FieldName)?.Label ?? a.FieldName, RequestViews.Size(a.Size), AdminArea.Url(http, RequestRoutes.Download(submission.TrackingCode, a.Id))))
+                .ToList(),
+            ["history"] = history.Select(RequestViews.History).ToList(),
+            ["status_options"] = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),
+            ["status_value"] = Typed("statut"),
+            ["status_error"] = ErrorOf("statut"),
+            ["question"] = Typed("question"),
+            ["question_error"] = ErrorOf("question"),
+            ["agent_options"] = agents.Where(a => forms.RolesMaySee(a.Roles, submission.FormSlug)).Select(a => new OptionView(a.Id, a.Email)).ToList(),
+            ["agent_value"] = Typed("agent") ?? submission.AssigneeId,
+            ["agent_error"] = ErrorOf("agent"),
+            ["message"] = Typed("message"),
+            ["message_error"] = ErrorOf("message"),
+            ["note"] = Typed("note"),
+            ["note_error"] = ErrorOf("note"),
+            ["max_length"] = RequestHandling.MaxTextLength,
+            ["status_action"] = AdminArea.Url(http, basePath + "/statut"),
+            ["assign_action"] = AdminArea.Url(http, basePath + "/attribution"),
+            ["message_action"] = AdminArea.Url(http, basePath + "/message"),
+            ["note_action"] = AdminArea.Url(http, basePath + "/note"),
+            ["journal_url"] = http.User.Has(AdminPermissions.ViewAudit)
+                ? AdminArea.Url(http, AuditLogEndpoints.Path) + "?" + AuditLogEndpoints.ObjectParameter + "=" + Uri.EscapeDataString(submission.TrackingCode)
+                : null,
+        },
+        statusCode);
+    }
+}
