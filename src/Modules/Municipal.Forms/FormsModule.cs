@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Display;
+using Municipal.Core.Forms;
 using Municipal.Core.Modules;
 using Municipal.Core.Storage;
+using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 
@@ -29,10 +32,21 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+
+        // Public flow: /e-guichet/{slug}, drafts, and the first step on procedure pages.
+        services.AddScoped<FormDrafts>();
+        services.AddScoped<PublicFormPages>();
+        services.AddScoped<IEmbeddedForms, EmbeddedForms>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+        foreach (var type in new[] { typeof(PublicFieldView), typeof(PublicOptionView), typeof(PublicPartView), typeof(PublicErrorView), typeof(PublicAnswerView), typeof(PublicAnswerGroupView) })
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // The public flow, the API and the back office come in the next slices.
+        // Public flow: /e-guichet/{slug}.
+        endpoints.MapPublicForms();
     }
 }
