@@ -32,6 +32,12 @@ public sealed class MunicipalOptions
 
     public Mail.MailOptions Mail { get; set; } = new();
 
+    /// <summary>
+    /// How citizens prove who they are for e-counter forms that require it: "none" (such forms say sign-in is not
+    /// available yet) or "simulation", a stand-in for the national authentication service, for tests and demos only.
+    /// </summary>
+    public string CitizenIdentity { get; set; } = "none";
+
     /// <summary>Proxies whose X-Forwarded-For/Proto are believed (none by default).</summary>
     public Security.ReverseProxyOptions ReverseProxy { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Display;
 using Municipal.Core.Forms;
 using Municipal.Core.Modules;
+using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
@@ -12,7 +13,7 @@ namespace Municipal.Forms;
 
 /// <summary>
 /// The e-counter ("e-guichet"): forms as data, citizens' submissions and their handling by agents.
-/// Holds the typed form model, its JSON schema, the field validators and the storage of forms and submissions; no endpoint yet.
+/// Holds the typed form model, its JSON schema, the field validators, the storage of forms and submissions, the public flow and the citizens' sign-in.
 /// </summary>
 public sealed class FormsModule : IMunicipalModule
 {
@@ -37,16 +38,25 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<FormDrafts>();
         services.AddScoped<PublicFormPages>();
         services.AddScoped<IEmbeddedForms, EmbeddedForms>();
-        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
         foreach (var type in new[] { typeof(PublicFieldView), typeof(PublicOptionView), typeof(PublicPartView), typeof(PublicErrorView), typeof(PublicAnswerView), typeof(PublicAnswerGroupView) })
         {
             services.AddSingleton(new LiquidModelType(type));
         }
+
+        services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+
+        // Citizens' sign-in for forms that require it (the national service, or its test double).
+        services.AddScoped<CitizenSession>();
+        services.AddScoped<CitizenIdentityProviders>();
+        services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
+        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Public flow: /e-guichet/{slug}.
         endpoints.MapPublicForms();
+        endpoints.MapCitizenSignIn();
     }
 }

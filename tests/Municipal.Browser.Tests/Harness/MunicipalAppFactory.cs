@@ -20,6 +20,9 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : We
             ["Municipal:CreateDemoTenant"] = "false",
             ["Municipal:HostApiKey"] = hostApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The national authentication service cannot run here: its test double stands in.
+            ["Municipal:CitizenIdentity"] = "simulation",
         }));
     }
 }

@@ -92,6 +92,8 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:Database:Provider", Provider);
         // Tests of a class share one app and sign in often; the test of the limit sets a small one of its own.
         builder.UseSetting("Municipal:SignIn:PermitPerMinute", "1000");
+        // The national authentication service cannot run here: its test double stands in.
+        builder.UseSetting("Municipal:CitizenIdentity", "simulation");
         if (ConnectionString is not null)
         {
             builder.UseSetting("Municipal:Database:ConnectionString", ConnectionString);

@@ -41,6 +41,11 @@ public static class PublicFormEndpoints
             return await pages.NotFoundAsync(http);
         }
 
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
+        }
+
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
         var values = draft?.Values ?? new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         var open = PublicFormPages.FirstOpenStep(form, values);
@@ -60,6 +65,11 @@ public static class PublicFormEndpoints
         if (form is null || number < 1 || number > form.Steps.Count)
         {
             return await pages.NotFoundAsync(http);
+        }
+
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
         }
 
         if (await ReadPostAsync(http) is not { } posted)

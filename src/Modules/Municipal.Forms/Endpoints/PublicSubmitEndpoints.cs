@@ -42,6 +42,11 @@ public static class PublicSubmitEndpoints
             return await pages.NotFoundAsync(http);
         }
 
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
+        }
+
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
         var open = draft is null ? 0 : PublicFormPages.FirstOpenStep(form, draft.Values);
         if (draft is null || open < form.Steps.Count)
@@ -58,6 +63,11 @@ public static class PublicSubmitEndpoints
         if (form is null)
         {
             return await pages.NotFoundAsync(http);
+        }
+
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
         }
 
         if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
@@ -139,6 +149,11 @@ public static class PublicSubmitEndpoints
             return await pages.NotFoundAsync(http);
         }
 
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
+        }
+
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
         if (draft is null)
         {
@@ -155,6 +170,11 @@ public static class PublicSubmitEndpoints
         if (form is null)
         {
             return await pages.NotFoundAsync(http);
+        }
+
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
         }
 
         if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
@@ -194,6 +214,11 @@ public static class PublicSubmitEndpoints
         if (form is null)
         {
             return await pages.NotFoundAsync(http);
+        }
+
+        if (pages.Gate(http, form) is { } signIn)
+        {
+            return signIn;
         }
 
         var draft = await drafts.FromTokenAsync(jeton, form, http.RequestAborted);

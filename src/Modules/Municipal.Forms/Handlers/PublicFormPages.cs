@@ -14,7 +14,7 @@ namespace Municipal.Forms.Handlers;
 /// disabled form: another tenant's form is simply unknown here), drawing a step, the order of the steps, and the
 /// checks every post goes through.
 /// </summary>
-public sealed class PublicFormPages(TenantContext tenant, FormStore forms, ThemePageRenderer renderer, LiquidRenderer liquid)
+public sealed class PublicFormPages(TenantContext tenant, FormStore forms, ThemePageRenderer renderer, LiquidRenderer liquid, CitizenIdentityProviders citizens)
 {
     public const int MaxSlugLength = 100;
 
@@ -28,6 +28,9 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
 
         return await forms.GetLatestEnabledAsync(slug, http.RequestAborted);
     }
+
+    /// <summary>Null when the citizen may fill the form; else the way to the sign-in page of a form that requires one.</summary>
+    public IResult? Gate(HttpContext http, FormDefinition form) => citizens.Gate(http, form);
 
     public Task<IResult> NotFoundAsync(HttpContext http) => ContentRoutes.NotFoundAsync(http, renderer);
 
@@ -67,7 +70,11 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
     {
         var fields = PublicFieldViews.Build(form, 0, new Dictionary<string, FieldValue>(), null, []);
         var theme = liquid.HasTheme(tenant.Tenant.Theme) ? tenant.Tenant.Theme : LiquidRenderer.BaseTheme;
-        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", StepValues(http, form, 0, fields, embedded: true, returning: false));
+        var values = StepValues(http, form, 0, fields, embedded: true, returning: false);
+
+        // The page is the same for everyone (and cached): a form that requires signing in starts on its own address.
+        values["start_url"] = form.LoginRequired ? Url(http, PublicFormPaths.Form(form.Slug)) : null;
+        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", values);
     }
 
     public static IReadOnlyList<PublicErrorView> ErrorLinks(FormDefinition form, IEnumerable<FieldError> errors, string? pagePrefix = null) =>

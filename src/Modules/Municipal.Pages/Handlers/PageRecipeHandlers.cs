@@ -16,7 +16,10 @@ public sealed record PageRecipeModel(
     string? MetaDescription = null,
     ImagePart? Image = null);
 
-/// <summary>{"type": "Procedure", "title", "path", "summary", "what", "who", "cost", "documents": [], "how", "topics", "audiences", "metaDescription"}</summary>
+/// <summary>
+/// {"type": "Procedure", "title", "path", "summary", "what", "who", "cost", "documents": [], "how", "topics", "audiences",
+/// "metaDescription", "form": "slug of the e-counter form shown on the page"}
+/// </summary>
 public sealed record ProcedureRecipeModel(
     string Title,
     string Path,
@@ -28,7 +31,8 @@ public sealed record ProcedureRecipeModel(
     string? How = null,
     IReadOnlyList<string>? Topics = null,
     IReadOnlyList<string>? Audiences = null,
-    string? MetaDescription = null);
+    string? MetaDescription = null,
+    string? Form = null);
 
 /// <summary>{"type": "HomePage", "title", "blocks": [{"kind": "hero" | "quickLinks" | "latestNews" | "audiences" | "text", ...}]}</summary>
 public sealed record HomePageRecipeModel(string Title, IReadOnlyList<HomeBlockRecipe> Blocks, string? MetaDescription = null);
@@ -103,7 +107,8 @@ public sealed class ProcedureRecipeHandler : ContentRecipeHandler<ProcedureRecip
             model.Documents ?? [],
             RichText.FromMarkdown(model.How),
             RecipeContent.Seo(model.MetaDescription),
-            RecipeContent.Taxonomy(model.Topics, model.Audiences));
+            RecipeContent.Taxonomy(model.Topics, model.Audiences),
+            string.IsNullOrWhiteSpace(model.Form) ? null : model.Form.Trim());
         return new ContentDraft(ContentType, contentItemId ?? "procedure:" + path, content.Title, path, ContentStore.Serialize(content));
     }
 }

@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Display;
+using Municipal.Core.Modules;
+using Municipal.Core.Resources;
+using Municipal.Forms.Handlers;
+using Municipal.Forms.Validation;
+
+namespace Municipal.Forms.Endpoints;
+
+/// <summary>
+/// The citizen's sign-in for forms that require one: /e-guichet/connexion says why and offers the configured national
+/// service; /e-guichet/deconnexion ends the session; /e-guichet/connexion/simulation is the test double's own page.
+/// </summary>
+public static class CitizenSignInEndpoints
+{
+    public const string SignOutPath = "/e-guichet/deconnexion";
+
+    public static void MapCitizenSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature);
+        group.MapGet(CitizenIdentityProviders.SignInPath, SignInPageAsync);
+        group.MapPost(SignOutPath, SignOutAsync);
+        group.MapGet(SimulatedCitizenIdentity.Path, SimulationPageAsync);
+        group.MapPost(SimulatedCitizenIdentity.Path, SimulationSignInAsync);
+    }
+
+    private static Task<IResult> SignInPageAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    {
+        var back = CitizenIdentityProviders.SafeReturnPath(http.Request.Query[CitizenIdentityProviders.ReturnParameter]);
+        var provider = providers.Configured;
+        var citizen = session.Current(http);
+        var values = new Dictionary<string, object?>
+        {
+            ["signed_in_text"] = citizen is null ? null : CoreText.Format("FormsCitizenSignedInAs", citizen.FullName),
+            ["provider_text"] = provider is null ? null : CoreText.Format("FormsCitizenSignInWith", provider.DisplayName),
+            ["continue_url"] = ThemePageRenderer.Url(http, back),
+            ["provider_url"] = provider?.SignInUrl(http, back),
+            ["sign_out_url"] = ThemePageRenderer.Url(http, SignOutPath),
+        };
+        AddAntiforgery(http, antiforgery, values);
+
+        // No national service configured: the form cannot be filled here for now, and the page says so.
+        var status = citizen is null && provider is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        var title = CoreText.Get("FormsCitizenSignInTitle");
+        return RenderAsync(http, renderer, "FormsCitizenSignIn", title, title, values, status);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest(CoreText.Get("FormsCitizenBadToken"));
+        }
+
+        CitizenSession.SignOut(http);
+        return Results.Redirect(ThemePageRenderer.Url(http, "/"));
+    }
+
+    private static async Task<IResult> SimulationPageAsync(HttpContext http, CitizenIdentityProviders providers, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    {
+        if (providers.Configured is not SimulatedCitizenIdentity)
+        {
+            return await ContentRoutes.NotFoundAsync(http, renderer);
+        }
+
+        return await RenderSimulationAsync(http, renderer, antiforgery, new SimulationForm(string.Empty, string.Empty, string.Empty), []);
+    }
+
+    private static async Task<IResult> SimulationSignInAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    {
+        if (providers.Configured is not SimulatedCitizenIdentity)
+        {
+            return await ContentRoutes.NotFoundAsync(http, renderer);
+        }
+
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest(CoreText.Get("FormsCitizenBadToken"));
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var posted = new SimulationForm(Limit(form["prenom"]), Limit(form["nom"]), Limit(form["registre"]));
+        var errors = new List<CitizenFieldError>();
+        if (posted.FirstName.Length == 0)
+        {
+            errors.Add(new CitizenFieldError("prenom", CoreText.Get("FormsCitizenFirstNameRequired")));
+        }
+
+        if (posted.LastName.Length == 0)
+        {
+            errors.Add(new CitizenFieldError("nom", CoreText.Get("FormsCitizenLastNameRequired")));
+        }
+
+        var nationalNumber = NrnValidator.Normalise(posted.NationalNumber);
+        if (nationalNumber is null)
+        {
+            errors.Add(new CitizenFieldError("registre", CoreText.Get(posted.NationalNumber.Length == 0 ? "FormsCitizenNrnRequired" : "FormsCitizenNrnInvalid")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return await RenderSimulationAsync(http, renderer, antiforgery, posted, errors);
+        }
+
+        session.SignIn(http, new CitizenIdentity(nationalNumber!, posted.FirstName, posted.LastName));
+        var back = CitizenIdentityProviders.SafeReturnPath(http.Request.Query[CitizenIdentityProviders.ReturnParameter]);
+        return Results.Redirect(ThemePageRenderer.Url(http, back));
+    }
+
+    /// <summary>An error of the simulation form: the input's id and the French message.</summary>
+    public sealed record CitizenFieldError(string Id, string Message);
+
+    private sealed record SimulationForm(string FirstName, string LastName, string NationalNumber);
+
+    private static Task<IResult> RenderSimulationAsync(HttpContext http, ThemePageRenderer renderer, IAntiforgery antiforgery, SimulationForm form, List<CitizenFieldError> errors)
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["action"] = http.Request.PathBase + http.Request.Path + http.Request.QueryString,
+            ["first_name"] = form.FirstName,
+            ["last_name"] = form.LastName,
+            ["national_number"] = form.NationalNumber,
+            ["errors"] = errors,
+            ["first_name_error"] = errors.FirstOrDefault(e => e.Id == "prenom")?.Message,
+            ["last_name_error"] = errors.FirstOrDefault(e => e.Id == "nom")?.Message,
+            ["national_number_error"] = errors.FirstOrDefault(e => e.Id == "registre")?.Message,
+        };
+        AddAntiforgery(http, antiforgery, values);
+        var title = CoreText.Get("FormsCitizenSimulationTitle");
+        var pageTitle = errors.Count > 0 ? CoreText.Format("FormsCitizenErrorTitle", title) : title;
+        return RenderAsync(http, renderer, "FormsCitizenSimulation", pageTitle, title, values, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    private static Task<IResult> RenderAsync(
+        HttpContext http, ThemePageRenderer renderer, string template, string pageTitle, string heading, Dictionary<string, object?> values, int status)
+    {
+        // Pages about who is signed in are never cached, by the browser or on the way.
+        http.Response.Headers.CacheControl = "no-store";
+        values["heading"] = heading;
+        var view = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (CoreText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
+        return renderer.RenderAsync(http, view, template, values, status);
+    }
+
+    private static void AddAntiforgery(HttpContext http, IAntiforgery antiforgery, Dictionary<string, object?> values)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        values["antiforgery_name"] = tokens.FormFieldName;
+        values["antiforgery_token"] = tokens.RequestToken;
+    }
+
+    private static string Limit(string? value)
+    {
+        var text = (value ?? string.Empty).Trim();
+        return text.Length > 100 ? text[..100] : text;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Municipal.Forms.Handlers;
+
+/// <summary>
+/// The test double of the national authentication service: a page of this site where anyone states a name and a
+/// valid national number. Selected only by Municipal:CitizenIdentity = "simulation"; never in production.
+/// </summary>
+public sealed class SimulatedCitizenIdentity : ICitizenIdentityProvider
+{
+    public const string Path = "/e-guichet/connexion/simulation";
+
+    public string Key => "simulation";
+
+    public string DisplayName => Municipal.Core.Resources.CoreText.Get("FormsCitizenSimulationName");
+
+    public string SignInUrl(HttpContext http, string returnPath) =>
+        http.Request.PathBase + Path + "?" + CitizenIdentityProviders.ReturnParameter + "=" + Uri.EscapeDataString(returnPath);
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Municipal.Web.Tests.Infrastructure;
+
+namespace Municipal.Web.Tests.Forms;
+
+/// <summary>
+/// The citizen's sign-in for forms that require one, through the test double of the national authentication
+/// service (the tests' configuration selects it). SQLite and PostgreSQL.
+/// </summary>
+public abstract class CitizenSignInTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : StorageFixture
+{
+    private const string Simulation = "/e-guichet/connexion/simulation";
+
+    [Fact]
+    public async Task A_citizen_signs_in_with_a_valid_national_number_and_comes_back_where_they_were()
+    {
+        var name = fixture.NewTenantName("citoyen");
+        await fixture.CreateTenantAsync(name);
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        var page = await client.GetStringAsync("/e-guichet/connexion?retour=%2Fe-guichet%2Fcertificat-de-residence");
+        Assert.Contains("S&#x27;identifier avec le service d&#x27;identification simul", page, StringComparison.Ordinal);
+        Assert.Contains($"{Simulation}?retour=%2Fe-guichet%2Fcertificat-de-residence", page, StringComparison.Ordinal);
+
+        var response = await PostAsync(client, "/e-guichet/certificat-de-residence", "Marie", "Dupont", "85.07.30-033.28");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/e-guichet/certificat-de-residence", response.Headers.Location!.OriginalString);
+        var signedIn = await client.GetStringAsync("/e-guichet/connexion");
+        Assert.Contains("identifié·e comme Marie Dupont", signedIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_national_number_or_missing_name_is_named_in_the_error_summary_and_nobody_is_signed_in()
+    {
+        var name = fixture.NewTenantName("erreur");
+        await fixture.CreateTenantAsync(name);
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        var response = await PostAsync(client, "/", string.Empty, "Dupont", "85.07.30-033.29");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Erreur : ", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#prenom\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#registre\"", html, StringComparison.Ordinal);
+        Assert.Contains("n&#x27;est pas valide", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Dupont\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("identifié·e comme", await client.GetStringAsync("/e-guichet/connexion"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://ailleurs.example/piege")]
+    [InlineData("//ailleurs.example/piege")]
+    [InlineData("/\\ailleurs.example")]
+    public async Task The_return_address_never_leaves_the_site(string elsewhere)
+    {
+        var name = fixture.NewTenantName("retour");
+        await fixture.CreateTenantAsync(name);
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        var response = await PostAsync(client, elsewhere, "Marie", "Dupont", "85073003328");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_citizen_signed_in_on_one_municipality_is_not_on_another()
+    {
+        var first = fixture.NewTenantName("ici");
+        var second = fixture.NewTenantName("labas");
+        await fixture.CreateTenantAsync(first);
+        await fixture.CreateTenantAsync(second);
+        var client = fixture.ClientFor($"{first}.localhost");
+        var cookie = await CitizenCookieAsync(client);
+
+        var other = fixture.ClientFor($"{second}.localhost");
+        other.DefaultRequestHeaders.Add("Cookie", cookie);
+        var page = await other.GetStringAsync("/e-guichet/connexion");
+
+        Assert.DoesNotContain("identifié·e comme", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_national_service_the_page_says_sign_in_is_not_available_and_the_simulation_is_gone()
+    {
+        await using var app = fixture.StartApp(new Dictionary<string, string?> { ["Municipal:CitizenIdentity"] = "none" });
+        var name = fixture.NewTenantName("sans");
+        await fixture.CreateTenantAsync(name);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/e-guichet/connexion");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("pas encore disponible", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Simulation)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string back, string firstName, string lastName, string nationalNumber)
+    {
+        var action = $"{Simulation}?retour={Uri.EscapeDataString(back)}";
+        var token = AdminSession.Token(await client.GetStringAsync(action));
+        return await client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__jeton"] = token,
+            ["prenom"] = firstName,
+            ["nom"] = lastName,
+            ["registre"] = nationalNumber,
+        }));
+    }
+
+    /// <summary>The citizen cookie as a browser would send it, copied by hand to another site.</summary>
+    private static async Task<string> CitizenCookieAsync(HttpClient client)
+    {
+        var response = await PostAsync(client, "/", "Marie", "Dupont", "85073003328");
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Municipal.Citizen=", StringComparison.Ordinal));
+        return setCookie.Split(';')[0];
+    }
+}
+
+public sealed class CitizenSignInTestsOnSqlite(SqliteFixture fixture) : CitizenSignInTests<SqliteFixture>(fixture);
+
+public sealed class CitizenSignInTestsOnPostgres(PostgresFixture fixture) : CitizenSignInTests<PostgresFixture>(fixture);
