@@ -283,6 +283,46 @@ public abstract partial class PublicFormFlowTests<TFixture>(TFixture fixture) : 
         Assert.DoesNotContain("eform-title", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_procedure_editor_offers_the_tenants_forms_and_keeps_the_choice()
+    {
+        var name = await TenantWithFormAsync();
+        var id = await PublishProcedureAsync(fixture, name);
+        var editor = await AdminSession.SignInAsync(fixture, name, Municipal.Core.Security.TenantRoles.Editor);
+        var edit = Municipal.Core.Admin.ContentAdminRoutes.Edit(id);
+
+        var page = await editor.Client.GetStringAsync(edit);
+        Assert.Contains("<label for=\"form\">Formulaire en ligne (e-guichet)", page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{Slug}\" selected>Réserver une salle communale</option>", page, StringComparison.Ordinal);
+
+        // Saving other changes keeps the form; choosing "none" removes it from the page.
+        Assert.Equal(HttpStatusCode.Redirect, (await Admin.ContentForm.SubmitAsync(editor, edit, edit, new() { ["summary"] = "Trois salles.", ["action"] = "publish" })).StatusCode);
+        Assert.Contains("eform-title", await fixture.ClientFor($"{name}.localhost").GetStringAsync("/demarches/salle?apres-edition"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Admin.ContentForm.SubmitAsync(editor, edit, edit, new() { ["form"] = "", ["action"] = "publish" })).StatusCode);
+        Assert.Contains("<option value=\"\" selected>Aucun formulaire</option>", await editor.Client.GetStringAsync(edit), StringComparison.Ordinal);
+        Assert.DoesNotContain("eform-title", await fixture.ClientFor($"{name}.localhost").GetStringAsync("/demarches/salle?sans-formulaire"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_that_requires_signing_in_sends_to_the_sign_in_page_and_its_procedure_page_offers_a_link()
+    {
+        var name = fixture.NewTenantName("eg");
+        await fixture.CreateTenantAsync(name);
+        await SaveAsync(fixture, name, Booking() with { LoginRequired = true });
+        await PublishProcedureAsync(fixture, name);
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        var start = await client.GetAsync("/e-guichet/" + Slug);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.StartsWith("/e-guichet/connexion?retour=", start.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(Step1, Form(FirstStep()))).StatusCode);
+        var procedure = await client.GetStringAsync("/demarches/salle");
+        Assert.Contains($"href=\"/e-guichet/{Slug}\"", procedure, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"salle\"", procedure, StringComparison.Ordinal);
+        await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Drafts.AsNoTracking().ToListAsync());
+    }
+
     private async Task<string> TenantWithFormAsync()
     {
         var name = fixture.NewTenantName("eg");

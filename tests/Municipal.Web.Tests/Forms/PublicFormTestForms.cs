@@ -87,13 +87,14 @@ internal static class PublicFormTestForms
     }
 
     /// <summary>Publishes a procedure page at "demarches/salle" that carries the form.</summary>
-    public static async Task PublishProcedureAsync(StorageFixture fixture, string tenant)
+    public static async Task<string> PublishProcedureAsync(StorageFixture fixture, string tenant)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
         var content = new Pages.Models.ProcedureContent(
             "Réserver une salle", "Les salles communales.", RichText.Empty, RichText.Empty, RichText.Empty, [], RichText.Empty, FormId: Slug);
-        await scope.ServiceProvider.GetRequiredService<ContentManager>().SaveAndPublishAsync(
+        var item = await scope.ServiceProvider.GetRequiredService<ContentManager>().SaveAndPublishAsync(
             new ContentDraft("Procedure", null, content.Title, "demarches/salle", ContentStore.Serialize(content)), "test");
+        return item.ContentItemId;
     }
 
     public static FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(fields);
