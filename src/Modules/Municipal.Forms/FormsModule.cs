@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Admin;
+using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Forms;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Forms.Admin;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -46,6 +50,15 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
 
+        // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
+        services.AddScoped<SubmissionAnonymiser>();
+        services.AddScoped<FormsFolderSweeper>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddSingleton<IJobHandler, RetentionJob>();
+        services.AddSingleton<RetentionScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+
         // Citizens' sign-in for forms that require it (the national service, or its test double).
         services.AddScoped<CitizenSession>();
         services.AddScoped<CitizenIdentityProviders>();
@@ -58,5 +71,6 @@ public sealed class FormsModule : IMunicipalModule
         // Public flow: /e-guichet/{slug}.
         endpoints.MapPublicForms();
         endpoints.MapCitizenSignIn();
+        endpoints.MapPrivacyEndpoints();
     }
 }

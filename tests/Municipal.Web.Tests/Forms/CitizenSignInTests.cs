@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Forms.Handlers;
+using Municipal.Forms.Models;
+using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Forms;
@@ -95,6 +100,35 @@ public abstract class CitizenSignInTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("pas encore disponible", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Simulation)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_that_requires_sign_in_takes_no_anonymous_request_and_keeps_the_signed_in_citizen()
+    {
+        var name = fixture.NewTenantName("identifie");
+        await fixture.CreateTenantAsync(name);
+        await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
+        var form = new FormDefinition
+        {
+            Slug = "prime-naissance",
+            Title = "Prime de naissance",
+            LoginRequired = true,
+            Steps = [new FormStep { Title = "L'enfant", Fields = [new TextField { Name = "prenom", Label = "Prénom de l'enfant", Required = true }] }],
+        };
+        await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(form, default);
+        var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+        var values = new Dictionary<string, FieldValue> { ["prenom"] = new TextValue("Léa") };
+
+        var anonymous = await store.SubmitAsync("prime-naissance", "parent@exemple.be", values, null, default);
+        var signedIn = await store.SubmitAsync("prime-naissance", "parent@exemple.be", values, null, new CitizenIdentity("85073003328", "Marie", "Dupont"), default);
+
+        Assert.False(anonymous.Accepted);
+        Assert.Contains("vous identifier", Assert.Single(anonymous.Errors).Message, StringComparison.Ordinal);
+        Assert.True(signedIn.Accepted);
+        var stored = await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Submissions.AsNoTracking().SingleAsync();
+        Assert.Equal(signedIn.TrackingCode, stored.TrackingCode);
+        Assert.Equal("85073003328", stored.CitizenNationalNumber);
+        Assert.Equal("Marie Dupont", stored.CitizenName);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string back, string firstName, string lastName, string nationalNumber)

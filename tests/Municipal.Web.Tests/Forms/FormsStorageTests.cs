@@ -14,13 +14,15 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% plan du trottoir\n%%EOF\n");
 
     [Fact]
-    public async Task A_new_tenant_has_the_forms_tables()
+    public async Task A_new_tenant_has_the_forms_tables_and_the_recipes_forms()
     {
         var name = await TenantAsync();
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
-        Assert.Contains("20261129120000_InitialForms", await db.Database.GetAppliedMigrationsAsync());
-        Assert.Empty(await db.FormVersions.ToListAsync());
+        Assert.Equal(["20261129120000_InitialForms", "20261129130000_SubmissionHandling"], await db.Database.GetAppliedMigrationsAsync());
+
+        // The standard recipe's three forms, and nothing sent yet.
+        Assert.Equal(3, await db.FormVersions.CountAsync());
         Assert.Empty(await db.Submissions.ToListAsync());
         Assert.Empty(await db.Attachments.ToListAsync());
     }

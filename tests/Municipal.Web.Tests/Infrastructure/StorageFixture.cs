@@ -89,6 +89,8 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:DataPath", DataPath);
         builder.UseSetting("Municipal:CreateDemoTenant", "false");
         builder.UseSetting("Municipal:HostApiKey", ApiKey);
+        // The nightly retention runs are started by the tests that need them, not behind the back of those counting jobs.
+        builder.UseSetting("Municipal:Forms:ScheduleRetention", "false");
         builder.UseSetting("Municipal:Database:Provider", Provider);
         // Tests of a class share one app and sign in often; the test of the limit sets a small one of its own.
         builder.UseSetting("Municipal:SignIn:PermitPerMinute", "1000");

@@ -10,7 +10,7 @@ namespace Municipal.Forms.Handlers;
 /// anything is answered), then queues the receipt. A receipt that cannot be queued is logged, never a reason to
 /// lose or refuse a request that is already stored.
 /// </summary>
-public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMail mail, ILogger<SubmissionIntake> logger)
+public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMail mail, CitizenSession citizens, ILogger<SubmissionIntake> logger)
 {
     public async Task<SubmitResult> SubmitAsync(
         HttpContext http,
@@ -20,7 +20,8 @@ public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMa
         IReadOnlyList<FieldError>? readErrors,
         CancellationToken cancellationToken)
     {
-        var result = await store.SubmitAsync(slug, email, values, readErrors, cancellationToken);
+        // The citizen's sign-in (forms that require one) comes with the request's cookies, from the pages; the API has none yet.
+        var result = await store.SubmitAsync(slug, email, values, readErrors, citizens.Current(http), cancellationToken);
         if (result is { Accepted: true, Form: { } form, Submission: { } submission })
         {
             try

@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Municipal.Forms.Migrations;
 
 /// <summary>
-/// What agents and citizens add to a request: assignment, anonymisation time, its history (status changes,
+/// What agents and citizens add to a request: assignment, anonymisation time, the signed-in citizen, its history (status changes,
 /// messages, notes), and drafts saved to be resumed. Provider-neutral like <see cref="InitialForms"/>.
 /// </summary>
 [DbContext(typeof(FormsDbContext))]
@@ -18,6 +18,8 @@ public sealed class SubmissionHandling : Migration
         migrationBuilder.AddColumn<string>("AssigneeId", "Submissions", nullable: true);
         migrationBuilder.AddColumn<string>("AssigneeName", "Submissions", nullable: true);
         migrationBuilder.AddColumn<long>("AnonymisedUtc", "Submissions", nullable: true);
+        migrationBuilder.AddColumn<string>("CitizenNationalNumber", "Submissions", nullable: true);
+        migrationBuilder.AddColumn<string>("CitizenName", "Submissions", nullable: true);
         migrationBuilder.CreateIndex("IX_Submissions_Email", "Submissions", "Email");
 
         migrationBuilder.CreateTable(
@@ -63,6 +65,8 @@ public sealed class SubmissionHandling : Migration
         migrationBuilder.DropTable("FormDrafts");
         migrationBuilder.DropTable("SubmissionEvents");
         migrationBuilder.DropIndex("IX_Submissions_Email", "Submissions");
+        migrationBuilder.DropColumn("CitizenName", "Submissions");
+        migrationBuilder.DropColumn("CitizenNationalNumber", "Submissions");
         migrationBuilder.DropColumn("AnonymisedUtc", "Submissions");
         migrationBuilder.DropColumn("AssigneeName", "Submissions");
         migrationBuilder.DropColumn("AssigneeId", "Submissions");

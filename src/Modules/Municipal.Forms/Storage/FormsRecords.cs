@@ -42,6 +42,11 @@ public sealed class SubmissionRecord
 
     public string? AssigneeName { get; set; }
 
+    /// <summary>Who the national authentication service said sent the request (forms that require sign-in); personal data.</summary>
+    public string? CitizenNationalNumber { get; set; }
+
+    public string? CitizenName { get; set; }
+
     /// <summary>When the retention job wiped the personal answers and attachments; null while they are held.</summary>
     public DateTimeOffset? AnonymisedUtc { get; set; }
 }

@@ -42,17 +42,35 @@ public sealed class SubmissionStore(
 
     private const int CodeAttempts = 5;
 
+    public Task<SubmitResult> SubmitAsync(
+        string slug,
+        string? email,
+        IReadOnlyDictionary<string, FieldValue> values,
+        IReadOnlyList<FieldError>? readErrors,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(slug, email, values, readErrors, citizen: null, cancellationToken);
+
+    /// <summary>
+    /// Validates and stores a request. A form that requires sign-in takes it only with <paramref name="citizen"/>,
+    /// the identity the national authentication service gave, which the request keeps.
+    /// </summary>
     public async Task<SubmitResult> SubmitAsync(
         string slug,
         string? email,
         IReadOnlyDictionary<string, FieldValue> values,
         IReadOnlyList<FieldError>? readErrors,
+        Handlers.CitizenIdentity? citizen,
         CancellationToken cancellationToken)
     {
         var form = await forms.GetLatestEnabledAsync(slug, cancellationToken);
         if (form is null)
         {
             return SubmitResult.NoForm;
+        }
+
+        if (form.LoginRequired && citizen is null)
+        {
+            return new SubmitResult(true, null, null, [new FieldError(string.Empty, CoreText.Get("FormsErrorSignInRequired"))]) { Form = form };
         }
 
         var emailField = new EmailField { Name = EmailField, Label = CoreText.Get("FormsContactEmail"), Required = true };
@@ -77,6 +95,8 @@ public sealed class SubmissionStore(
             Email = acceptedEmail.Text,
             Values = SubmissionValuesJson.Write(validation.Values, references),
             Status = SubmissionStatus.Received,
+            CitizenNationalNumber = citizen?.NationalNumber,
+            CitizenName = citizen?.FullName,
             CreatedUtc = now,
             UpdatedUtc = now,
         };

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Municipal.Core.Admin;
+using Municipal.Core.Audit;
+using Municipal.Core.Modules;
+using Municipal.Core.Resources;
+using Municipal.Core.Security;
+using Municipal.Forms.Handlers;
+using Municipal.Forms.Validation;
+
+namespace Municipal.Forms.Admin;
+
+/// <summary>
+/// /admin/e-guichet/donnees-personnelles: the export of everything held about an e-mail address, as a ZIP download.
+/// Open to those who handle requests (agents and administrators): a citizen's access request lands with the
+/// e-counter's staff, who see these requests anyway; every export is in the audit log, with the address masked.
+/// </summary>
+public static class PrivacyEndpoints
+{
+    public const string Path = "/admin/e-guichet/donnees-personnelles";
+
+    public const string AuditAction = "forms-export";
+
+    public const string AuditObjectType = "FormsPersonalData";
+
+    private const string EmailField = "email";
+
+    public static void MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapAdminArea("/e-guichet/donnees-personnelles")
+            .RequirePermission(AdminPermissions.HandleRequests)
+            .RequireFeature(FormsModule.Feature);
+        group.MapGet("/", (HttpContext http, AdminViews views) => RenderAsync(http, views, email: null, [], notice: null));
+        group.MapPost("/", ExportAsync);
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, AdminViews views, PersonalDataExport export, AuditLog audit, TimeProvider clock)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var email = form[EmailField].ToString().Trim();
+        var errors = new List<ErrorLinkView>();
+        if (email.Length == 0)
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("FormsPrivacyEmailRequired"), "#" + EmailField));
+        }
+        else if (!EmailValidator.IsValid(email))
+        {
+            errors.Add(new ErrorLinkView(CoreText.Get("FormsPrivacyEmailInvalid"), "#" + EmailField));
+        }
+
+        if (errors.Count > 0)
+        {
+            return await RenderAsync(http, views, email, errors, notice: null);
+        }
+
+        var requests = await export.FindRequestsAsync(email, http.RequestAborted);
+        var drafts = await export.FindDraftsAsync(email, http.RequestAborted);
+        if (requests.Count == 0 && drafts.Count == 0)
+        {
+            return await RenderAsync(http, views, email, [], CoreText.Format("FormsPrivacyNothingFound", email));
+        }
+
+        // Built in a temporary file first: a failure midway gives an error page, never a truncated download.
+        var file = new FileStream(
+            System.IO.Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await export.WriteZipAsync(email, requests, drafts, file, http.RequestAborted);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        await audit.RecordAsync(
+            AuditAction,
+            AuditObjectType,
+            objectId: null,
+            PersonalDataExport.Mask(email),
+            CoreText.Format("FormsPrivacyExportDetails", requests.Count, drafts.Count, PersonalDataExport.Fingerprint(email)),
+            http.RequestAborted);
+        var name = "donnees-personnelles-" + clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".zip";
+        return Results.File(file, "application/zip", name);
+    }
+
+    private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, string? email, List<ErrorLinkView> errors, string? notice) =>
+        views.RenderAsync(http, "AdminPrivacyExport", CoreText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
+        {
+            ["errors"] = errors,
+            ["email"] = email,
+            ["email_error"] = errors.FirstOrDefault()?.Text,
+            ["notice"] = notice,
+            ["form_action"] = AdminArea.Url(http, Path),
+        },
+        errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+}

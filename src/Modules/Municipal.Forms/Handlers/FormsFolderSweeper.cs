@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+using Municipal.Forms.Storage;
+
+namespace Municipal.Forms.Handlers;
+
+/// <summary>What one sweep removed.</summary>
+public sealed record SweepOutcome(int ExpiredDrafts, int OrphanFolders);
+
+/// <summary>
+/// Housekeeping of the e-counter's private folder: expired drafts (row, then folder), attachment folders that no
+/// request names (".partial" ones of an interrupted submission, or a whole one whose commit failed), folders of
+/// anonymised requests whose files outlived a crash, and draft folders without a draft. A folder touched less than
+/// <see cref="GracePeriod"/> ago is left alone, since a submission or a draft may be writing it right now.
+/// </summary>
+public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock)
+{
+    public const string DraftsFolder = "forms/drafts";
+
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromHours(1);
+
+    private const string PartialSuffix = ".partial";
+
+    private const int ChunkSize = 200;
+
+    public async Task<SweepOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenantFolder = paths.TenantFolder(tenant.Tenant.Name);
+        var drafts = await DeleteExpiredDraftsAsync(tenantFolder, now, cancellationToken);
+        var orphans = await SweepAttachmentsAsync(Path.Combine(tenantFolder, SubmissionStore.AttachmentsFolder), now, cancellationToken)
+            + await SweepDraftFoldersAsync(Path.Combine(tenantFolder, DraftsFolder), now, cancellationToken);
+        return new SweepOutcome(drafts, orphans);
+    }
+
+    /// <summary>Deletes a folder and what it holds; a folder already gone is no error.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone: a run that crashed after deleting it, or another node.
+        }
+    }
+
+    private async Task<int> DeleteExpiredDraftsAsync(string tenantFolder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expired = await db.Drafts.AsNoTracking().Where(d => d.ExpiresUtc < now).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in expired.Chunk(ChunkSize))
+        {
+            await db.Drafts.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var id in chunk.Where(IsFolderName))
+            {
+                DeleteFolder(Path.Combine(tenantFolder, DraftsFolder, id));
+            }
+        }
+
+        return expired.Count;
+    }
+
+    private async Task<int> SweepAttachmentsAsync(string root, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var folders = Folders(root);
+        var swept = 0;
+        foreach (var partial in folders.Where(f => f.Name.EndsWith(PartialSuffix, StringComparison.Ordinal)))
+        {
+            if (IsOld(partial, now))
+            {
+                DeleteFolder(partial.FullName);
+                swept++;
+            }
+        }
+
+        var named = folders.Where(f => !f.Name.EndsWith(PartialSuffix, StringComparison.Ordinal) && IsFolderName(f.Name)).ToList();
+        foreach (var chunk in named.Chunk(ChunkSize))
+        {
+            var names = chunk.Select(f => f.Name).ToList();
+            var rows = await db.Submissions.AsNoTracking()
+                .Where(s => names.Contains(s.Id))
+                .Select(s => new { s.Id, Anonymised = s.AnonymisedUtc != null })
+                .ToDictionaryAsync(s => s.Id, s => s.Anonymised, StringComparer.Ordinal, cancellationToken);
+            foreach (var folder in chunk)
+            {
+                var known = rows.TryGetValue(folder.Name, out var anonymised);
+                if ((known && anonymised) || (!known && IsOld(folder, now)))
+                {
+                    DeleteFolder(folder.FullName);
+                    swept++;
+                }
+            }
+        }
+
+        return swept;
+    }
+
+    private async Task<int> SweepDraftFoldersAsync(string root, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var old = Folders(root).Where(f => IsFolderName(f.Name) && IsOld(f, now)).ToList();
+        var swept = 0;
+        foreach (var chunk in old.Chunk(ChunkSize))
+        {
+            var names = chunk.Select(f => f.Name).ToList();
+            var live = (await db.Drafts.AsNoTracking().Where(d => names.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var folder in chunk.Where(f => !live.Contains(f.Name)))
+            {
+                DeleteFolder(folder.FullName);
+                swept++;
+            }
+        }
+
+        return swept;
+    }
+
+    private static List<DirectoryInfo> Folders(string root) =>
+        Directory.Exists(root) ? new DirectoryInfo(root).EnumerateDirectories().ToList() : [];
+
+    private static bool IsOld(DirectoryInfo folder, DateTimeOffset now) =>
+        now - new DateTimeOffset(folder.LastWriteTimeUtc, TimeSpan.Zero) > GracePeriod;
+
+    /// <summary>Ids are hex (submissions) or hex/base64url (draft hashes): anything else is not ours to delete by name.</summary>
+    private static bool IsFolderName(string name)
+    {
+        var stem = name.EndsWith(PartialSuffix, StringComparison.Ordinal) ? name[..^PartialSuffix.Length] : name;
+        return stem.Length is > 0 and <= 128 && stem.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    }
+}
