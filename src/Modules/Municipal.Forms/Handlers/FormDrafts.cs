@@ -27,6 +27,7 @@ public sealed class LoadedDraft(FormDraftRecord record, string token, Dictionary
 /// Progress through a form, kept server-side in the FormDrafts table: the browser holds only a random token in an
 /// HttpOnly cookie scoped to the tenant's form path; the row's id is the token's SHA-256, so a database leak gives no
 /// usable link. Uploaded files wait under "&lt;tenant folder&gt;/forms/drafts/&lt;id&gt;/", a private folder no route serves.
+/// Expired drafts (rows and folders) are swept by the retention job (<see cref="FormsFolderSweeper"/>).
 /// </summary>
 public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock)
 {
@@ -125,7 +126,6 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
         draft.Record.ExpiresUtc = now + Lifetime;
         if (draft.IsNew && db.Entry(draft.Record).State == EntityState.Detached)
         {
-            await DeleteExpiredAsync(cancellationToken);
             db.Drafts.Add(draft.Record);
         }
 
@@ -230,22 +230,6 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
         }
 
         return values;
-    }
-
-    private async Task DeleteExpiredAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var expired = await db.Drafts.AsNoTracking().Where(d => d.ExpiresUtc <= now).Select(d => d.Id).Take(100).ToListAsync(cancellationToken);
-        if (expired.Count == 0)
-        {
-            return;
-        }
-
-        await db.Drafts.Where(d => expired.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
-        foreach (var id in expired)
-        {
-            DeleteFiles(id);
-        }
     }
 
     private sealed record DraftFile(string Name, string ContentType, string Stored);
