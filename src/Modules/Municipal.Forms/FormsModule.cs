@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
+using Municipal.Core.Forms;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Security;
@@ -17,7 +18,7 @@ namespace Municipal.Forms;
 
 /// <summary>
 /// The e-counter ("e-guichet"): forms as data, citizens' submissions and their handling by agents.
-/// Holds the typed form model, its JSON schema, the field validators and the storage of forms and submissions; no endpoint yet.
+/// Holds the typed form model, its JSON schema, the field validators, the storage of forms and submissions, the public flow and the citizens' sign-in.
 /// </summary>
 public sealed class FormsModule : IMunicipalModule
 {
@@ -43,6 +44,15 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
         services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
         foreach (var type in RequestViews.LiquidTypes)
+        {
+            services.AddSingleton(new LiquidModelType(type));
+        }
+
+        // Public flow: /e-guichet/{slug}, drafts, and the first step on procedure pages.
+        services.AddScoped<FormDrafts>();
+        services.AddScoped<PublicFormPages>();
+        services.AddScoped<IEmbeddedForms, EmbeddedForms>();
+        foreach (var type in new[] { typeof(PublicFieldView), typeof(PublicOptionView), typeof(PublicPartView), typeof(PublicErrorView), typeof(PublicAnswerView), typeof(PublicAnswerGroupView) })
         {
             services.AddSingleton(new LiquidModelType(type));
         }
@@ -86,6 +96,8 @@ public sealed class FormsModule : IMunicipalModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // Public flow: /e-guichet/{slug}.
+        endpoints.MapPublicForms();
         endpoints.MapCitizenSignIn();
         endpoints.MapPrivacyEndpoints();
 

@@ -60,6 +60,7 @@ public sealed class ProcedureEditor : IContentTypeEditor
     public const string Cost = "cost";
     public const string Documents = "documents";
     public const string How = "how";
+    public const string Form = "form";
 
     public string ContentType => PageTypes.Procedure;
 
@@ -83,6 +84,7 @@ public sealed class ProcedureEditor : IContentTypeEditor
             new RichTextField(Cost, CoreText.Get("ContentFieldProcedureCost"), content?.Cost ?? RichText.Empty),
             new LinesField(Documents, CoreText.Get("ContentFieldProcedureDocuments"), content?.Documents ?? []) { Hint = CoreText.Get("ContentFieldProcedureDocumentsHint") },
             new RichTextField(How, CoreText.Get("ContentFieldProcedureHow"), content?.How ?? RichText.Empty),
+            new EmbeddedFormField(Form, CoreText.Get("FormsPublicEditorField"), content?.FormId) { Hint = CoreText.Get("FormsPublicEditorFieldHint") },
             CommonFields.MetaDescriptionField(content?.Seo),
             .. CommonFields.TaxonomyFields(content?.Taxonomy),
         ];
@@ -102,7 +104,7 @@ public sealed class ProcedureEditor : IContentTypeEditor
             values.Rich(How),
             CommonFields.Seo(values, before?.Seo),
             CommonFields.Taxonomy(values),
-            before?.FormId);
+            values.OptionalText(Form));
         return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content)) : null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
+using Municipal.Core.Forms;
 using Municipal.Pages.Models;
 
 namespace Municipal.Pages.Endpoints;
@@ -40,8 +41,14 @@ public sealed class ProcedureDisplay(ContentStore store, ThemePageRenderer rende
     {
         var content = ContentStore.Read<ProcedureContent>(item);
         var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, await ContentBreadcrumb.BuildAsync(http, store, item.Path!, content.Title));
+
+        // The e-counter's form of the procedure, first step right on the page (when the Forms module is loaded and the form is on).
+        var formHtml = string.IsNullOrWhiteSpace(content.FormId) || http.RequestServices.GetService(typeof(IEmbeddedForms)) is not IEmbeddedForms forms
+            ? null
+            : await forms.FirstStepHtmlAsync(http, content.FormId);
         return await renderer.RenderAsync(http, page, "Procedure", new Dictionary<string, object?>
         {
+            ["form_html"] = formHtml,
             ["summary"] = content.Summary,
             ["what_html"] = content.What.Html,
             ["who_html"] = content.Who.Html,

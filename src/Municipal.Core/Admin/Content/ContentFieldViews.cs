@@ -54,6 +54,15 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
                 case ParentChoiceField parent:
                     view = view with { Kind = "select", Value = parent.Value, Options = await parents.OptionsAsync(parent, cancellationToken) };
                     break;
+                case EmbeddedFormField embedded:
+                    var forms = await EmbeddedFormOptionsAsync(embedded, cancellationToken);
+                    if (forms.Count <= 1)
+                    {
+                        continue;
+                    }
+
+                    view = view with { Kind = "select", Value = embedded.Value ?? string.Empty, Options = forms };
+                    break;
                 case LinesField lines:
                     view = view with { Kind = "lines", Value = string.Join("\n", lines.Value) };
                     break;
@@ -89,6 +98,22 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
         }
 
         return views;
+    }
+
+    /// <summary>"No form", the tenant's forms, and the chosen one kept even when it is gone or disabled since.</summary>
+    private async Task<List<ContentOptionView>> EmbeddedFormOptionsAsync(EmbeddedFormField field, CancellationToken cancellationToken)
+    {
+        var forms = services.GetService(typeof(Forms.IEmbeddedForms)) is Forms.IEmbeddedForms embedded
+            ? await embedded.ListAsync(cancellationToken)
+            : [];
+        var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("FormsPublicEditorNone"), field.Value is null) };
+        options.AddRange(forms.Select(f => new ContentOptionView(f.Slug, f.Title, f.Slug == field.Value)));
+        if (field.Value is { } chosen && forms.All(f => f.Slug != chosen))
+        {
+            options.Add(new ContentOptionView(chosen, CoreText.Format("FormsPublicEditorUnavailable", chosen), true));
+        }
+
+        return options;
     }
 
     private static List<ContentOptionView> ImageOptions(ImagePart? current, IReadOnlyList<MediaChoice> images)

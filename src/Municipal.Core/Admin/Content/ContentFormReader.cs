@@ -29,6 +29,9 @@ public static partial class ContentFormReader
                 TextField text => text with { Value = posted.Trim() },
                 MultilineField multiline => multiline with { Value = Normalize(posted) },
                 ParentChoiceField parent => parent with { Value = posted.Trim().Trim('/') },
+                // Not offered (no e-counter): the choice already made stays.
+                EmbeddedFormField embedded when !form.ContainsKey(field.Name) => embedded,
+                EmbeddedFormField embedded => embedded with { Value = posted.Trim() is { Length: > 0 } slug && Slugs.IsSlug(slug) ? slug : null },
                 RichTextField rich => rich with { Value = await CheckImagesAsync(rich, ReadRichText(posted), catalog, errors, cancellationToken) },
                 DateField date => date with { Value = ReadDate(posted, field, errors) },
                 LinesField lines => lines with { Value = SplitLines(posted) },

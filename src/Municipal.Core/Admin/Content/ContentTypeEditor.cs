@@ -87,3 +87,9 @@ public sealed record ParentChoiceField(string Name, string Label, string Content
 
 /// <summary>Terms of one of the tenant's taxonomies ("topics", "audiences"), chosen by checkboxes.</summary>
 public sealed record TermsField(string Name, string Label, string Taxonomy, IReadOnlyList<string> Value) : EditorField(Name, Label);
+
+/// <summary>
+/// The e-counter form a page carries (a procedure's), by slug; empty for none. Offered as a select of the tenant's
+/// forms through <see cref="Forms.IEmbeddedForms"/>; left out when the e-counter is not there and none is chosen.
+/// </summary>
+public sealed record EmbeddedFormField(string Name, string Label, string? Value) : EditorField(Name, Label);

@@ -26,6 +26,7 @@ public sealed class EditorValues(IReadOnlyList<EditorField> fields)
         TextField text => text.Value,
         MultilineField multiline => multiline.Value,
         ParentChoiceField parent => parent.Value,
+        EmbeddedFormField form => form.Value ?? string.Empty,
         _ => string.Empty,
     };
 
