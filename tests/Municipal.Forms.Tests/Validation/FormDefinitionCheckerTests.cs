@@ -12,6 +12,17 @@ public sealed class FormDefinitionCheckerTests
         Assert.Empty(FormDefinitionChecker.Check(Samples.RoomBooking()));
     }
 
+    [Theory]
+    [InlineData("suivi")]
+    [InlineData("connexion")]
+    [InlineData("deconnexion")]
+    public void The_address_of_an_e_counter_page_is_refused_as_a_forms_address(string slug)
+    {
+        var problem = Assert.Single(FormDefinitionChecker.Check(Samples.RoomBooking() with { Slug = slug }));
+
+        Assert.Contains($"« {slug} » est réservée", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_unsound_part_is_named()
     {

@@ -28,7 +28,6 @@ public static class FormSettingsEndpoints
     public const int RetentionMax = 3650;
 
     /// <summary>Addresses under /formulaires that cannot be a slug.</summary>
-    private static readonly string[] Reserved = ["nouveau"];
 
     public static void MapFormSettings(this RouteGroupBuilder group)
     {
@@ -130,7 +129,7 @@ public static class FormSettingsEndpoints
             {
                 Fail("slug", CoreText.Get("FormsBuilderSlugInvalid"));
             }
-            else if (slug.Length > 0 && (!Slugs.IsSlug(slug) || Reserved.Contains(slug, StringComparer.Ordinal)))
+            else if (slug.Length > 0 && (!Slugs.IsSlug(slug) || Validation.FormDefinitionChecker.ReservedSlugs.Contains(slug, StringComparer.Ordinal)))
             {
                 Fail("slug", CoreText.Get("FormsBuilderSlugInvalid"));
             }

@@ -15,6 +15,9 @@ public static partial class FormDefinitionChecker
 
     public const long MaxBytes = 50L * 1024 * 1024;
 
+    /// <summary>Addresses of the e-counter's own pages (/e-guichet/suivi...), which a form's address would hide.</summary>
+    public static IReadOnlyList<string> ReservedSlugs { get; } = ["suivi", "connexion", "deconnexion", "nouveau"];
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
@@ -30,6 +33,10 @@ public static partial class FormDefinitionChecker
         if (form.Slug.Length > 80 || !SlugPattern().IsMatch(form.Slug))
         {
             Add("FormsCheckSlug");
+        }
+        else if (ReservedSlugs.Contains(form.Slug, StringComparer.Ordinal))
+        {
+            Add("FormsCheckSlugReserved", form.Slug);
         }
 
         if (string.IsNullOrWhiteSpace(form.Title))
