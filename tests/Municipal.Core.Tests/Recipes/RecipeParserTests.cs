@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
+using Municipal.Forms;
+using Municipal.Forms.Handlers;
 using Municipal.Media;
 using Municipal.News;
 using Municipal.News.Handlers;
@@ -24,10 +26,11 @@ public sealed class RecipeParserTests
         var paths = new DataPaths(options, new TestEnvironment());
         IRecipeStep[] steps =
         [
-            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule()])),
+            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule(), new FormsModule()])),
             new SettingsStep(),
             new MenusStep(),
             new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler(), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),
+            new FormsRecipeStep(),
         ];
         _parser = new RecipeParser(steps, paths);
     }
@@ -41,6 +44,7 @@ public sealed class RecipeParserTests
         var recipe = _parser.Prepare(recipeName, json, Variables);
         Assert.Equal(name, recipe.Name);
         Assert.Contains(recipe.Steps, s => s.Position.Name == "content");
+        Assert.Contains(recipe.Steps, s => s.Position.Name == "forms");
     }
 
     [Fact]
@@ -54,9 +58,9 @@ public sealed class RecipeParserTests
     [Fact]
     public void An_unknown_step_names_its_number_and_the_known_steps()
     {
-        var ex = Assert.Throws<RecipeException>(() => _parser.Prepare("x", """{"steps": [{"step": "features", "enable": ["pages"]}, {"step": "forms"}]}""", Variables));
-        Assert.Contains("étape 2 (forms)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("content, features, menus, settings", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<RecipeException>(() => _parser.Prepare("x", """{"steps": [{"step": "features", "enable": ["pages"]}, {"step": "events"}]}""", Variables));
+        Assert.Contains("étape 2 (events)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("content, features, forms, menus, settings", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public sealed partial class PermissionTests(SqliteFixture fixture) : IClassFixtu
         ("/admin/utilisateurs", [A]),
         ("/admin/utilisateurs/inviter", [A]),
         ("/admin/journal", [A]),
+        ("/admin/e-guichet", [A, G]),
+        ("/admin/e-guichet/export.csv", [A, G]),
+        ("/admin/e-guichet/donnees-personnelles", [A, G]),
+        ("/admin/e-guichet/formulaires", [A, E]),
+        ("/admin/e-guichet/formulaires/nouveau", [A, E]),
     ];
 
     [Theory]
@@ -58,10 +63,10 @@ public sealed partial class PermissionTests(SqliteFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(TenantRoles.Administrator, "Tableau de bord|Contenus|Relecture|Médias|Menus|Taxonomies|Paramètres|Utilisateurs|Journal|Corbeille|Mon compte")]
-    [InlineData(TenantRoles.Editor, "Tableau de bord|Contenus|Relecture|Médias|Menus|Taxonomies|Corbeille|Mon compte")]
+    [InlineData(TenantRoles.Administrator, "Tableau de bord|Contenus|Relecture|Médias|Demandes|Formulaires|Données personnelles|Menus|Taxonomies|Paramètres|Utilisateurs|Journal|Corbeille|Mon compte")]
+    [InlineData(TenantRoles.Editor, "Tableau de bord|Contenus|Relecture|Médias|Formulaires|Menus|Taxonomies|Corbeille|Mon compte")]
     [InlineData(TenantRoles.Author, "Tableau de bord|Contenus|Médias|Mon compte")]
-    [InlineData(TenantRoles.Agent, "Tableau de bord|Mon compte")]
+    [InlineData(TenantRoles.Agent, "Tableau de bord|Demandes|Données personnelles|Mon compte")]
     public async Task The_navigation_offers_each_role_only_screens_it_may_open(string role, string entries)
     {
         var name = fixture.NewTenantName("nav-" + role.ToLowerInvariant());
