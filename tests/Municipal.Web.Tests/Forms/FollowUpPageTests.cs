@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Background;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
@@ -127,6 +129,33 @@ public abstract class FollowUpPageTests<TFixture>(TFixture fixture) : IClassFixt
         await PostAsync(client, "/e-guichet/suivi/reponse", new() { ["reply"] = "Encore une chose" });
         await using var check = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         Assert.Equal(1, await check.ServiceProvider.GetRequiredService<FormsDbContext>().Events.CountAsync(e => e.Kind == SubmissionEventKind.CitizenReply));
+    }
+
+    [Fact]
+    public async Task The_agent_who_asked_is_mailed_a_link_when_the_citizen_answers_and_never_the_answer_itself()
+    {
+        var (name, code) = await SubmittedAsync("suivi-notify");
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var agent = new IdentityUser { UserName = "agent@suivi.example", Email = "agent@suivi.example", EmailConfirmed = true };
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(agent)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
+            var submission = await db.Submissions.SingleAsync(s => s.TrackingCode == code);
+            scope.ServiceProvider.GetRequiredService<SubmissionHistory>().Stage(
+                submission, SubmissionEventKind.MessageToCitizen, "Quelle est l'heure de fin ?", visibleToCitizen: true, authorId: agent.Id, authorName: agent.Email, toStatus: SubmissionStatus.InformationRequested);
+            await db.SaveChangesAsync();
+        }
+
+        var client = fixture.ClientFor($"{name}.localhost");
+        await LookUpAsync(client, code, "marie@exemple.be");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "/e-guichet/suivi/reponse", new() { ["reply"] = "Minuit, secret de famille." })).StatusCode);
+        await fixture.App.Services.GetRequiredService<JobRunner>().RunDueAsync();
+
+        var folder = Path.Combine(fixture.TenantsFolder, name, "mail");
+        var toAgent = Assert.Single(Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText), m => m.Contains("To: agent@suivi.example", StringComparison.Ordinal));
+        Assert.Contains(code, toAgent, StringComparison.Ordinal);
+        Assert.Contains("/admin/e-guichet/demandes/" + code, toAgent, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret de famille", toAgent, StringComparison.Ordinal);
     }
 
     [Fact]

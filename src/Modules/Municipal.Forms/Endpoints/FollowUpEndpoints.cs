@@ -91,7 +91,8 @@ public static class FollowUpEndpoints
         return Results.Redirect(ThemePageRenderer.Url(http, Path), permanent: false, preserveMethod: false);
     }
 
-    private static async Task<IResult> ReplyAsync(HttpContext http, IAntiforgery antiforgery, FollowUpAccess access, SubmissionStore store, FormsDbContext db, SubmissionHistory history)
+    private static async Task<IResult> ReplyAsync(
+        HttpContext http, IAntiforgery antiforgery, FollowUpAccess access, SubmissionStore store, FormsDbContext db, SubmissionHistory history, SubmissionMail mail)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
@@ -124,6 +125,9 @@ public static class FollowUpEndpoints
 
         history.Stage(submission, SubmissionEventKind.CitizenReply, reply, visibleToCitizen: true, toStatus: SubmissionStatus.InProgress);
         await db.SaveChangesAsync(http.RequestAborted);
+
+        // Saved first: a mail that cannot be queued never loses the answer.
+        await mail.EnqueueCitizenReplyAsync(http, submission, CancellationToken.None);
         return Results.Redirect(ThemePageRenderer.Url(http, Path + "?envoye=1"));
     }
 

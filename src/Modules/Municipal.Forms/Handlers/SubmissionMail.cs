@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Municipal.Core.Mail;
 using Municipal.Core.Resources;
@@ -13,7 +15,7 @@ namespace Municipal.Forms.Handlers;
 /// The citizen's mails, through the durable outbox (a mail server that is down delays them, never loses them):
 /// the receipt with the answers and the tracking code, and the agents' messages.
 /// </summary>
-public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant)
+public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, FormsDbContext db, UserManager<IdentityUser> users)
 {
     /// <summary>The follow-up page, where the code and the e-mail give the status.</summary>
     public const string FollowUpPath = "/e-guichet/suivi";
@@ -48,6 +50,31 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant)
         message.Body = new TextPart("plain")
         {
             Text = CoreText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(http, submission)),
+        };
+        await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the agent in charge that the citizen answered: the assignee, else the agent who last wrote to the
+    /// citizen or moved the request. The mail holds a link to the request, not the answer (it stays in the back office).
+    /// Nobody to tell (no agent involved yet, or the user is gone): the request's history and the queue show it anyway.
+    /// </summary>
+    public async Task EnqueueCitizenReplyAsync(HttpContext http, SubmissionRecord submission, CancellationToken cancellationToken)
+    {
+        var agentId = submission.AssigneeId ?? await db.Events.AsNoTracking()
+            .Where(e => e.SubmissionId == submission.Id && e.AuthorId != null)
+            .OrderByDescending(e => e.Id)
+            .Select(e => e.AuthorId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (agentId is null || await users.FindByIdAsync(agentId) is not { Email: { Length: > 0 } email })
+        {
+            return;
+        }
+
+        var message = NewMessage(email, CoreText.Format("FormsReplyMailSubject", submission.TrackingCode));
+        message.Body = new TextPart("plain")
+        {
+            Text = CoreText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, SiteLinks.Root(http, tenant.Tenant) + Admin.RequestRoutes.Detail(submission.TrackingCode)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
