@@ -69,6 +69,29 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_status_chosen_on_a_page_another_agent_changed_meanwhile_is_refused_and_the_page_shows_the_current_one()
+    {
+        var (name, code) = await RequestAsync();
+        var first = await AdminSession.SignInAsync(fixture, name, TenantRoles.Agent);
+        var second = await AdminSession.SignInAsync(fixture, name, TenantRoles.Agent);
+        var page = $"/admin/e-guichet/demandes/{code}";
+        var stalePage = await second.Client.GetStringAsync(page);
+        Assert.Contains("name=\"depuis\" value=\"recue\"", stalePage, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(page, page + "/statut", new() { ["statut"] = "en-traitement", ["depuis"] = "recue" })).StatusCode);
+        await first.PostFormAsync(page, page + "/statut", new() { ["statut"] = "acceptee", ["depuis"] = "en-traitement" });
+
+        // The second agent still sees "Reçue" and decides "En traitement" → "Refusée" without knowing.
+        var stale = await second.PostFormAsync(page, page + "/statut", new() { ["statut"] = "refusee", ["depuis"] = "en-traitement" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var html = Text(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("elle est maintenant « Acceptée »", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"depuis\" value=\"acceptee\"", html, StringComparison.Ordinal);
+        Assert.Equal(SubmissionStatus.Accepted, (await RequestTestData.RequestAsync(fixture, name, code)).Status);
+    }
+
+    [Fact]
     public async Task A_move_the_workflow_does_not_allow_is_refused_in_french_and_allowed_moves_are_written_down()
     {
         var (name, code) = await RequestAsync();

@@ -29,7 +29,7 @@ public static class RequestDetailEndpoints
         group.MapGet("/demandes/{code}", DetailAsync);
         group.MapGet("/demandes/{code}/fichiers/{attachmentId}", DownloadAsync);
         group.MapPost("/demandes/{code}/statut", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
-            ActAsync(code, http, views, db, handling, "statut", (s, title, forms, form) => handling.ChangeStatusAsync(http, s, title, form["statut"], form["question"])));
+            ActAsync(code, http, views, db, handling, "statut", (s, title, forms, form) => handling.ChangeStatusAsync(http, s, title, form["statut"], form["question"], form["depuis"])));
         group.MapPost("/demandes/{code}/attribution", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
             ActAsync(code, http, views, db, handling, "attribution", (s, title, forms, form) => handling.AssignAsync(http, s, title, forms, form["agent"])));
         group.MapPost("/demandes/{code}/message", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
@@ -188,6 +188,7 @@ public static class RequestDetailEndpoints
             ["history"] = history.Select(RequestViews.History).ToList(),
             ["status_options"] = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),
             ["status_value"] = Typed("statut"),
+            ["status_from"] = submission.Status.Slug(),
             ["status_error"] = ErrorOf("statut"),
             ["question"] = Typed("question"),
             ["question_error"] = ErrorOf("question"),

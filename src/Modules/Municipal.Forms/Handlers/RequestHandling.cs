@@ -43,8 +43,18 @@ public sealed partial class RequestHandling(
             .ToList();
     }
 
-    public async Task<ErrorLinkView?> ChangeStatusAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? statusSlug, string? question)
+    /// <summary>
+    /// <paramref name="seenSlug"/> is the status the agent's page showed: when another agent changed it meanwhile,
+    /// the change is refused and the page shows the current status, so nobody decides on a stale page.
+    /// </summary>
+    public async Task<ErrorLinkView?> ChangeStatusAsync(
+        HttpContext http, SubmissionRecord submission, string formTitle, string? statusSlug, string? question, string? seenSlug = null)
     {
+        if (!string.IsNullOrEmpty(seenSlug) && seenSlug != submission.Status.Slug())
+        {
+            return new ErrorLinkView(CoreText.Format("FormsAgentStatusChangedMeanwhile", submission.Status.Label()), "#statut");
+        }
+
         if (RequestStatusSlugs.Parse(statusSlug) is not { } to)
         {
             return new ErrorLinkView(CoreText.Get("FormsAgentStatusRequired"), "#statut");
