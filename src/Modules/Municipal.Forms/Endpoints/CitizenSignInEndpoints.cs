@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,12 +21,13 @@ public static class CitizenSignInEndpoints
     {
         var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature);
         group.MapGet(CitizenIdentityProviders.SignInPath, SignInPageAsync);
-        group.MapPost(SignOutPath, SignOutAsync);
+        // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
+        group.MapPost(SignOutPath, (Func<HttpContext, Task<IResult>>)SignOutAsync);
         group.MapGet(SimulatedCitizenIdentity.Path, SimulationPageAsync);
         group.MapPost(SimulatedCitizenIdentity.Path, SimulationSignInAsync);
     }
 
-    private static Task<IResult> SignInPageAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    private static Task<IResult> SignInPageAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer)
     {
         var back = CitizenIdentityProviders.SafeReturnPath(http.Request.Query[CitizenIdentityProviders.ReturnParameter]);
         var provider = providers.Configured;
@@ -40,7 +40,7 @@ public static class CitizenSignInEndpoints
             ["provider_url"] = provider?.SignInUrl(http, back),
             ["sign_out_url"] = ThemePageRenderer.Url(http, SignOutPath),
         };
-        AddAntiforgery(http, antiforgery, values);
+        PublicAntiforgery.AddTokens(http, values);
 
         // No national service configured: the form cannot be filled here for now, and the page says so.
         var status = citizen is null && provider is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
@@ -48,37 +48,37 @@ public static class CitizenSignInEndpoints
         return RenderAsync(http, renderer, "FormsCitizenSignIn", title, title, values, status);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext http)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PublicAntiforgery.RefusalAsync(http) is { } refused)
         {
-            return Results.BadRequest(CoreText.Get("FormsCitizenBadToken"));
+            return refused;
         }
 
         CitizenSession.SignOut(http);
         return Results.Redirect(ThemePageRenderer.Url(http, "/"));
     }
 
-    private static async Task<IResult> SimulationPageAsync(HttpContext http, CitizenIdentityProviders providers, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    private static async Task<IResult> SimulationPageAsync(HttpContext http, CitizenIdentityProviders providers, ThemePageRenderer renderer)
     {
         if (providers.Configured is not SimulatedCitizenIdentity)
         {
             return await ContentRoutes.NotFoundAsync(http, renderer);
         }
 
-        return await RenderSimulationAsync(http, renderer, antiforgery, new SimulationForm(string.Empty, string.Empty, string.Empty), []);
+        return await RenderSimulationAsync(http, renderer, new SimulationForm(string.Empty, string.Empty, string.Empty), []);
     }
 
-    private static async Task<IResult> SimulationSignInAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer, IAntiforgery antiforgery)
+    private static async Task<IResult> SimulationSignInAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer)
     {
         if (providers.Configured is not SimulatedCitizenIdentity)
         {
             return await ContentRoutes.NotFoundAsync(http, renderer);
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PublicAntiforgery.RefusalAsync(http) is { } refused)
         {
-            return Results.BadRequest(CoreText.Get("FormsCitizenBadToken"));
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -102,7 +102,7 @@ public static class CitizenSignInEndpoints
 
         if (errors.Count > 0)
         {
-            return await RenderSimulationAsync(http, renderer, antiforgery, posted, errors);
+            return await RenderSimulationAsync(http, renderer, posted, errors);
         }
 
         session.SignIn(http, new CitizenIdentity(nationalNumber!, posted.FirstName, posted.LastName));
@@ -115,7 +115,7 @@ public static class CitizenSignInEndpoints
 
     private sealed record SimulationForm(string FirstName, string LastName, string NationalNumber);
 
-    private static Task<IResult> RenderSimulationAsync(HttpContext http, ThemePageRenderer renderer, IAntiforgery antiforgery, SimulationForm form, List<CitizenFieldError> errors)
+    private static Task<IResult> RenderSimulationAsync(HttpContext http, ThemePageRenderer renderer, SimulationForm form, List<CitizenFieldError> errors)
     {
         var values = new Dictionary<string, object?>
         {
@@ -128,9 +128,9 @@ public static class CitizenSignInEndpoints
             ["last_name_error"] = errors.FirstOrDefault(e => e.Id == "nom")?.Message,
             ["national_number_error"] = errors.FirstOrDefault(e => e.Id == "registre")?.Message,
         };
-        AddAntiforgery(http, antiforgery, values);
+        PublicAntiforgery.AddTokens(http, values);
         var title = CoreText.Get("FormsCitizenSimulationTitle");
-        var pageTitle = errors.Count > 0 ? CoreText.Format("FormsCitizenErrorTitle", title) : title;
+        var pageTitle = errors.Count > 0 ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
         return RenderAsync(http, renderer, "FormsCitizenSimulation", pageTitle, title, values, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
@@ -142,13 +142,6 @@ public static class CitizenSignInEndpoints
         values["heading"] = heading;
         var view = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (CoreText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
         return renderer.RenderAsync(http, view, template, values, status);
-    }
-
-    private static void AddAntiforgery(HttpContext http, IAntiforgery antiforgery, Dictionary<string, object?> values)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        values["antiforgery_name"] = tokens.FormFieldName;
-        values["antiforgery_token"] = tokens.RequestToken;
     }
 
     private static string Limit(string? value)

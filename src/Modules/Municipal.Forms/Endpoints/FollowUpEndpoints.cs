@@ -38,7 +38,8 @@ public static class FollowUpEndpoints
         page.MapGet("/", ShowAsync);
         page.MapPost("/", LookUpAsync).RequireRateLimiting(SubmissionRateLimit.PolicyName);
         page.MapPost("/reponse", ReplyAsync);
-        page.MapPost("/quitter", LeaveAsync);
+        // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
+        page.MapPost("/quitter", (Func<HttpContext, Task<IResult>>)LeaveAsync);
     }
 
     /// <summary>The lookup form with the French "too many attempts" message, for the rate limiter (429).</summary>
@@ -62,11 +63,11 @@ public static class FollowUpEndpoints
         return await RenderLookupAsync(http, code ?? "", "", LookupErrors.None, StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> LookUpAsync(HttpContext http, IAntiforgery antiforgery, FollowUpAccess access, SubmissionStore store)
+    private static async Task<IResult> LookUpAsync(HttpContext http, FollowUpAccess access, SubmissionStore store)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PublicAntiforgery.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -92,11 +93,11 @@ public static class FollowUpEndpoints
     }
 
     private static async Task<IResult> ReplyAsync(
-        HttpContext http, IAntiforgery antiforgery, FollowUpAccess access, SubmissionStore store, FormsDbContext db, SubmissionHistory history, SubmissionMail mail)
+        HttpContext http, FollowUpAccess access, SubmissionStore store, FormsDbContext db, SubmissionHistory history, SubmissionMail mail)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PublicAntiforgery.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var grant = access.Read(http);
@@ -131,11 +132,11 @@ public static class FollowUpEndpoints
         return Results.Redirect(ThemePageRenderer.Url(http, Path + "?envoye=1"));
     }
 
-    private static async Task<IResult> LeaveAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<IResult> LeaveAsync(HttpContext http)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PublicAntiforgery.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         FollowUpAccess.Clear(http);
@@ -210,9 +211,7 @@ public static class FollowUpEndpoints
     private static async Task<IResult> RenderAsync(HttpContext http, Dictionary<string, object?> values, bool hasErrors, int statusCode)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        values["antiforgery_field"] = tokens.FormFieldName;
-        values["antiforgery_token"] = tokens.RequestToken;
+        PublicAntiforgery.AddTokens(http, values);
         values["action"] = ThemePageRenderer.Url(http, Path);
         values["reply_action"] = ThemePageRenderer.Url(http, Path + "/reponse");
         values["leave_action"] = ThemePageRenderer.Url(http, Path + "/quitter");

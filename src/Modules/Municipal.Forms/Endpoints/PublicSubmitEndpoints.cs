@@ -36,15 +36,10 @@ public static class PublicSubmitEndpoints
 
     private static async Task<IResult> ShowSummaryAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {
-        var form = await pages.FindAsync(http, slug);
+        var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
@@ -59,15 +54,10 @@ public static class PublicSubmitEndpoints
 
     private static async Task<IResult> SubmitAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, SubmissionIntake intake)
     {
-        var form = await pages.FindAsync(http, slug);
+        var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
@@ -143,15 +133,10 @@ public static class PublicSubmitEndpoints
 
     private static async Task<IResult> ShowSaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {
-        var form = await pages.FindAsync(http, slug);
+        var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
@@ -166,15 +151,10 @@ public static class PublicSubmitEndpoints
 
     private static async Task<IResult> SaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, MailOutbox outbox, TenantContext tenant)
     {
-        var form = await pages.FindAsync(http, slug);
+        var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
@@ -210,15 +190,10 @@ public static class PublicSubmitEndpoints
 
     private static async Task<IResult> ResumeAsync(string slug, string? jeton, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {
-        var form = await pages.FindAsync(http, slug);
+        var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         var draft = await drafts.FromTokenAsync(jeton, form, http.RequestAborted);

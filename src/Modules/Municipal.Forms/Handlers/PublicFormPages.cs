@@ -29,6 +29,21 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
         return await forms.GetLatestEnabledAsync(slug, http.RequestAborted);
     }
 
+    /// <summary>
+    /// The form a citizen may fill here, or else the answer to give instead (Form null): the site's 404 for an unknown
+    /// or disabled form or a tenant without the feature, or the way to the sign-in page of a form that requires one.
+    /// </summary>
+    public async Task<(FormDefinition? Form, IResult? Refusal)> OpenAsync(HttpContext http, string slug)
+    {
+        var form = await FindAsync(http, slug);
+        if (form is null)
+        {
+            return (null, await NotFoundAsync(http));
+        }
+
+        return Gate(http, form) is { } signIn ? (null, signIn) : (form, null);
+    }
+
     /// <summary>Null when the citizen may fill the form; else the way to the sign-in page of a form that requires one.</summary>
     public IResult? Gate(HttpContext http, FormDefinition form) => citizens.Gate(http, form);
 
