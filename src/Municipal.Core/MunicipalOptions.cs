@@ -30,6 +30,8 @@ public sealed class MunicipalOptions
 
     public SignInOptions SignIn { get; set; } = new();
 
+    public JobOptions Jobs { get; set; } = new();
+
     public Mail.MailOptions Mail { get; set; } = new();
 
     /// <summary>
@@ -47,6 +49,17 @@ public sealed class SignInOptions
 {
     /// <summary>Sign-in attempts (POST) allowed per client IP address and minute; beyond, 429.</summary>
     public int PermitPerMinute { get; set; } = 10;
+}
+
+/// <summary>The section "Municipal:Jobs": the durable background jobs (scheduled publishing, mail, retention).</summary>
+public sealed class JobOptions
+{
+    /// <summary>
+    /// Poll for due jobs in the background. Off in a host whose jobs a caller runs by hand
+    /// (<see cref="Background.JobRunner.RunDueAsync"/>): a test host on a fake clock must be the only one that acts on
+    /// its jobs, or a host on the real clock runs them early.
+    /// </summary>
+    public bool RunInBackground { get; set; } = true;
 }
 
 public enum DatabaseProvider

@@ -28,7 +28,10 @@ public static class MunicipalServiceCollectionExtensions
     public static IServiceCollection AddMunicipal(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IMunicipalModule> modules)
     {
         services.AddOptions<MunicipalOptions>().Bind(configuration.GetSection(MunicipalOptions.Section));
+        // The one place that names the machine's clock (BannedSymbols.txt): everything else asks for TimeProvider.
+#pragma warning disable RS0030
         services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddSingleton(new ModuleCatalog(modules));
 
         // Tenancy

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
@@ -11,7 +12,7 @@ namespace Municipal.Core.Background;
 /// Runs due jobs. A job is claimed by a conditional update (LockedUntil), so with several nodes each job runs
 /// once; a failed job is retried with growing delays, and given up after <see cref="MaxAttempts"/>.
 /// </summary>
-public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistry registry, IEnumerable<IJobHandler> handlers, TimeProvider clock, ILogger<JobRunner> logger)
+public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistry registry, IEnumerable<IJobHandler> handlers, TimeProvider clock, IOptions<MunicipalOptions> options, ILogger<JobRunner> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 8;
@@ -74,6 +75,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Jobs.RunInBackground)
+        {
+            return;
+        }
+
         // Polling runs on real time; the clock decides only what is due (a test's fake clock jumps days at once).
         using var timer = new PeriodicTimer(PollInterval);
         do

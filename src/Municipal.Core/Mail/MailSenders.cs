@@ -13,7 +13,7 @@ public interface IMailSender
 }
 
 /// <summary>Writes each message as an RFC 5322 .eml file into the tenant's mail folder (written aside, then moved in).</summary>
-public sealed class PickupFolderMailSender(DataPaths paths) : IMailSender
+public sealed class PickupFolderMailSender(DataPaths paths, TimeProvider clock) : IMailSender
 {
     public static string Folder(DataPaths paths, string tenantName) => Path.Combine(paths.TenantFolder(tenantName), "mail");
 
@@ -21,7 +21,7 @@ public sealed class PickupFolderMailSender(DataPaths paths) : IMailSender
     {
         var folder = Folder(paths, tenantName);
         Directory.CreateDirectory(folder);
-        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}";
+        var name = $"{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}";
         var temp = Path.Combine(folder, "." + name + ".tmp");
         try
         {

@@ -13,5 +13,6 @@ public sealed class RecipeExecutionContext(Tenant tenant, IServiceProvider servi
     /// <summary>The tenant's enabled features; written to the registry when the recipe succeeds.</summary>
     public ISet<string> Features { get; } = features;
 
-    public TimeProvider Clock => (TimeProvider?)Services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
+    public TimeProvider Clock => (TimeProvider?)Services.GetService(typeof(TimeProvider))
+        ?? throw new InvalidOperationException("Aucune horloge (TimeProvider) n'est enregistrée.");
 }

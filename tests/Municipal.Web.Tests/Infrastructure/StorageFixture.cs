@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Tenancy;
 using Npgsql;
 
@@ -9,6 +11,8 @@ namespace Municipal.Web.Tests.Infrastructure;
 /// <summary>
 /// A fresh data folder (and, for PostgreSQL, a fresh database) per test class, and the app running on it.
 /// Another app can be started on the same storage to test what survives a restart.
+/// Every app on this storage reads one fake clock, <see cref="Clock"/>, and none polls for due jobs: a test runs
+/// them with <c>JobRunner.RunDueAsync</c>, so no host on another clock can take a job early or late.
 /// </summary>
 public abstract class StorageFixture : IAsyncLifetime
 {
@@ -24,6 +28,9 @@ public abstract class StorageFixture : IAsyncLifetime
     }
 
     public string DataPath { get; }
+
+    /// <summary>The clock of every app on this storage; it moves only when a test advances it (never backwards).</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.New();
 
     public abstract string Provider { get; }
 
@@ -89,6 +96,9 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:DataPath", DataPath);
         builder.UseSetting("Municipal:CreateDemoTenant", "false");
         builder.UseSetting("Municipal:HostApiKey", ApiKey);
+        // Jobs run when a test says so, on this storage's clock, in the host the test drives.
+        builder.UseSetting("Municipal:Jobs:RunInBackground", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         // The nightly retention runs are started by the tests that need them, not behind the back of those counting jobs.
         builder.UseSetting("Municipal:Forms:ScheduleRetention", "false");
         builder.UseSetting("Municipal:Database:Provider", Provider);
