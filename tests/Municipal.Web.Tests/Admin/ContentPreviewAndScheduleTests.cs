@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
@@ -96,39 +95,41 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
     [Fact]
     public async Task A_schedule_set_in_brussels_time_creates_a_job_and_the_page_goes_live_when_it_runs()
     {
-        // 29 November 2026, 08:00 UTC = 09:00 in Brussels.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var app = fixture.App;
+        var clock = fixture.Clock;
+        // Tomorrow at 11:00 in Brussels: 10:00 UTC in winter, 09:00 in summer.
+        var tomorrow = Brussels.Today(clock).AddDays(1);
+        var due = Brussels.At(tomorrow, new TimeOnly(11, 0));
         var name = await ContentForm.CreateTenantAsync(fixture, app, "content-schedule");
         var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
         var newPage = ContentAdminRoutes.New + "?type=Page";
         var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Fête de l'hiver", ["body"] = "Le 20 décembre." }));
         var edit = ContentAdminRoutes.Edit(id);
 
-        var past = await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = "2026-11-29", ["time"] = "08:30", ["what"] = "publish" });
+        var past = await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = Brussels.IsoDate(tomorrow.AddDays(-2)), ["time"] = "08:30", ["what"] = "publish" });
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("<a href=\"#schedule-date\">La date et l&#x27;heure de la programmation doivent être dans le futur</a>", (await past.Content.ReadAsStringAsync()).Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
 
-        var scheduled = await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = "2026-11-29", ["time"] = "11:00", ["what"] = "publish" });
+        var scheduled = await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = Brussels.IsoDate(tomorrow), ["time"] = "11:00", ["what"] = "publish" });
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var job = Assert.Single(await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name));
             Assert.Equal(ContentManager.PublishJob, job.Kind);
-            Assert.Equal(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), job.DueUtc);
+            Assert.Equal(due, job.DueUtc);
         }
 
         var page = await editor.Client.GetStringAsync(edit);
-        Assert.Contains("Publication programmée le 29/11/2026 à 11:00", page, StringComparison.Ordinal);
+        Assert.Contains($"Publication programmée le {Brussels.FrenchDate(tomorrow)} à 11:00", page, StringComparison.Ordinal);
         Assert.Contains(">Programmé</span>", page, StringComparison.Ordinal);
 
         var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
         var runner = app.Services.GetRequiredService<JobRunner>();
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.SetUtcNow(due.AddHours(-1));
         await runner.RunDueAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/fete-de-l-hiver")).StatusCode);
 
-        clock.Advance(TimeSpan.FromHours(1.5));
+        clock.SetUtcNow(due.AddMinutes(30));
         await runner.RunDueAsync();
         Assert.Contains("Le 20 décembre.", await visitor.GetStringAsync("/fete-de-l-hiver"), StringComparison.Ordinal);
     }
@@ -136,8 +137,9 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
     [Fact]
     public async Task A_pending_schedule_is_cancelled_by_an_editor_only_and_the_page_then_stays_offline()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var app = fixture.App;
+        var tomorrow = Brussels.Today(fixture.Clock).AddDays(1);
+        var due = Brussels.At(tomorrow, new TimeOnly(11, 0));
         var name = await ContentForm.CreateTenantAsync(fixture, app, "content-unschedule");
         var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
         var author = await ContentForm.SignInAsync(app, name, TenantRoles.Author);
@@ -145,11 +147,11 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         var id = ContentForm.ItemId(await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Marché de printemps", ["body"] = "Le 21 mars." }));
         var edit = ContentAdminRoutes.Edit(id);
         var cancel = ContentAdminRoutes.CancelSchedule(id);
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = "2026-11-29", ["time"] = "11:00", ["what"] = "publish" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(edit, ContentAdminRoutes.Schedule(id), new() { ["date"] = Brussels.IsoDate(tomorrow), ["time"] = "11:00", ["what"] = "publish" })).StatusCode);
 
         var page = await editor.Client.GetStringAsync(edit);
         Assert.Contains($"<form method=\"post\" action=\"{cancel}\"", page, StringComparison.Ordinal);
-        Assert.Contains("Annuler<span class=\"visually-hidden\"> la publication programmée le 29/11/2026 à 11:00</span></button>", page, StringComparison.Ordinal);
+        Assert.Contains($"Annuler<span class=\"visually-hidden\"> la publication programmée le {Brussels.FrenchDate(tomorrow)} à 11:00</span></button>", page, StringComparison.Ordinal);
         Assert.DoesNotContain(cancel, await author.Client.GetStringAsync(edit), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await author.PostFormAsync(edit, cancel, new() { ["what"] = "publish" })).StatusCode);
@@ -181,7 +183,7 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         Assert.Contains("Programmation annulée", await administrator.Client.GetStringAsync("/admin/journal"), StringComparison.Ordinal);
 
         var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
-        clock.Advance(TimeSpan.FromHours(4));
+        fixture.Clock.SetUtcNow(due.AddHours(1));
         await app.Services.GetRequiredService<JobRunner>().RunDueAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/marche-de-printemps")).StatusCode);
     }

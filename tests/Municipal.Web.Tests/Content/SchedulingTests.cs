@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Background;
@@ -12,26 +13,27 @@ namespace Municipal.Web.Tests.Content;
 public abstract class SchedulingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    // Every host on the class's storage reads this one clock; none runs jobs unless the test says so.
+    private FakeTimeProvider Clock => fixture.Clock;
 
     [Fact]
     public async Task A_scheduled_publication_happens_at_its_time_and_not_before()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        var app = fixture.App;
         var name = await CreateTenantAsync(app);
         var client = app.CreateClient(new() { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
         var id = await SaveDraftAsync(app, name, "marche-de-noel", "Marché de Noël");
         await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
         {
-            await scope.ServiceProvider.GetRequiredService<ContentManager>().SchedulePublishAsync(id, _clock.GetUtcNow().AddHours(2));
+            await scope.ServiceProvider.GetRequiredService<ContentManager>().SchedulePublishAsync(id, Clock.GetUtcNow().AddHours(2));
         }
 
         var runner = app.Services.GetRequiredService<JobRunner>();
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
         await runner.RunDueAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/marche-de-noel")).StatusCode);
 
-        _clock.Advance(TimeSpan.FromHours(1.5));
+        Clock.Advance(TimeSpan.FromHours(1.5));
         await runner.RunDueAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/marche-de-noel")).StatusCode);
     }
@@ -41,25 +43,25 @@ public abstract class SchedulingTests<TFixture>(TFixture fixture) : IClassFixtur
     {
         string name;
         string id;
-        await using (var before = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock)))
+        await using (var before = fixture.StartApp())
         {
             name = await CreateTenantAsync(before);
             id = await SaveDraftAsync(before, name, "enquete-publique", "Enquête publique");
             await using var scope = await StorageFixture.TenantScopeAsync(before.Services, name);
             var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
-            await manager.SchedulePublishAsync(id, _clock.GetUtcNow().AddDays(1));
-            await manager.ScheduleUnpublishAsync(id, _clock.GetUtcNow().AddDays(15));
+            await manager.SchedulePublishAsync(id, Clock.GetUtcNow().AddDays(1));
+            await manager.ScheduleUnpublishAsync(id, Clock.GetUtcNow().AddDays(15));
         }
 
         // The process is gone; a new one starts later and finds the jobs in the host database.
-        _clock.Advance(TimeSpan.FromDays(2));
-        await using var after = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await using var after = fixture.StartApp();
         var client = after.CreateClient(new() { BaseAddress = new Uri($"http://{name}.localhost/") });
         var runner = after.Services.GetRequiredService<JobRunner>();
         await runner.RunDueAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/enquete-publique")).StatusCode);
 
-        _clock.Advance(TimeSpan.FromDays(14));
+        Clock.Advance(TimeSpan.FromDays(14));
         await runner.RunDueAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/enquete-publique")).StatusCode);
         await using var jobs = after.Services.CreateAsyncScope();
@@ -69,20 +71,20 @@ public abstract class SchedulingTests<TFixture>(TFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_new_schedule_replaces_the_former_one()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        var app = fixture.App;
         var name = await CreateTenantAsync(app);
         var id = await SaveDraftAsync(app, name, "budget", "Budget");
         await using var scope = await StorageFixture.TenantScopeAsync(app.Services, name);
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
 
-        await manager.SchedulePublishAsync(id, _clock.GetUtcNow().AddHours(1));
-        await manager.SchedulePublishAsync(id, _clock.GetUtcNow().AddDays(3));
+        await manager.SchedulePublishAsync(id, Clock.GetUtcNow().AddHours(1));
+        await manager.SchedulePublishAsync(id, Clock.GetUtcNow().AddDays(3));
 
         var pending = await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name);
-        Assert.Equal(_clock.GetUtcNow().AddDays(3), Assert.Single(pending).DueUtc);
+        Assert.Equal(Clock.GetUtcNow().AddDays(3), Assert.Single(pending).DueUtc);
     }
 
-    private async Task<string> CreateTenantAsync(MunicipalApp app)
+    private async Task<string> CreateTenantAsync(WebApplicationFactory<Program> app)
     {
         var name = fixture.NewTenantName("sched");
         await app.Services.GetRequiredService<Core.Tenancy.TenantProvisioner>().CreateAsync(
@@ -90,7 +92,7 @@ public abstract class SchedulingTests<TFixture>(TFixture fixture) : IClassFixtur
         return name;
     }
 
-    private static async Task<string> SaveDraftAsync(MunicipalApp app, string tenant, string path, string title)
+    private static async Task<string> SaveDraftAsync(WebApplicationFactory<Program> app, string tenant, string path, string title)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(app.Services, tenant);
         var content = new PageContent(title, null, RichText.FromMarkdown("Texte"));

@@ -58,12 +58,16 @@ internal static partial class RequestTestData
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(form, default);
     }
 
-    /// <summary>Submits through the store (committed, as a citizen's would be); answers the tracking code.</summary>
+    /// <summary>
+    /// Submits through the store (committed, as a citizen's would be); answers the tracking code. The fake clock
+    /// then moves a minute on, so that requests sent one after the other are received one after the other.
+    /// </summary>
     public static async Task<string> SubmitAsync(StorageFixture fixture, string tenant, string slug, string email, Dictionary<string, FieldValue> answers)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
         var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync(slug, email, answers, null, default);
         Assert.True(result.Accepted, string.Join(" ", result.Errors.Select(e => e.Message)));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         return result.TrackingCode!;
     }
 

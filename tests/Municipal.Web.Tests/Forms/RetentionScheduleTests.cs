@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Tenancy;
@@ -12,13 +11,14 @@ namespace Municipal.Web.Tests.Forms;
 public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture
 {
-    // 08:00 UTC on 29 November: 03:00 in Brussels (UTC+1 in winter) is 02:00 UTC, next on the 30th.
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private static readonly TimeOnly ThreeAm = new(3, 0);
 
     [Fact]
     public async Task Each_tenant_with_forms_gets_one_nightly_run_which_schedules_the_next_exactly_once()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        var app = fixture.App;
+        var clock = fixture.Clock;
+        var night = NextNightOfRun(clock);
         var name = fixture.NewTenantName("nightly");
         await app.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
             new CreateTenantRequest(name, "Nocturne", [$"{name}.localhost"], null, "municipality", "a@b.be", StorageFixture.AdminPassword), false, CancellationToken.None);
@@ -26,23 +26,23 @@ public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClas
 
         await scheduler.EnsureAllAsync();
         await scheduler.EnsureAllAsync();
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
+        Assert.Equal(Brussels.At(night, ThreeAm), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
 
-        _clock.Advance(TimeSpan.FromHours(18.5)); // 02:30 UTC on the 30th
+        clock.SetUtcNow(Brussels.At(night, new TimeOnly(3, 30)));
         await app.Services.GetRequiredService<JobRunner>().RunDueAsync();
         await app.Services.GetRequiredService<JobRunner>().RunDueAsync();
         await scheduler.EnsureAllAsync();
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
+        Assert.Equal(Brussels.At(night.AddDays(1), ThreeAm), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
         await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
         {
             var audit = await scope.ServiceProvider.GetRequiredService<AuditLog>().ReadAsync(0, 20);
             Assert.Single(audit, line => line.Action == RetentionJob.AuditAction);
         }
 
-        // A night later, the same again: one run done, the next one pending.
-        _clock.Advance(TimeSpan.FromDays(1));
+        // A night later (by the wall clock: a night when summer time ends lasts 25 hours), one run done, the next one pending.
+        clock.SetUtcNow(Brussels.At(night.AddDays(1), new TimeOnly(3, 30)));
         await app.Services.GetRequiredService<JobRunner>().RunDueAsync();
-        Assert.Equal(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
+        Assert.Equal(Brussels.At(night.AddDays(2), ThreeAm), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
     }
 
     [Fact]
@@ -53,7 +53,8 @@ public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClas
         Assert.Empty(await PendingRunsAsync(fixture.App, name)); // the tests' apps run no scheduling loop
 
         var overrides = new Dictionary<string, string?> { [RetentionScheduler.EnabledSetting] = "true" };
-        await using var app = fixture.StartApp(overrides, s => s.AddSingleton<TimeProvider>(_clock));
+        var night = NextNightOfRun(fixture.Clock);
+        await using var app = fixture.StartApp(overrides);
         _ = app.Services; // starts the host and its loops
         var waited = 0;
         while ((await PendingRunsAsync(app, name)).Count == 0 && waited++ < 300)
@@ -61,7 +62,7 @@ public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClas
             await Task.Delay(100);
         }
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
+        Assert.Equal(Brussels.At(night, ThreeAm), Assert.Single(await PendingRunsAsync(app, name)).DueUtc);
     }
 
     [Fact]
@@ -72,7 +73,14 @@ public abstract class RetentionScheduleTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), RetentionSchedule.NextRun(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero)));
     }
 
-    private static async Task<List<JobRecord>> PendingRunsAsync(MunicipalApp app, string tenant)
+    /// <summary>The Brussels day whose 03:00 is the next one after the clock's present.</summary>
+    private static DateOnly NextNightOfRun(TimeProvider clock)
+    {
+        var today = Brussels.Today(clock);
+        return Brussels.At(today, ThreeAm) > clock.GetUtcNow() ? today : today.AddDays(1);
+    }
+
+    private static async Task<List<JobRecord>> PendingRunsAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string tenant)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(tenant))

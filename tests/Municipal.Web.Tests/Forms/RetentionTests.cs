@@ -16,12 +16,13 @@ namespace Municipal.Web.Tests.Forms;
 public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    // The one clock of every host on the class's storage.
+    private FakeTimeProvider Clock => fixture.Clock;
 
     [Fact]
     public async Task A_decided_request_past_retention_is_anonymised_and_the_others_are_kept_as_they_were()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        var app = fixture.App;
         var name = await CreateTenantAsync(app);
         SubmissionRecord old, pending, recent;
         await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
@@ -34,8 +35,8 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
             await DecideAsync(services, old.Id, SubmissionStatus.Accepted, "Bonjour Madame Dupont, votre demande est acceptée.");
         }
 
-        var decidedAt = _clock.GetUtcNow();
-        _clock.Advance(TimeSpan.FromDays(31));
+        var decidedAt = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(31));
         await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
         {
             await DecideAsync(scope.ServiceProvider, recent.Id, SubmissionStatus.Refused, "Refusée, Monsieur Martin.");
@@ -121,10 +122,10 @@ public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture
     [Fact]
     public async Task Expired_drafts_and_old_orphan_folders_are_swept_and_live_ones_kept()
     {
-        await using var app = fixture.StartApp(services: s => s.AddSingleton<TimeProvider>(_clock));
+        var app = fixture.App;
         var name = await CreateTenantAsync(app);
         var tenantFolder = Path.Combine(fixture.TenantsFolder, name);
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         SubmissionRecord live;
         await using (var scope = await StorageFixture.TenantScopeAsync(app.Services, name))
         {

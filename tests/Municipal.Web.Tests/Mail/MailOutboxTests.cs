@@ -45,7 +45,7 @@ public abstract class MailOutboxTests<TFixture>(TFixture fixture) : IClassFixtur
             Assert.Equal(id, pending.Id);
             Assert.Equal(1, pending.Attempts);
             Assert.NotNull(pending.LastError);
-            Assert.True(pending.DueUtc > DateTimeOffset.UtcNow, "retried later");
+            Assert.True(pending.DueUtc > fixture.Clock.GetUtcNow(), "retried later");
             var kept = MailOutbox.Deserialize(pending.Payload);
             Assert.Equal("Essai", kept.Subject);
             Assert.Equal("Commune SMTP", kept.From.Mailboxes.Single().Name);
