@@ -106,6 +106,7 @@ public static class MunicipalServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddUserManager<ClockedUserManager>()
             .AddTokenProvider<TenantTokenProvider>(TokenOptions.DefaultProvider)
             .AddEntityFrameworkStores<TenantDbContext>();
         services.AddScoped<AdminAccounts>();

@@ -131,6 +131,57 @@ public abstract class CitizenSignInTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("Marie Dupont", stored.CitizenName);
     }
 
+    [Fact]
+    public async Task Over_http_a_citizen_is_sent_to_sign_in_comes_back_to_the_form_and_the_request_holds_their_identity()
+    {
+        var name = fixture.NewTenantName("bout-en-bout");
+        await fixture.CreateTenantAsync(name);
+        await RequestTestData.SaveFormAsync(fixture, name, new FormDefinition
+        {
+            Slug = "prime-naissance",
+            Title = "Prime de naissance",
+            LoginRequired = true,
+            Steps = [new FormStep { Title = "L'enfant", Fields = [new TextField { Name = "prenom", Label = "Prénom de l'enfant", Required = true }] }],
+        });
+        using var browser = new TimeLimits.ClocklessBrowser(fixture, $"{name}.localhost");
+
+        // The form sends to the sign-in page, which offers the simulation with the way back.
+        var start = await browser.GetAsync("/e-guichet/prime-naissance");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("/e-guichet/connexion?retour=%2Fe-guichet%2Fprime-naissance", start.Headers.Location!.OriginalString);
+        var signInPage = await browser.GetStringAsync(start.Headers.Location.OriginalString);
+        var simulation = $"{Simulation}?retour=%2Fe-guichet%2Fprime-naissance";
+        Assert.Contains($"href=\"{simulation}\"", signInPage, StringComparison.Ordinal);
+
+        var signedIn = await browser.PostAsync(simulation, new()
+        {
+            ["__jeton"] = AdminSession.Token(await browser.GetStringAsync(simulation)),
+            ["prenom"] = "Marie",
+            ["nom"] = "Dupont",
+            ["registre"] = "85.07.30-033.28",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/e-guichet/prime-naissance", signedIn.Headers.Location!.OriginalString);
+
+        // Back on the form: the step, then the summary, then the submission.
+        var form = await browser.GetAsync("/e-guichet/prime-naissance");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("name=\"prenom\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var step = await browser.PostAsync("/e-guichet/prime-naissance/etape/1", new() { ["prenom"] = "Léa" });
+        Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
+        Assert.Equal("/e-guichet/prime-naissance/verification", step.Headers.Location!.OriginalString);
+        Assert.Contains("Léa", await browser.GetStringAsync("/e-guichet/prime-naissance/verification"), StringComparison.Ordinal);
+        var sent = await browser.PostAsync("/e-guichet/prime-naissance/verification", new() { ["email"] = "parent@exemple.be" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var code = System.Text.RegularExpressions.Regex.Match(sent.Headers.Location!.OriginalString, "code=(EG-[A-Z0-9-]+)").Groups[1].Value;
+        Assert.Contains(code, await browser.GetStringAsync(sent.Headers.Location.OriginalString), StringComparison.Ordinal);
+
+        var stored = await RequestTestData.RequestAsync(fixture, name, code);
+        Assert.Equal("prime-naissance", stored.FormSlug);
+        Assert.Equal("85073003328", stored.CitizenNationalNumber);
+        Assert.Equal("Marie Dupont", stored.CitizenName);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string back, string firstName, string lastName, string nationalNumber)
     {
         var action = $"{Simulation}?retour={Uri.EscapeDataString(back)}";

@@ -19,7 +19,9 @@ public static class CitizenSignInEndpoints
 
     public static void MapCitizenSignIn(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature);
+        // Never in the output cache either: it ignores Cache-Control, and a page that names the signed-in citizen,
+        // stored once their browser had its antiforgery cookie, went to every visitor (and outlived the session).
+        var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature).WithMetadata(new Core.Admin.AdminNoCachePolicy());
         group.MapGet(CitizenIdentityProviders.SignInPath, SignInPageAsync);
         // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
         group.MapPost(SignOutPath, (Func<HttpContext, Task<IResult>>)SignOutAsync);

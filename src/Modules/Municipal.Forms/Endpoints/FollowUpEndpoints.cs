@@ -34,7 +34,8 @@ public static class FollowUpEndpoints
 
     public static void MapFollowUp(this IEndpointRouteBuilder endpoints)
     {
-        var page = endpoints.MapGroup(Path).RequireFeature(FormsModule.Feature);
+        // A person's request: never in the output cache (it ignores Cache-Control; only the renewed cookie kept it out).
+        var page = endpoints.MapGroup(Path).RequireFeature(FormsModule.Feature).WithMetadata(new AdminNoCachePolicy());
         page.MapGet("/", ShowAsync);
         page.MapPost("/", LookUpAsync).RequireRateLimiting(SubmissionRateLimit.PolicyName);
         page.MapPost("/reponse", ReplyAsync);

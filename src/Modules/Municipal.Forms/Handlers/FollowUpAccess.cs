@@ -11,21 +11,28 @@ public sealed record FollowUpGrant(string Code, string Email);
 
 /// <summary>
 /// Remembers, for a short while, that this browser gave the right code and e-mail: a data-protected, HttpOnly,
-/// SameSite=Strict cookie scoped to the follow-up page, with a time-limited payload bound to the tenant. The e-mail
-/// thus never travels in a URL, and the citizen need not type it again to answer a question.
+/// SameSite=Strict cookie scoped to the follow-up page, with a payload bound to the tenant that carries its own end.
+/// The e-mail thus never travels in a URL, and the citizen need not type it again to answer a question. The end is
+/// checked against the application's <see cref="TimeProvider"/>: data protection's time-limited protector reads the
+/// machine's clock and takes no TimeProvider.
 /// </summary>
-public sealed class FollowUpAccess(IDataProtectionProvider protection, TenantContext tenant)
+public sealed class FollowUpAccess(IDataProtectionProvider protection, TenantContext tenant, TimeProvider clock)
 {
     public const string CookieName = ".Municipal.FollowUp";
 
     /// <summary>How long a proof lasts after the last page shown; each page shown renews it.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
 
-    private ITimeLimitedDataProtector Protector =>
-        protection.CreateProtector("Municipal.Forms.FollowUp", tenant.Tenant.Name).ToTimeLimitedDataProtector();
+    // v2: the end is in the payload (v1 was a time-limited payload); a v1 cookie reads as none.
+    private IDataProtector Protector => protection.CreateProtector("Municipal.Forms.FollowUp.v2", tenant.Tenant.Name);
 
-    public void Grant(HttpContext http, FollowUpGrant grant) =>
-        http.Response.Cookies.Append(CookieName, Protector.Protect(JsonSerializer.Serialize(grant), Lifetime), Options(http));
+    private sealed record Ticket(string Code, string Email, DateTimeOffset ExpiresUtc);
+
+    public void Grant(HttpContext http, FollowUpGrant grant)
+    {
+        var ticket = new Ticket(grant.Code, grant.Email, clock.GetUtcNow() + Lifetime);
+        http.Response.Cookies.Append(CookieName, Protector.Protect(JsonSerializer.Serialize(ticket)), Options(http));
+    }
 
     public FollowUpGrant? Read(HttpContext http)
     {
@@ -36,7 +43,8 @@ public sealed class FollowUpAccess(IDataProtectionProvider protection, TenantCon
 
         try
         {
-            return JsonSerializer.Deserialize<FollowUpGrant>(Protector.Unprotect(value));
+            var ticket = JsonSerializer.Deserialize<Ticket>(Protector.Unprotect(value));
+            return ticket is not null && ticket.ExpiresUtc > clock.GetUtcNow() ? new FollowUpGrant(ticket.Code, ticket.Email) : null;
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
         {

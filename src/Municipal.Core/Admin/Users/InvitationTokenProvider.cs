@@ -24,17 +24,10 @@ public sealed class InvitationTokenProvider(
     IDataProtectionProvider dataProtection,
     IOptions<InvitationTokenProviderOptions> options,
     ILogger<DataProtectorTokenProvider<IdentityUser>> logger,
-    TenantContext tenant)
-    : DataProtectorTokenProvider<IdentityUser>(dataProtection, options, logger)
+    TenantContext tenant,
+    TimeProvider clock)
+    : TenantBoundTokenProvider(dataProtection, options, logger, tenant, clock)
 {
     public const string ProviderName = "MunicipalInvitation";
     public const string Purpose = "Invitation";
-
-    public override Task<string> GenerateAsync(string purpose, UserManager<IdentityUser> manager, IdentityUser user) =>
-        base.GenerateAsync(Bind(purpose), manager, user);
-
-    public override Task<bool> ValidateAsync(string purpose, string token, UserManager<IdentityUser> manager, IdentityUser user) =>
-        tenant.Current is null ? Task.FromResult(false) : base.ValidateAsync(Bind(purpose), token, manager, user);
-
-    private string Bind(string purpose) => "tenant:" + tenant.Tenant.Name + ":" + purpose;
 }
