@@ -21,6 +21,12 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : We
             ["Municipal:HostApiKey"] = hostApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
 
+            // The tests sign in and submit forms many times a minute from 127.0.0.1, the faster the machine the
+            // more: the limits (10 sign-ins, 20 submissions a minute per address) are raised as in the web tests,
+            // whose own tests check the limits with small ones.
+            ["Municipal:SignIn:PermitPerMinute"] = "1000",
+            ["Municipal:SubmissionsPerMinutePerIp"] = "1000",
+
             // The national authentication service cannot run here: its test double stands in.
             ["Municipal:CitizenIdentity"] = "simulation",
         }));
