@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Storage;
@@ -140,14 +141,33 @@ public abstract class TenancyTests<TFixture>(TFixture fixture) : IClassFixture<T
     [Fact]
     public async Task Tenants_and_their_content_survive_a_restart_with_migrations_applied_in_place()
     {
-        var name = fixture.NewTenantName("restart");
-        await fixture.CreateTenantAsync(name, displayName: "Durbuy");
+        // From the previous release's storage (Tenancy/Upgrade): the first host migrates it, adds a tenant and a
+        // request, and is stopped; the second finds every migration applied and must still serve all of it.
+        await using var storage = await PreviousReleaseStorage.RestoreAsync(fixture.Provider);
+        string code;
+        var first = storage.StartApp();
+        await using (first)
+        {
+            await first.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
+                new CreateTenantRequest("durbuy", "Durbuy", ["durbuy.localhost"], null, "municipality", "admin@durbuy.localhost", StorageFixture.AdminPassword),
+                recipeMayBePath: false,
+                CancellationToken.None);
+            code = await UpgradeTests.FormsWorkForTheOldTenantAsync(first, storage);
+        }
 
-        await using var second = fixture.StartApp();
-        var response = await second.CreateClient(new() { BaseAddress = new Uri($"http://{name}.localhost/") }).GetAsync("/vie-communale");
+        var history = await storage.HistoryAsync(PreviousReleaseStorage.Tenant, "__FormsMigrations");
+        await using var second = storage.StartApp();
+        var durbuy = await second.GetAsync("durbuy.localhost", "/vie-communale");
+        var status = await second.GetAsync(PreviousReleaseStorage.TenantHost, $"/api/submissions/{code}?email=marie%40exemple.be");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Durbuy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Throws<ObjectDisposedException>(() => first.Services.GetService<TenantProvisioner>());
+        Assert.Equal(HttpStatusCode.OK, durbuy.Status);
+        Assert.Contains("Durbuy", durbuy.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status.Status);
+        Assert.Contains("\"received\"", status.Body, StringComparison.Ordinal);
+        await UpgradeTests.OldDataIsServedAsync(second);
+        Assert.Equal(history, await storage.HistoryAsync(PreviousReleaseStorage.Tenant, "__FormsMigrations"));
+        Assert.Equal(3, history.Count);
     }
 
     [Fact]
@@ -163,7 +183,56 @@ public abstract class TenancyTests<TFixture>(TFixture fixture) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         Assert.Contains("--primary: #1d5e3a", branding, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/theme/default/..%2Fsecret")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/medias/..%2f..%2f{other}%2fmedia%2f{id}/w640.webp")]
+    [InlineData("/medias/..%2F..%2F{other}%2Fmedia%2F{id}/w640.webp")]
+    [InlineData("/medias/%2e%2e%2f%2e%2e%2f{other}%2fmedia%2f{id}/w640.webp")]
+    [InlineData("/medias/%2e%2e/%2e%2e/{other}/media/{id}/w640.webp")]
+    [InlineData("/medias/..\\..\\{other}\\media\\{id}/w640.webp")]
+    [InlineData("/medias/..%5c..%5c{other}%5cmedia%5c{id}/w640.webp")]
+    [InlineData("/medias/{id}/..%2f..%2f..%2f{other}%2fmedia%2f{id}%2fw640.webp")]
+    [InlineData("/medias/{id}/%2e%2e%2f%2e%2e%2f%2e%2e%2f{other}%2fmedia%2f{id}%2fw640.webp")]
+    public async Task Traversal_sequences_never_serve_a_file_of_another_tenants_folder(string template)
+    {
+        var mine = fixture.NewTenantName("chaudfontaine");
+        var other = fixture.NewTenantName("trooz");
+        await fixture.CreateTenantAsync(mine);
+        await fixture.CreateTenantAsync(other);
+        // A file that exists, where the other tenant's library keeps an image, under a name the library writes.
+        var id = Guid.NewGuid().ToString("N");
+        var secret = $"image privee de {other}";
+        Directory.CreateDirectory(Path.Combine(fixture.TenantsFolder, other, "media", id));
+        await File.WriteAllTextAsync(Path.Combine(fixture.TenantsFolder, other, "media", id, "w640.webp"), secret);
+        // The same folder name in this tenant's library, so a sequence that climbs out of it starts from a real folder.
+        Directory.CreateDirectory(Path.Combine(fixture.TenantsFolder, mine, "media", id));
+        var path = template.Replace("{other}", other, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
+
+        var own = await fixture.ClientFor($"{other}.localhost").GetStringAsync($"/medias/{id}/w640.webp");
+        var (status, body) = await RawGetAsync($"{mine}.localhost", path);
+
+        Assert.Equal(secret, own); // the file is there and served to its own tenant
+        Assert.NotEqual(HttpStatusCode.OK, status);
+        Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A GET whose path reaches the app as a server hands it over: percent-decoded except "%2F", as Kestrel does,
+    /// but with its dot segments and backslashes kept. Through HttpClient, System.Uri would already have turned
+    /// "%2e%2e/" and "..\\" into a plain path on the client side, and the app would never see the sequence.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string Body)> RawGetAsync(string host, string path)
+    {
+        var context = await fixture.App.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Scheme = "http";
+            c.Request.Host = new HostString(host);
+            c.Request.Path = PathString.FromUriComponent(path);
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        return ((HttpStatusCode)context.Response.StatusCode, await reader.ReadToEndAsync());
     }
 }
 
