@@ -31,7 +31,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
-    private int _offered;
+    private readonly ConcurrentQueue<string> _offeredSubjects = new();
     private int _refuseNext;
 
     private LoopbackSmtpServer(X509Certificate2 certificate, string caFile)
@@ -71,8 +71,14 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Messages accepted, in order.</summary>
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
-    /// <summary>Messages offered (DATA sent), accepted or refused.</summary>
-    public int Offered => Volatile.Read(ref _offered);
+    /// <summary>
+    /// Messages of this subject offered (DATA sent), accepted or refused. By subject: a job another test left
+    /// waiting is run by any host on the storage, and would reach this server too.
+    /// </summary>
+    public int Offered(string subject) => _offeredSubjects.Count(s => s == subject);
+
+    /// <summary>Messages of this subject accepted.</summary>
+    public IReadOnlyList<ReceivedMail> ReceivedWith(string subject) => [.. _received.Where(r => r.Message.Subject == subject)];
 
     /// <summary>The next <paramref name="count"/> messages are refused with 451 (try again later); -1 refuses all.</summary>
     public void RefuseNext(int count) => Volatile.Write(ref _refuseNext, count);
@@ -132,16 +138,17 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref owner._offered);
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = MimeMessage.Load(stream, cancellationToken);
+            owner._offeredSubjects.Enqueue(message.Subject ?? string.Empty);
             var refuse = Volatile.Read(ref owner._refuseNext);
             if (refuse == -1 || (refuse > 0 && Interlocked.CompareExchange(ref owner._refuseNext, refuse - 1, refuse) == refuse))
             {
                 return Task.FromResult(new SmtpResponse((SmtpReplyCode)451, "Relais indisponible, reessayez plus tard"));
             }
 
-            using var stream = new MemoryStream(buffer.ToArray());
             owner._received.Enqueue(new ReceivedMail(
-                MimeMessage.Load(stream, cancellationToken),
+                message,
                 transaction.From.AsAddress(),
                 [.. transaction.To.Select(to => to.AsAddress())],
                 context.Pipe.IsSecure,

@@ -27,7 +27,7 @@ public abstract class SmtpDeliveryTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Null(job.LastError);
         Assert.Equal(fixture.Clock.GetUtcNow(), job.CompletedUtc);
         Assert.Equal(1, job.Attempts);
-        var received = Assert.Single(server.Received);
+        var received = Assert.Single(server.ReceivedWith("Votre demande n° 42"));
         Assert.True(received.OverTls, "the session went over TLS (STARTTLS)");
         Assert.Equal(LoopbackSmtpServer.User, received.User);
         Assert.Equal(["marie@example.be"], received.EnvelopeTo);
@@ -51,7 +51,7 @@ public abstract class SmtpDeliveryTests<TFixture>(TFixture fixture) : IClassFixt
         await MailJobs.RunDueAsync(app.Services);
 
         Assert.Empty(server.Received);
-        Assert.Equal(0, server.Offered);
+        Assert.Equal(0, server.Offered("Refusé"));
         var job = await MailJobs.JobAsync(app.Services, id);
         Assert.Null(job.CompletedUtc);
         Assert.Null(job.FailedUtc);
