@@ -101,8 +101,10 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var lockedUntil = now + ClaimDuration;
+        // Due again checked here, not only when listing: another node may have run and failed this job since
+        // (it is due later now, and is not locked any more); taking it would retry it at once, without the delay.
         var claimed = await db.Jobs
-            .Where(j => j.Id == id && j.CompletedUtc == null && j.FailedUtc == null && (j.LockedUntilUtc == null || j.LockedUntilUtc < now))
+            .Where(j => j.Id == id && j.CompletedUtc == null && j.FailedUtc == null && j.DueUtc <= now && (j.LockedUntilUtc == null || j.LockedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, lockedUntil).SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {

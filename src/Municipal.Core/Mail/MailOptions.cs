@@ -17,6 +17,12 @@ public sealed class MailOptions
     /// <summary>The sender's address; the display name is the municipality's.</summary>
     public string From { get; set; } = "no-reply@localhost";
 
+    /// <summary>
+    /// A PEM file of certificates trusted as roots for the SMTP server's certificate, besides the system's: the
+    /// internal CA of a regional relay, or the relay's own self-signed certificate. The host name is still checked.
+    /// </summary>
+    public string? TrustedCaFile { get; set; }
+
     /// <summary>How long one SMTP connection or command may take.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

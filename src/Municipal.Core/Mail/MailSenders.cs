@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -40,13 +42,24 @@ public sealed class PickupFolderMailSender(DataPaths paths, TimeProvider clock) 
     }
 }
 
-/// <summary>Sends over SMTP with MailKit (STARTTLS when the server offers it, authentication when a user is set).</summary>
+/// <summary>
+/// Sends over SMTP with MailKit (STARTTLS when the server offers it, authentication when a user is set). The
+/// server's certificate is checked as usual; Municipal:Mail:TrustedCaFile adds roots (an internal CA) to that check.
+/// </summary>
 public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSender
 {
     public async Task SendAsync(string tenantName, MimeMessage message, CancellationToken cancellationToken)
     {
         var mail = options.Value.Mail;
         using var client = new SmtpClient { Timeout = (int)mail.SmtpTimeout.TotalMilliseconds };
+        if (!string.IsNullOrWhiteSpace(mail.TrustedCaFile))
+        {
+            // Read at each send: a renewed CA file is taken without a restart (mails are few).
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPemFile(mail.TrustedCaFile);
+            client.ServerCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(roots, certificate, chain, errors);
+        }
+
         await client.ConnectAsync(mail.SmtpHost ?? throw new InvalidOperationException("Municipal:Mail:SmtpHost n'est pas défini."), mail.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
         if (!string.IsNullOrEmpty(mail.SmtpUser))
         {
@@ -55,5 +68,39 @@ public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSe
 
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trusted when the system trusts it, or when only its chain was wrong and it leads to one of the given roots.
+    /// A wrong host name or a missing certificate is never forgiven.
+    /// </summary>
+    public static bool IsTrusted(X509Certificate2Collection roots, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        // Intermediates the server sent along.
+        if (presented is not null)
+        {
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        // An internal CA seldom publishes revocation lists; the operator named this CA, so none is asked for.
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(leaf);
     }
 }
