@@ -215,13 +215,19 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
     {
         var name = await NewTenantAsync("out");
         var client = fixture.ClientFor($"{name}.localhost");
-        await SignInAsync(client, $"admin@{name}.localhost", StorageFixture.AdminPassword);
+        var signedIn = await SignInAsync(client, $"admin@{name}.localhost", StorageFixture.AdminPassword);
+        var copied = AuthCookie(signedIn, name).Split(';')[0];
         var token = Token(await client.GetStringAsync("/admin"));
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync($"{name}.localhost", copied)).StatusCode);
 
         var response = await client.PostAsync("/admin/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__jeton"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+        AssertSentToSignIn(await client.GetAsync("/admin"));
+
+        // A copy of the cookie taken before signing out (another tab, a stolen cookie) is refused too: the session
+        // ends on the server, not only in this browser.
+        AssertSentToSignIn(await GetWithCookieAsync($"{name}.localhost", copied));
     }
 
     [Fact]
@@ -302,6 +308,13 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
         request.Headers.Add("Cookie", cookie);
         return await RawClient(host).SendAsync(request);
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException("Redirection sans adresse.");
+        Assert.Equal("/admin/connexion", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
     }
 
     private static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
