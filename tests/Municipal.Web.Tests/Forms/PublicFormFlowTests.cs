@@ -234,9 +234,25 @@ public abstract partial class PublicFormFlowTests<TFixture>(TFixture fixture) : 
         };
         foreach (var content in posts)
         {
+            // 400, not any 3xx or 4xx: a redirect would mean the step was accepted and the citizen sent on.
             var response = await client.PostAsync(Step1, content);
-            Assert.InRange((int)response.StatusCode, 300, 499);
-            Assert.DoesNotContain("<script>alert(1)</script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        }
+
+        // Nothing hostile was kept: no draft went past the first step or holds what was posted.
+        await using (var hostile = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            foreach (var kept in await hostile.ServiceProvider.GetRequiredService<FormsDbContext>().Drafts.AsNoTracking().ToListAsync())
+            {
+                Assert.Equal(0, kept.Step);
+                foreach (var posted in new[] { "script", "xxxxxxxx", "peut-être", "inconnu", "street", "grande", "2027" })
+                {
+                    Assert.DoesNotContain(posted, kept.Values, StringComparison.Ordinal);
+                }
+            }
         }
 
         await PostAsync(client, Step1, Form(FirstStep()));
