@@ -61,6 +61,9 @@ internal static partial class RequestTestData
     /// <summary>Submits through the store (committed, as a citizen's would be); answers the tracking code.</summary>
     public static async Task<string> SubmitAsync(StorageFixture fixture, string tenant, string slug, string email, Dictionary<string, FieldValue> answers)
     {
+        // The hosts' clock stands still unless moved: without this step, requests submitted one after the other would
+        // bear the same time and "newest first" would not say which comes first.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
         var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync(slug, email, answers, null, default);
         Assert.True(result.Accepted, string.Join(" ", result.Errors.Select(e => e.Message)));
