@@ -88,7 +88,7 @@ public abstract class ReviewTrashTests<TFixture>(TFixture fixture) : IClassFixtu
         var item = await SaveDraftAsync(fixture, name, Page("fete", "Fête de la musique", "Le 21 juin"), editor.Email);
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
         {
-            await scope.ServiceProvider.GetRequiredService<ContentManager>().SchedulePublishAsync(item.ContentItemId, DateTimeOffset.UtcNow.AddDays(3));
+            await scope.ServiceProvider.GetRequiredService<ContentManager>().SchedulePublishAsync(item.ContentItemId, fixture.Clock.GetUtcNow().AddDays(3));
         }
 
         var jobs = fixture.App.Services.GetRequiredService<IServiceScopeFactory>();

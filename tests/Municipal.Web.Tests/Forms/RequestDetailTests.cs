@@ -187,7 +187,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         {
             var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
             var row = await db.Submissions.SingleAsync(s => s.TrackingCode == code);
-            row.AnonymisedUtc = DateTimeOffset.UtcNow;
+            row.AnonymisedUtc = fixture.Clock.GetUtcNow();
             await db.SaveChangesAsync();
         }
 
