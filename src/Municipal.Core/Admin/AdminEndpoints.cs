@@ -149,7 +149,7 @@ public static class AdminEndpoints
         return await RenderSignInAsync(http, views, email, emailError, passwordError);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery, UserManager<IdentityUser> users)
     {
         if (tenant.Current is null)
         {
@@ -159,6 +159,15 @@ public static class AdminEndpoints
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return BadRequest(http);
+        }
+
+        // Deleting the cookie only ends the session in this browser: a copy of the cookie (another tab, a stolen
+        // cookie) would still be good for hours. A new security stamp makes every cookie issued so far worthless,
+        // since each request compares the cookie's stamp with the stored one (TenantAuthentication.ValidatePrincipalAsync).
+        var signedIn = await http.AuthenticateAsync(TenantAuthentication.Scheme);
+        if (signedIn.Succeeded && await users.GetUserAsync(signedIn.Principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
         }
 
         await http.SignOutAsync(TenantAuthentication.Scheme);

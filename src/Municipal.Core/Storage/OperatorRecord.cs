@@ -20,4 +20,10 @@ public sealed class OperatorRecord
     public DateTimeOffset? LockoutEndUtc { get; set; }
 
     public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>
+    /// Named in the operator's cookie and renewed at sign-out: a cookie whose stamp is not this one is refused, so a
+    /// copy of the cookie is worthless once its session ended. Null until the first sign-in.
+    /// </summary>
+    public string? SessionStamp { get; set; }
 }

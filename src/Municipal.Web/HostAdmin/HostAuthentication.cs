@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,6 +15,7 @@ public static class HostAuthentication
     public const string Scheme = "Municipal.Host";
     public const string CookieName = ".Municipal.Host";
     public const string OperatorClaim = "operator";
+    public const string StampClaim = "operator-session";
     public const string Policy = "Municipal.Host";
     public const string Purpose = "Municipal.Host.Cookie.v1";
 
@@ -36,6 +39,28 @@ public static class HostAuthentication
         options.ReturnUrlParameter = ReturnParameter;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+    }
+
+    /// <summary>The operator's id named by a principal, if any.</summary>
+    public static long? OperatorId(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>
+    /// A cookie is good only while its operator exists and its stamp is the operator's current one (renewed at
+    /// sign-out): one query by primary key per request that carries the cookie.
+    /// </summary>
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var stamp = principal?.FindFirstValue(StampClaim);
+        var operators = context.HttpContext.RequestServices.GetRequiredService<OperatorAccounts>();
+        if (principal is null || stamp is null || OperatorId(principal) is not { } id
+            || !await operators.IsSessionOpenAsync(id, stamp, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
     }
 
     /// <summary>Where to go after signing in: a local address under /host, else the dashboard.</summary>

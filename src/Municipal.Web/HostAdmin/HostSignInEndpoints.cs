@@ -51,6 +51,7 @@ public static partial class HostAdminEndpoints
                     identity.AddClaim(new Claim(ClaimTypes.Name, result.Operator.Email));
                     identity.AddClaim(new Claim(ClaimTypes.Email, result.Operator.Email));
                     identity.AddClaim(new Claim(HostAuthentication.OperatorClaim, "true"));
+                    identity.AddClaim(new Claim(HostAuthentication.StampClaim, result.Operator.SessionStamp!));
                     await http.SignInAsync(HostAuthentication.Scheme, new ClaimsPrincipal(identity));
                     return Results.Redirect(HostAuthentication.ReturnUrl(http.Request.Query[HostAuthentication.ReturnParameter]));
                 case OperatorSignInOutcome.LockedOut:
@@ -65,7 +66,7 @@ public static partial class HostAdminEndpoints
         return await RenderSignInAsync(http, views, email, emailError, passwordError);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, OperatorAccounts operators)
     {
         // The token of the dashboard names the operator: validate it against the operator's principal.
         if (await http.AuthenticateAsync(HostAuthentication.Scheme) is { Succeeded: true, Principal: { } principal })
@@ -76,6 +77,12 @@ public static partial class HostAdminEndpoints
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
             return AdminEndpoints.AntiforgeryRefused(http);
+        }
+
+        // Deleting the cookie only ends the session in this browser; a new stamp makes every copy of it worthless.
+        if (HostAuthentication.OperatorId(http.User) is { } operatorId)
+        {
+            await operators.EndSessionsAsync(operatorId, http.RequestAborted);
         }
 
         await http.SignOutAsync(HostAuthentication.Scheme);

@@ -91,6 +91,7 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
 
             record.AccessFailedCount = 0;
             record.LockoutEndUtc = null;
+            record.SessionStamp ??= NewStamp();
             await db.SaveChangesAsync(cancellationToken);
             return new OperatorSignIn(OperatorSignInOutcome.Succeeded, record);
         }
@@ -106,4 +107,20 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
         await db.SaveChangesAsync(cancellationToken);
         return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
     }
+
+    /// <summary>Ends every session of the operator: cookies issued so far name a stamp that is no longer theirs.</summary>
+    public async Task EndSessionsAsync(long operatorId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Operators.FirstOrDefaultAsync(o => o.Id == operatorId, cancellationToken) is { } record)
+        {
+            record.SessionStamp = NewStamp();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Whether a cookie naming this operator and stamp belongs to a session still open.</summary>
+    public Task<bool> IsSessionOpenAsync(long operatorId, string stamp, CancellationToken cancellationToken = default) =>
+        db.Operators.AsNoTracking().AnyAsync(o => o.Id == operatorId && o.SessionStamp == stamp, cancellationToken);
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -31,7 +31,10 @@ public sealed class DashboardTests(SqliteFixture fixture) : IClassFixture<Sqlite
         Assert.DoesNotContain("attend votre relecture", await author.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
 
         var review = await editor.Client.GetStringAsync(ContentAdminRoutes.Review(id));
-        var revision = System.Text.RegularExpressions.Regex.Match(review, "name=\"revision\" value=\"(\\d+)\"").Groups[1].Value;
+        // The revision the editor saw; a page without one must fail here, not post an empty revision.
+        var revisionField = System.Text.RegularExpressions.Regex.Match(review, "name=\"revision\" value=\"(\\d+)\"");
+        Assert.True(revisionField.Success, "Pas de champ « revision » sur la page de relecture.");
+        var revision = revisionField.Groups[1].Value;
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(ContentAdminRoutes.Review(id), ContentAdminRoutes.SendBack(id), new() { ["comment"] = "Ajoutez la date.", ["revision"] = revision })).StatusCode);
 
         Assert.Contains("1 de vos contenus vous a été renvoyé avec un commentaire", await author.Client.GetStringAsync("/admin"), StringComparison.Ordinal);

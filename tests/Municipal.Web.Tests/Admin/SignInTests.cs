@@ -82,7 +82,8 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
 
         // An unknown address gets the very same message: nothing tells which addresses exist.
         var unknown = await (await SignInAsync(client, $"nobody@{name}.localhost", "not-the-password-at-all")).Content.ReadAsStringAsync();
-        Assert.Equal(ErrorMessage(html), ErrorMessage(unknown));
+        Assert.Equal(InvalidMessage, ErrorMessage(html));
+        Assert.Equal(InvalidMessage, ErrorMessage(unknown));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
     }
 
@@ -114,8 +115,9 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
         var fifth = await (await SignInAsync(client, email, "wrong-password-5")).Content.ReadAsStringAsync();
         var unknown = await (await SignInAsync(client, $"personne@{name}.localhost", "wrong-password-5")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("verrouillé", fifth, StringComparison.Ordinal);
-        Assert.Equal(ErrorMessage(unknown), ErrorMessage(fifth));
-        Assert.Equal(ErrorMessage(unknown), ErrorMessage(await (await SignInAsync(client, email, "wrong-password-6")).Content.ReadAsStringAsync()));
+        Assert.Equal(InvalidMessage, ErrorMessage(unknown));
+        Assert.Equal(InvalidMessage, ErrorMessage(fifth));
+        Assert.Equal(InvalidMessage, ErrorMessage(await (await SignInAsync(client, email, "wrong-password-6")).Content.ReadAsStringAsync()));
 
         // Whoever knows the password is told why it is refused.
 
@@ -213,13 +215,19 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
     {
         var name = await NewTenantAsync("out");
         var client = fixture.ClientFor($"{name}.localhost");
-        await SignInAsync(client, $"admin@{name}.localhost", StorageFixture.AdminPassword);
+        var signedIn = await SignInAsync(client, $"admin@{name}.localhost", StorageFixture.AdminPassword);
+        var copied = AuthCookie(signedIn, name).Split(';')[0];
         var token = Token(await client.GetStringAsync("/admin"));
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync($"{name}.localhost", copied)).StatusCode);
 
         var response = await client.PostAsync("/admin/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__jeton"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+        AssertSentToSignIn(await client.GetAsync("/admin"));
+
+        // A copy of the cookie taken before signing out (another tab, a stolen cookie) is refused too: the session
+        // ends on the server, not only in this browser.
+        AssertSentToSignIn(await GetWithCookieAsync($"{name}.localhost", copied));
     }
 
     [Fact]
@@ -302,11 +310,23 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
         return await RawClient(host).SendAsync(request);
     }
 
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException("Redirection sans adresse.");
+        Assert.Equal("/admin/connexion", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
+    }
+
     private static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("Pas de jeton antiforgery dans la page.");
 
-    private static string ErrorMessage(string html) => ErrorPattern().Match(html).Groups[1].Value;
+    private const string InvalidMessage = "L'adresse e-mail ou le mot de passe est incorrect";
+
+    /// <summary>The text of the field's error message; a page without one fails the test (two misses are not equal messages).</summary>
+    private static string ErrorMessage(string html) => ErrorPattern().Match(html) is { Success: true } match
+        ? WebUtility.HtmlDecode(match.Groups[1].Value).Trim()
+        : throw new Xunit.Sdk.XunitException("Pas de message d'erreur de champ dans la page.");
 
     private static string AuthCookie(HttpResponseMessage response, string tenant) =>
         AuthCookieOrNull(response, tenant) ?? throw new Xunit.Sdk.XunitException("Pas de cookie de connexion.");
@@ -319,7 +339,7 @@ public abstract partial class SignInTests<TFixture>(TFixture fixture) : IClassFi
     [GeneratedRegex("name=\"__jeton\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("<p id=\"(?:email|password)-error\" class=\"error-message\">(.*?)</p>", RegexOptions.Singleline)]
+    [GeneratedRegex("<p id=\"(?:email|password)-error\" class=\"error-message\"><span class=\"visually-hidden\">Erreur :</span>(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex ErrorPattern();
 }
 

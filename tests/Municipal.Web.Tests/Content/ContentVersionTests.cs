@@ -140,24 +140,36 @@ public abstract class ContentVersionTests<TFixture>(TFixture fixture) : IClassFi
     public async Task A_published_change_evicts_the_cached_pages_of_its_tenant_only()
     {
         var (name, client) = await NewTenantAsync();
-        var (_, otherClient) = await NewTenantAsync();
+        var (otherName, otherClient) = await NewTenantAsync();
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
+        await using var otherScope = await StorageFixture.TenantScopeAsync(fixture.App.Services, otherName);
         var manager = scope.ServiceProvider.GetRequiredService<ContentManager>();
         var item = await manager.SaveAndPublishAsync(Page("piscine", "Piscine", "Ouverte"), null);
+        var otherItem = await otherScope.ServiceProvider.GetRequiredService<ContentManager>().SaveAndPublishAsync(Page("piscine", "Piscine", "Ouverte"), null);
         Assert.Contains("Ouverte", await client.GetStringAsync("/piscine"), StringComparison.Ordinal);
-        var otherHome = await otherClient.GetStringAsync("/");
+        Assert.Contains("Ouverte", await otherClient.GetStringAsync("/piscine"), StringComparison.Ordinal);
 
-        // A change written behind the engine's back is not seen: the page comes from the cache.
-        var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
-        var row = await db.ContentItems.SingleAsync(i => i.Id == item.Id);
-        row.Data = row.Data.Replace("Ouverte", "Modifiée en douce", StringComparison.Ordinal);
-        await db.SaveChangesAsync();
+        // Changes written behind the engine's back are not seen: both pages come from the cache.
+        await ChangeBehindTheCacheAsync(scope, item.Id);
+        await ChangeBehindTheCacheAsync(otherScope, otherItem.Id);
         Assert.Contains("Ouverte", await client.GetStringAsync("/piscine"), StringComparison.Ordinal);
+        Assert.Contains("Ouverte", await otherClient.GetStringAsync("/piscine"), StringComparison.Ordinal);
 
         await manager.SaveAndPublishAsync(Page("piscine", "Piscine", "Fermée pour travaux") with { ContentItemId = item.ContentItemId }, null);
 
         Assert.Contains("Fermée pour travaux", await client.GetStringAsync("/piscine"), StringComparison.Ordinal);
-        Assert.Equal(otherHome, await otherClient.GetStringAsync("/"));
+        // The other tenant's page still comes from its cache: had it been evicted, the change behind its back would show.
+        var other = await otherClient.GetStringAsync("/piscine");
+        Assert.Contains("Ouverte", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("Modifiée en douce", other, StringComparison.Ordinal);
+    }
+
+    private static async Task ChangeBehindTheCacheAsync(AsyncServiceScope scope, long itemId)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+        var row = await db.ContentItems.SingleAsync(i => i.Id == itemId);
+        row.Data = row.Data.Replace("Ouverte", "Modifiée en douce", StringComparison.Ordinal);
+        await db.SaveChangesAsync();
     }
 
     private async Task<(string Name, HttpClient Client)> NewTenantAsync()

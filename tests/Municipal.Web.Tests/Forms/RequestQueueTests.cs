@@ -45,6 +45,7 @@ public abstract class RequestQueueTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal([third, second], Codes(await agent.Client.GetStringAsync("/admin/e-guichet?agent=personne")));
         Assert.Equal([second], Codes(await agent.Client.GetStringAsync("/admin/e-guichet?statut=en-traitement")));
         Assert.Equal([third, first], Codes(await agent.Client.GetStringAsync("/admin/e-guichet?statut=recue&agent=")));
+        // The requests are dated by the hosts' clock, not the machine's (MUNICIPAL_TEST_NOW may move it years away).
         var today = fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var tomorrow = fixture.Clock.GetUtcNow().AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(3, Codes(await agent.Client.GetStringAsync($"/admin/e-guichet?du=2020-01-01&au={tomorrow}")).Count);

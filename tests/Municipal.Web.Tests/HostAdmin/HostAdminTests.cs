@@ -274,12 +274,19 @@ public abstract partial class HostAdminTests<TFixture>(TFixture fixture) : IClas
     [Fact]
     public async Task Signing_out_removes_the_session()
     {
-        var client = await SignedInClientAsync();
+        var client = fixture.ClientFor(OperatorHost);
+        var signedIn = await SignInAsync(client, await NewOperatorAsync(), OperatorPassword);
+        var copied = OperatorCookie(signedIn).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(OperatorHost, "/host", copied)).StatusCode);
 
         var response = await client.PostAsync("/host/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__jeton"] = Token(await client.GetStringAsync("/host")) }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/host")).StatusCode);
+        // A copy of the cookie taken before signing out is refused too.
+        var replayed = await GetWithCookieAsync(OperatorHost, "/host", copied);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/host/connexion", replayed.Headers.Location!.OriginalString.Replace("http://" + OperatorHost, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
