@@ -15,6 +15,9 @@
 #   MUNICIPAL_TEST_CHROMIUM  path of the Chromium binary for Playwright (/usr/bin/chromium);
 #                            CI runs as root, where Chromium needs --no-sandbox (Playwright's default).
 # Set MUNICIPAL_TEST_PG_PORT to use another port (e.g. two runs on one machine).
+# Set MUNICIPAL_TEST_FAKETIME to an offset such as +365d to run every test process (and the hosts and Chromium
+# they start) on a machine clock moved by that much (Debian's libfaketime, installed when missing): the suite must
+# pass on any date. Only the test processes are moved; dotnet test's own runner and PostgreSQL keep the real time.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -44,6 +47,8 @@ missing=()
 find_pg_bin >/dev/null || missing+=(postgresql)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+find_faketime() { ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1; }
+if [ -n "${MUNICIPAL_TEST_FAKETIME:-}" ] && [ -z "$(find_faketime)" ]; then missing+=(faketime); fi
 if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
     step "installing ${missing[*]} (Debian packages)"
@@ -124,12 +129,27 @@ dotnet build Municipal.sln -c Release -nologo </dev/null || die "build failed"
 RESULTS="$ROOT/TestResults/ci"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+settings=()
+if [ -n "${MUNICIPAL_TEST_FAKETIME:-}" ]; then
+    FAKETIME_LIB="$(find_faketime)"
+    [ -n "$FAKETIME_LIB" ] || die "libfaketime not found after install"
+    # Environment of the test host processes only: vstest's own sockets time out under a moved clock.
+    cat >"$RESULTS/faketime.runsettings" <<EOF
+<RunSettings><RunConfiguration><EnvironmentVariables>
+  <LD_PRELOAD>$FAKETIME_LIB</LD_PRELOAD>
+  <FAKETIME>$MUNICIPAL_TEST_FAKETIME</FAKETIME>
+  <FAKETIME_DONT_FAKE_MONOTONIC>1</FAKETIME_DONT_FAKE_MONOTONIC>
+</EnvironmentVariables></RunConfiguration></RunSettings>
+EOF
+    settings=(--settings "$RESULTS/faketime.runsettings")
+    step "the test processes run on the machine clock moved by $MUNICIPAL_TEST_FAKETIME"
+fi
 step "dotnet test Municipal.sln -c Release"
 # A test that hangs for 5 minutes kills its test host (and fails the run) instead of eating CI's time.
 # .trx files (one per test assembly) are kept in TestResults/ci for reading; the counts come from
 # the one summary line that dotnet test prints per assembly (trx names are only unique to the second).
 set +e
-dotnet test Municipal.sln -c Release --no-build -nologo \
+dotnet test Municipal.sln -c Release --no-build -nologo "${settings[@]}" \
     --results-directory "$RESULTS" --logger "trx;LogFilePrefix=results" \
     --blame-hang-timeout 5m --blame-hang-dump-type none </dev/null 2>&1 | tee "$RESULTS/console.log"
 test_rc=${PIPESTATUS[0]}
