@@ -4,7 +4,20 @@ using Municipal.Web.Cli;
 using Municipal.Web.HostAdmin;
 using Municipal.Web.HostApi;
 
-var isCommand = TenantsCommand.IsCommand(args) || OperatorsCommand.IsCommand(args);
+var kind = Commands.Classify(args);
+if (kind == CommandKind.Unknown)
+{
+    // Refused before the host is built: a mistyped verb neither opens the web server nor touches the data.
+    return await Commands.RefuseAsync(args, Console.Error);
+}
+
+if (kind == CommandKind.Help)
+{
+    await Console.Out.WriteLineAsync(Commands.Usage);
+    return 0;
+}
+
+var isCommand = kind is CommandKind.Tenants or CommandKind.Operators;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = isCommand ? [] : args });
 if (isCommand)
 {
@@ -19,7 +32,7 @@ var app = builder.Build();
 await MunicipalStartup.MigrateAsync(app.Services);
 if (isCommand)
 {
-    return OperatorsCommand.IsCommand(args)
+    return kind == CommandKind.Operators
         ? await OperatorsCommand.RunAsync(app.Services, args, Console.Out, Console.Error)
         : await TenantsCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }

@@ -13,8 +13,6 @@ public static class OperatorsCommand
           operators create <e-mail> [--password <mot de passe>]
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "operators";
-
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         try

@@ -22,8 +22,6 @@ public static class TenantsCommand
 
     private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "tenants";
-
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         CommandLine line;
