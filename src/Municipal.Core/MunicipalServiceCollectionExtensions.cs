@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Content;
@@ -135,6 +136,13 @@ public static class MunicipalServiceCollectionExtensions
     public static IApplicationBuilder UseMunicipal(this IApplicationBuilder app)
     {
         app.UseReverseProxy();
+        // After the proxy's X-Forwarded-Proto is read: HSTS goes on HTTPS responses only (meaningless over HTTP),
+        // and not in Development, where it would pin https on the developer's localhost for weeks.
+        if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = StatusPages.WriteErrorAsync });
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -24,6 +24,8 @@ if (isCommand)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
+// The Server header only tells a scanner which vulnerabilities to try.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddMunicipal(builder.Configuration, HostModules.All());
 builder.Services.AddHostAdmin();
 builder.Services.AddProblemDetails();
