@@ -116,7 +116,7 @@ public static class MunicipalServiceCollectionExtensions
         // Data-protection keys (cookies, antiforgery) under <DataPath>/keys: sign-ins survive a restart.
         services.AddDataProtection().SetApplicationName("Municipal");
         services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, logging) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Root, "keys")), logging));
+            options.XmlRepository = new PrivateKeyRepository(Path.Combine(paths.Root, "keys"), logging));
 
         // Back office: sign-in per tenant.
         services.AddMunicipalAdmin();

@@ -22,12 +22,12 @@ public sealed class PickupFolderMailSender(DataPaths paths, TimeProvider clock) 
     public async Task SendAsync(string tenantName, MimeMessage message, CancellationToken cancellationToken)
     {
         var folder = Folder(paths, tenantName);
-        Directory.CreateDirectory(folder);
+        SecureFiles.CreateDirectory(folder);
         var name = $"{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}";
         var temp = Path.Combine(folder, "." + name + ".tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            await using (var stream = SecureFiles.OpenWrite(temp, FileMode.CreateNew))
             {
                 await message.WriteToAsync(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);

@@ -9,14 +9,18 @@ public sealed class HostDatabase(DatabaseConfigurator configurator, DataPaths pa
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.Root);
-        Directory.CreateDirectory(paths.TenantsRoot);
+        SecureFiles.CreateDirectory(paths.Root);
+        SecureFiles.CreateDirectory(paths.TenantsRoot);
         if (configurator.Provider == DatabaseProvider.PostgreSql)
         {
             await using var connection = new NpgsqlConnection(configurator.AdminConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS \"{DatabaseConfigurator.HostSchema}\"", connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else
+        {
+            SecureFiles.EnsureDatabaseFile(paths.HostDatabase);
         }
 
         await using var scope = scopes.CreateAsyncScope();

@@ -18,9 +18,10 @@ public sealed class TenantStorage(
 
     public async Task CreateAsync(string tenantName, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(paths.TenantFolder(tenantName));
+        SecureFiles.CreateDirectory(paths.TenantFolder(tenantName));
         if (configurator.Provider == DatabaseProvider.Sqlite)
         {
+            SecureFiles.EnsureDatabaseFile(paths.TenantDatabase(tenantName));
             // WAL lets readers go on while one writer commits; the mode is stored in the file.
             await using var connection = new SqliteConnection(configurator.TenantConnectionString(tenantName));
             await connection.OpenAsync(cancellationToken);

@@ -94,8 +94,8 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
                 // Files are stored under generated names; a rewrite of every file keeps the code simple and drafts are small.
                 index++;
                 var stored = $"{index}.upload";
-                Directory.CreateDirectory(folder);
-                await File.WriteAllBytesAsync(Path.Combine(folder, stored + ".tmp"), file.Content.ToArray(), cancellationToken);
+                SecureFiles.CreateDirectory(folder);
+                await SecureFiles.WriteAllBytesAsync(Path.Combine(folder, stored + ".tmp"), file.Content, cancellationToken);
                 list.Add(new DraftFile(file.Name, file.ContentType, stored));
                 kept.Add(stored);
             }

@@ -190,7 +190,7 @@ public sealed class SubmissionStore(
 
         var root = Path.Combine(tenantFolder, AttachmentsFolder);
         var temporary = Path.Combine(root, submissionId + ".partial");
-        Directory.CreateDirectory(temporary);
+        SecureFiles.CreateDirectory(temporary);
         try
         {
             var index = 0;
@@ -201,8 +201,8 @@ public sealed class SubmissionStore(
                 {
                     index++;
                     var storedName = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await using (var stream = new FileStream(
-                        Path.Combine(temporary, storedName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                    await using (var stream = SecureFiles.OpenWrite(
+                        Path.Combine(temporary, storedName), FileMode.CreateNew, FileOptions.Asynchronous, 81920))
                     {
                         await stream.WriteAsync(file.Content, cancellationToken);
                         stream.Flush(flushToDisk: true);

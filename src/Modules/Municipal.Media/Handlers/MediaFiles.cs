@@ -22,12 +22,12 @@ public sealed class MediaFiles(DataPaths paths)
     {
         var root = Root(tenantName);
         var temporary = Path.Combine(root, ".tmp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(temporary);
+        SecureFiles.CreateDirectory(temporary);
         try
         {
             foreach (var file in files)
             {
-                await System.IO.File.WriteAllBytesAsync(Path.Combine(temporary, file.Name), file.Bytes, cancellationToken);
+                await SecureFiles.WriteAllBytesAsync(Path.Combine(temporary, file.Name), file.Bytes, cancellationToken);
             }
 
             Directory.Move(temporary, Folder(tenantName, id));
