@@ -130,6 +130,8 @@ RESULTS="$ROOT/TestResults/ci"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 settings=()
+# A test that hangs for 5 minutes kills its test host (and fails the run) instead of eating CI's time.
+blame=(--blame-hang-timeout 5m --blame-hang-dump-type none)
 if [ -n "${MUNICIPAL_TEST_FAKETIME:-}" ]; then
     FAKETIME_LIB="$(find_faketime)"
     [ -n "$FAKETIME_LIB" ] || die "libfaketime not found after install"
@@ -142,16 +144,17 @@ if [ -n "${MUNICIPAL_TEST_FAKETIME:-}" ]; then
 </EnvironmentVariables></RunConfiguration></RunSettings>
 EOF
     settings=(--settings "$RESULTS/faketime.runsettings")
+    # The hang detector's collector cannot be reached from a test host on a moved clock: a run by hand goes without it.
+    blame=()
     step "the test processes run on the machine clock moved by $MUNICIPAL_TEST_FAKETIME"
 fi
 step "dotnet test Municipal.sln -c Release"
-# A test that hangs for 5 minutes kills its test host (and fails the run) instead of eating CI's time.
 # .trx files (one per test assembly) are kept in TestResults/ci for reading; the counts come from
 # the one summary line that dotnet test prints per assembly (trx names are only unique to the second).
 set +e
 dotnet test Municipal.sln -c Release --no-build -nologo "${settings[@]}" \
     --results-directory "$RESULTS" --logger "trx;LogFilePrefix=results" \
-    --blame-hang-timeout 5m --blame-hang-dump-type none </dev/null 2>&1 | tee "$RESULTS/console.log"
+    "${blame[@]}" </dev/null 2>&1 | tee "$RESULTS/console.log"
 test_rc=${PIPESTATUS[0]}
 set -e
 
