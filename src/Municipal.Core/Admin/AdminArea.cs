@@ -62,10 +62,9 @@ public static class AdminArea
                 return AdminEndpoints.RequestTooLarge(http);
             }
 
-            var antiforgery = http.RequestServices.GetService(typeof(IAntiforgery)) as IAntiforgery;
-            if (antiforgery is null || !http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            if (await FormPosts.RefusalAsync(http) is { } refused)
             {
-                return AdminEndpoints.AntiforgeryRefused(http);
+                return refused;
             }
         }
 

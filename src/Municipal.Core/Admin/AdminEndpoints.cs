@@ -92,9 +92,9 @@ public static class AdminEndpoints
             return Results.NotFound();
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return BadRequest(http);
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -156,9 +156,9 @@ public static class AdminEndpoints
             return Results.NotFound();
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return BadRequest(http);
+            return refused;
         }
 
         // Deleting the cookie only ends the session in this browser: a copy of the cookie (another tab, a stolen
@@ -198,6 +198,13 @@ public static class AdminEndpoints
         return new StatusPageResult(StatusCodes.Status413PayloadTooLarge, "RequestTooLargeTitle", "RequestTooLargeBody");
     }
 
+    /// <summary>The French 400 page of a posted body that cannot be read as a form (a NUL byte, a key over the limits).</summary>
+    public static IResult UnreadableForm(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return new StatusPageResult(StatusCodes.Status400BadRequest, "BadRequestTitle", "UnreadableFormBody");
+    }
+
     private static StatusPageResult BadRequest(HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-store";
@@ -218,7 +225,7 @@ public static class AdminEndpoints
         }
 
         // A local address of another prefix tenant on the same host is not this tenant's: back to the dashboard.
-        return pathBase.HasValue && !new PathString(requested.Split('?', 2)[0]).StartsWithSegments(pathBase) ? dashboard : requested;
+        return pathBase.HasValue && !new PathString(requested.Split('?', 2)[0]).StartsWithSegments(pathBase) ? dashboard : FormPosts.EncodeLocation(requested);
     }
 
     internal static bool IsLocal(string url) =>

@@ -60,9 +60,9 @@ public static class TwoFactorSignInEndpoints
             return Results.NotFound();
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var user = await AdminSignIn.PendingTwoFactorUserAsync(http, users);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Modules;
@@ -20,6 +21,16 @@ public sealed class FeatureGateMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, TenantContext tenantContext)
     {
+        // A path of the host (which has no tenant) that only a tenant's route matched, such as the site's catch-all
+        // for "/host/inconnu": nothing answers it, so it is a 404, not a failure on the missing tenant.
+        if (tenantContext.Current is null
+            && TenantResolutionMiddleware.IsHostPath(context.Request.Path)
+            && context.GetEndpoint() is RouteEndpoint route
+            && !TenantResolutionMiddleware.IsHostPath(new PathString("/" + (route.RoutePattern.RawText ?? string.Empty).TrimStart('/'))))
+        {
+            return StatusPages.WriteAsync(context, StatusCodes.Status404NotFound, "NotFoundTitle", "NotFoundBody");
+        }
+
         var required = context.GetEndpoint()?.Metadata.GetOrderedMetadata<RequiresFeatureMetadata>();
         if (required is { Count: > 0 })
         {

@@ -107,9 +107,9 @@ public static partial class HostAdminEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, TenantProvisioner provisioner, TenantRegistry registry, DataPaths paths)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -193,9 +193,9 @@ public static partial class HostAdminEndpoints
 
     private static async Task<IResult> SetStateAsync(HttpContext http, IAntiforgery antiforgery, Func<Task> action)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         try
@@ -212,9 +212,9 @@ public static partial class HostAdminEndpoints
 
     private static async Task<IResult> ApplyRecipeAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, TenantProvisioner provisioner, TenantRegistry registry, DataPaths paths)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);

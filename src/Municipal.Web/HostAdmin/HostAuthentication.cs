@@ -70,6 +70,6 @@ public static class HostAuthentication
         && (requested.Length == 1 || (requested[1] != '/' && requested[1] != '\\'))
         && !requested.Any(char.IsControl)
         && new PathString(requested.Split('?', 2)[0]).StartsWithSegments(DashboardPath)
-            ? requested
+            ? Core.Admin.FormPosts.EncodeLocation(requested)
             : DashboardPath;
 }

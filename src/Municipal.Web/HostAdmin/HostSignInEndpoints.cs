@@ -30,9 +30,9 @@ public static partial class HostAdminEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, OperatorAccounts operators, IOptions<IdentityOptions> identityOptions)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -74,9 +74,9 @@ public static partial class HostAdminEndpoints
             http.User = principal;
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         // Deleting the cookie only ends the session in this browser; a new stamp makes every copy of it worthless.

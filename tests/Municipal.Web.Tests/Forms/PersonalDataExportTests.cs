@@ -98,6 +98,74 @@ public abstract class PersonalDataExportTests<TFixture>(TFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task An_agent_s_export_leaves_out_the_requests_of_a_form_reserved_to_another_role_and_says_so()
+    {
+        var name = fixture.NewTenantName("rgpd");
+        await fixture.CreateTenantAsync(name);
+        SubmissionRecord open, reserved;
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var services = scope.ServiceProvider;
+            var store = services.GetRequiredService<FormStore>();
+            await store.SaveAsync(PrivacyTestForms.Form(), default);
+            await store.SaveAsync(PrivacyTestForms.Form() with { Slug = "etat-civil", Title = "Acte d'état civil", AgentRole = TenantRoles.Administrator }, default);
+            open = await PrivacyTestForms.SubmitAsync(services, "marie.dupont@exemple.be", "Marie Dupont");
+            reserved = await PrivacyTestForms.SubmitAsync(services, "marie.dupont@exemple.be", "Marie Réservée", slug: "etat-civil");
+        }
+
+        var agent = await AdminSession.SignInAsync(fixture, name, TenantRoles.Agent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Client.GetAsync(RequestRoutes.Detail(reserved.TrackingCode))).StatusCode); // as on the request page
+        var page = WebUtility.HtmlDecode(await agent.Client.GetStringAsync(Page));
+        Assert.Contains("« Acte d'état civil » : rôle Administrateur·rice", page, StringComparison.Ordinal);
+
+        var (agentJson, agentEntries) = await ExportAsync(agent, "marie.dupont@exemple.be");
+        Assert.Contains(open.TrackingCode, agentJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(reserved.TrackingCode, agentJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Marie Réservée", agentJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(agentEntries, e => e.Contains(reserved.TrackingCode, StringComparison.Ordinal));
+        Assert.Equal(2, agentEntries.Count); // the JSON and the open request's photo
+        using (var json = JsonDocument.Parse(agentJson))
+        {
+            var omitted = json.RootElement.GetProperty("omitted");
+            Assert.Equal(1, omitted.GetProperty("requests").GetInt32());
+            Assert.Equal("1 demande(s) de formulaires réservés à un autre rôle n'ont pas été exportée(s) : « Acte d'état civil ».", omitted.GetProperty("note").GetString());
+        }
+
+        var admin = await AdminSession.SignInAsync(fixture, name, TenantRoles.Administrator);
+        var (adminJson, adminEntries) = await ExportAsync(admin, "marie.dupont@exemple.be");
+        Assert.Contains(reserved.TrackingCode, adminJson, StringComparison.Ordinal);
+        Assert.Contains("Marie Réservée", adminJson, StringComparison.Ordinal);
+        Assert.Contains(adminEntries, e => e.Contains(reserved.TrackingCode, StringComparison.Ordinal));
+        using (var json = JsonDocument.Parse(adminJson))
+        {
+            Assert.False(json.RootElement.TryGetProperty("omitted", out _));
+        }
+
+        // Only reserved requests under that address: no empty file, a message saying why.
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            await PrivacyTestForms.SubmitAsync(scope.ServiceProvider, "jean.martin@exemple.be", "Jean Martin", slug: "etat-civil");
+        }
+
+        var none = await agent.PostFormAsync(Page, Page, new() { ["email"] = "jean.martin@exemple.be" });
+        Assert.Equal("text/html", none.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(
+            "1 demande(s) de formulaires réservés à un autre rôle n'ont pas été exportée(s)",
+            WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
+    }
+
+    private static async Task<(string Json, List<string> Entries)> ExportAsync(AdminSession session, string email)
+    {
+        var response = await session.PostFormAsync(Page, Page, new() { ["email"] = email });
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        await using var stream = await zip.GetEntry(PersonalDataExport.JsonEntry)!.OpenAsync();
+        using var reader = new StreamReader(stream);
+        return (await reader.ReadToEndAsync(), zip.Entries.Select(e => e.FullName).ToList());
+    }
+
+    [Fact]
     public async Task An_invalid_address_gets_an_error_summary_and_an_unknown_one_a_message_without_file()
     {
         var name = fixture.NewTenantName("rgpd");

@@ -60,9 +60,10 @@ internal static class PrivacyTestForms
     }
 
     /// <summary>Submits through the store in a scope of the tenant; returns the stored request.</summary>
-    public static async Task<SubmissionRecord> SubmitAsync(IServiceProvider tenantServices, string email, string name, bool withPhoto = true, CitizenIdentity? citizen = null)
+    public static async Task<SubmissionRecord> SubmitAsync(
+        IServiceProvider tenantServices, string email, string name, bool withPhoto = true, CitizenIdentity? citizen = null, string slug = Slug)
     {
-        var result = await tenantServices.GetRequiredService<SubmissionStore>().SubmitAsync(Slug, email, Answers(name, withPhoto), null, citizen, default);
+        var result = await tenantServices.GetRequiredService<SubmissionStore>().SubmitAsync(slug, email, Answers(name, withPhoto), null, citizen, default);
         if (!result.Accepted)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

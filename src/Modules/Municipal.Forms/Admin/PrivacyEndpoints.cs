@@ -2,12 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
+using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Admin;
@@ -55,11 +58,14 @@ public static class PrivacyEndpoints
             return await RenderAsync(http, views, email, errors, notice: null);
         }
 
-        var requests = await export.FindRequestsAsync(email, http.RequestAborted);
-        var drafts = await export.FindDraftsAsync(email, http.RequestAborted);
+        var selection = await export.SelectAsync(email, http.User, http.RequestAborted);
+        var (requests, drafts, omitted) = selection;
         if (requests.Count == 0 && drafts.Count == 0)
         {
-            return await RenderAsync(http, views, email, [], CoreText.Format("FormsPrivacyNothingFound", email));
+            var notice = omitted is null
+                ? CoreText.Format("FormsPrivacyNothingFound", email)
+                : omitted.Note + " " + CoreText.Get("FormsPrivacyOnlyOmitted");
+            return await RenderAsync(http, views, email, [], notice);
         }
 
         // Built in a temporary file first: a failure midway gives an error page, never a truncated download.
@@ -67,7 +73,7 @@ public static class PrivacyEndpoints
             System.IO.Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {
-            await export.WriteZipAsync(email, requests, drafts, file, http.RequestAborted);
+            await export.WriteZipAsync(email, selection, file, http.RequestAborted);
             file.Position = 0;
         }
         catch
@@ -81,20 +87,30 @@ public static class PrivacyEndpoints
             AuditObjectType,
             objectId: null,
             PersonalDataExport.Mask(email),
-            CoreText.Format("FormsPrivacyExportDetails", requests.Count, drafts.Count, PersonalDataExport.Fingerprint(email)),
+            CoreText.Format("FormsPrivacyExportDetails", requests.Count, drafts.Count, PersonalDataExport.Fingerprint(email))
+                + (omitted is null ? string.Empty : " ; " + CoreText.Format("FormsPrivacyOmittedAudit", omitted.Requests, omitted.Drafts)),
             http.RequestAborted);
         var name = "donnees-personnelles-" + clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".zip";
         return Results.File(file, "application/zip", name);
     }
 
-    private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, string? email, List<ErrorLinkView> errors, string? notice) =>
-        views.RenderAsync(http, "AdminPrivacyExport", CoreText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
+    private static async Task<IResult> RenderAsync(HttpContext http, AdminViews views, string? email, List<ErrorLinkView> errors, string? notice)
+    {
+        // Said before the export, so the officer knows which requests to ask an administrator for.
+        var forms = await RequestForms.LoadAsync(http.RequestServices.GetRequiredService<FormsDbContext>(), http.RequestAborted);
+        var restricted = forms.Restricted
+            .Where(f => !forms.CanSee(http.User, f.Slug))
+            .Select(f => CoreText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
+            .ToList();
+        return await views.RenderAsync(http, "AdminPrivacyExport", CoreText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["email"] = email,
             ["email_error"] = errors.FirstOrDefault()?.Text,
             ["notice"] = notice,
             ["form_action"] = AdminArea.Url(http, Path),
+            ["restricted"] = restricted,
         },
         errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
 }

@@ -20,8 +20,5 @@ internal static class PublicAntiforgery
     }
 
     /// <summary>Null for a form post with a valid token; else the 400 to answer, before anything is read or changed.</summary>
-    public static async Task<IResult?> RefusalAsync(HttpContext http) =>
-        http.Request.HasFormContentType && await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http)
-            ? null
-            : AdminEndpoints.AntiforgeryRefused(http);
+    public static Task<IResult?> RefusalAsync(HttpContext http) => FormPosts.RefusalAsync(http);
 }

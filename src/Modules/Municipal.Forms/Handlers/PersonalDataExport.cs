@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,6 +18,9 @@ namespace Municipal.Forms.Handlers;
 /// (answers as text and as stored, the history the citizen sees, the attachments) and every draft saved with it,
 /// as a ZIP holding "donnees.json" (UTF-8, indented) and the attachment files under "pieces-jointes/&lt;code&gt;/".
 /// Internal notes of agents are not the citizen's data about themselves and stay out, as on the follow-up page.
+/// The requests and drafts of a form reserved to a role the exporting user does not have stay out too, by the
+/// queue's rule (<see cref="RequestForms.HiddenFrom"/>): the export must not open what the queue keeps closed.
+/// What was left out is counted and said, in the JSON and on the page, so the officer knows to ask an administrator.
 /// </summary>
 public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, SubmissionHistory history, DataPaths paths, TenantContext tenant, TimeProvider clock)
 {
@@ -42,15 +46,47 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
     }
 #pragma warning restore CA1304, CA1311, CA1862
 
-    /// <summary>Writes the ZIP of these requests and drafts to <paramref name="output"/> (left open).</summary>
-    public async Task WriteZipAsync(
-        string email, IReadOnlyList<SubmissionRecord> requests, IReadOnlyList<FormDraftRecord> drafts, Stream output, CancellationToken cancellationToken)
+    /// <summary>The requests and drafts of the address this user may see, and what was left out for them.</summary>
+    public async Task<PersonalDataSelection> SelectAsync(string email, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        var forms = await RequestForms.LoadAsync(db, cancellationToken);
+        var hidden = forms.HiddenFrom(user).ToHashSet(StringComparer.Ordinal);
+        var requests = await FindRequestsAsync(email, cancellationToken);
+        var drafts = await FindDraftsAsync(email, cancellationToken);
+        var shownRequests = requests.Where(r => !hidden.Contains(r.FormSlug)).ToList();
+        var shownDrafts = drafts.Where(d => !hidden.Contains(d.FormSlug)).ToList();
+        var omittedRequests = requests.Count - shownRequests.Count;
+        var omittedDrafts = drafts.Count - shownDrafts.Count;
+        if (omittedRequests == 0 && omittedDrafts == 0)
+        {
+            return new PersonalDataSelection(shownRequests, shownDrafts, null);
+        }
+
+        var titles = requests.Select(r => r.FormSlug).Concat(drafts.Select(d => d.FormSlug)).Where(hidden.Contains).Distinct(StringComparer.Ordinal)
+            .Select(slug => "« " + forms.Title(slug) + " »").Order(StringComparer.CurrentCulture);
+        var notes = new List<string>();
+        if (omittedRequests > 0)
+        {
+            notes.Add(Core.Resources.CoreText.Format("FormsPrivacyOmittedRequests", omittedRequests, string.Join(", ", titles)));
+        }
+
+        if (omittedDrafts > 0)
+        {
+            notes.Add(Core.Resources.CoreText.Format("FormsPrivacyOmittedDrafts", omittedDrafts));
+        }
+
+        return new PersonalDataSelection(shownRequests, shownDrafts, new PersonalDataOmission(omittedRequests, omittedDrafts, string.Join(" ", notes)));
+    }
+
+    /// <summary>Writes the ZIP of these requests and drafts to <paramref name="output"/> (left open).</summary>
+    public async Task WriteZipAsync(string email, PersonalDataSelection selection, Stream output, CancellationToken cancellationToken)
+    {
+        var (requests, drafts, omitted) = selection;
         var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken);
         await using (archive)
         {
             var files = new List<(string EntryName, string StoredPath)>();
-            var json = await WriteJsonAsync(email, requests, drafts, files, cancellationToken);
+            var json = await WriteJsonAsync(email, requests, drafts, omitted, files, cancellationToken);
             var entry = archive.CreateEntry(JsonEntry, CompressionLevel.Optimal);
             await using (var stream = await entry.OpenAsync(cancellationToken))
             {
@@ -87,7 +123,12 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..16];
 
     private async Task<byte[]> WriteJsonAsync(
-        string email, IReadOnlyList<SubmissionRecord> requests, IReadOnlyList<FormDraftRecord> drafts, List<(string, string)> files, CancellationToken cancellationToken)
+        string email,
+        IReadOnlyList<SubmissionRecord> requests,
+        IReadOnlyList<FormDraftRecord> drafts,
+        PersonalDataOmission? omitted,
+        List<(string, string)> files,
+        CancellationToken cancellationToken)
     {
         var definitions = new Dictionary<(string, int), FormDefinition?>();
         using var buffer = new MemoryStream();
@@ -97,6 +138,15 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
             writer.WriteString("email", email.Trim());
             writer.WriteString("exportedUtc", clock.GetUtcNow());
             writer.WriteString("municipality", tenant.Tenant.DisplayName);
+            if (omitted is not null)
+            {
+                writer.WriteStartObject("omitted");
+                writer.WriteNumber("requests", omitted.Requests);
+                writer.WriteNumber("drafts", omitted.Drafts);
+                writer.WriteString("note", omitted.Note);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartArray("requests");
             foreach (var request in requests)
             {
@@ -236,3 +286,9 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         return cleaned.Length == 0 ? "fichier" : cleaned[..Math.Min(cleaned.Length, 120)];
     }
 }
+
+/// <summary>What an export holds for one user, and what it leaves out (null when nothing).</summary>
+public sealed record PersonalDataSelection(IReadOnlyList<SubmissionRecord> Requests, IReadOnlyList<FormDraftRecord> Drafts, PersonalDataOmission? Omitted);
+
+/// <summary>The requests and drafts of forms reserved to another role, counted, with the sentence that says so (French).</summary>
+public sealed record PersonalDataOmission(int Requests, int Drafts, string Note);

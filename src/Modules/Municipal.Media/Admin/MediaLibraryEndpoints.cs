@@ -84,7 +84,7 @@ public static class MediaLibraryEndpoints
 
     private static async Task<IResult> PickerAsync(HttpContext http, IMediaCatalog catalog, CancellationToken cancellationToken)
     {
-        var choices = await catalog.ListImagesAsync(http.Request.Query["q"].ToString(), cancellationToken);
+        var choices = await catalog.ListImagesAsync(AdminSearch.Term(http.Request.Query["q"]), cancellationToken);
         return TypedResults.Json(choices, System.Text.Json.JsonSerializerOptions.Web);
     }
 
@@ -133,7 +133,7 @@ public static class MediaLibraryEndpoints
     private static async Task<IResult> RenderListAsync(HttpContext http, AdminViews views, MediaLibrary library, MediaOptions limits, ListState state, CancellationToken cancellationToken, int statusCode = StatusCodes.Status200OK)
     {
         var query = http.Request.Query;
-        var search = query["q"].ToString().Trim();
+        var search = AdminSearch.Term(query["q"]);
         var folderId = state.Folder ?? (long.TryParse(query["dossier"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null);
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 

@@ -29,7 +29,7 @@ public static class ContentListEndpoints
         var types = available.Select(e => e.ContentType).ToList();
         var selectedType = available.FirstOrDefault(e => e.ContentType == type);
         var state = ContentStates.FromSlug(statut);
-        var search = (q ?? string.Empty).Trim();
+        var search = AdminSearch.Term(q);
         var number = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
 
         var schedules = await ContentSchedules.PendingAsync(jobs, tenant.Tenant.Name, http.RequestAborted);

@@ -57,9 +57,9 @@ public static class InvitationEndpoints
             return Results.NotFound();
         }
 
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await FormPosts.RefusalAsync(http) is { } refused)
         {
-            return AdminEndpoints.AntiforgeryRefused(http);
+            return refused;
         }
 
         var form = await NewPasswordForm.ReadAsync(http.Request);
