@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Municipal.Core.Tenancy;
 using Municipal.Core.Security;
 using Municipal.Web.Tests.Forms;
 using Municipal.Web.Tests.Infrastructure;
@@ -49,6 +51,23 @@ public abstract partial class CanonicalLinkTests<TFixture>(TFixture fixture) : I
 
         var mail = Assert.Single(await MailsToAsync(fixture, name, $"admin@{name}.localhost"));
         Assert.Equal($"http://{name}.localhost/admin/nouveau-mot-de-passe", new Uri(Link(mail)).GetLeftPart(UriPartial.Path));
+    }
+
+    [Fact]
+    public async Task A_tenant_with_several_hosts_links_to_the_first_one_the_operator_gave_whichever_host_was_asked()
+    {
+        var name = fixture.NewTenantName("hosts");
+        await fixture.App.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
+            new CreateTenantRequest(name, $"Commune de {name}", [$"www-{name}.localhost", $"{name}.localhost"], null, "municipality", $"admin@{name}.localhost", StorageFixture.AdminPassword),
+            recipeMayBePath: false,
+            CancellationToken.None);
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        var form = await client.GetStringAsync("/admin/mot-de-passe-oublie");
+        await client.PostAsync("/admin/mot-de-passe-oublie", Form(form, new() { ["email"] = $"admin@{name}.localhost" }));
+
+        var mail = Assert.Single(await MailsToAsync(fixture, name, $"admin@{name}.localhost"));
+        Assert.Equal($"http://www-{name}.localhost/admin/nouveau-mot-de-passe", new Uri(Link(mail)).GetLeftPart(UriPartial.Path));
     }
 
     [Fact]
