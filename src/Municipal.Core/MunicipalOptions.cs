@@ -25,6 +25,21 @@ public sealed class MunicipalOptions
     /// </summary>
     public int MaxActiveTenants { get; set; } = 500;
 
+    /// <summary>
+    /// Scheme of the absolute links the engine writes (mails, feeds, sitemap). "https" by default: a production site is
+    /// served over TLS, usually behind a proxy, so the request's own scheme says nothing. The demo's appsettings.json says "http".
+    /// </summary>
+    public string PublicScheme { get; set; } = "https";
+
+    /// <summary>Port of those links; none (or the scheme's default) writes no port. Never taken from the request.</summary>
+    public int? PublicPort { get; set; }
+
+    /// <summary>
+    /// The host on which tenants known by a path prefix only answer (another Host header finds no tenant), and
+    /// the host of their links. A host tenant answers on its own hosts only.
+    /// </summary>
+    public string PublicHost { get; set; } = "localhost";
+
     /// <summary>Create the demo tenant on first run when the registry is empty.</summary>
     public bool CreateDemoTenant { get; set; } = true;
 

@@ -38,6 +38,7 @@ public static class MunicipalServiceCollectionExtensions
         // Tenancy
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<TenantActivity>();
+        services.AddSingleton<TenantUrls>();
         services.AddScoped<TenantContext>();
         services.AddSingleton<TenantProvisioner>();
         services.AddHostedService<IdleTenantReleaser>();

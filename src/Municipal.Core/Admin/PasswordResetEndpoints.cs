@@ -61,7 +61,7 @@ public static class PasswordResetEndpoints
         if (user?.Email is { } address)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{SiteLinks.Root(http, tenant.Tenant)}{ResetPath}"
+            var link = $"{TenantUrls.Root(http, tenant.Tenant)}{ResetPath}"
                 + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
             var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
             message.To.Add(MailboxAddress.Parse(address));

@@ -18,7 +18,7 @@ public static class SiteEndpoints
         endpoints.MapGet("/sitemap.xml", SitemapAsync);
         endpoints.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) => tenant.Current is null
             ? Results.NotFound()
-            : Results.Text($"User-agent: *\nDisallow: /admin/\nSitemap: {XmlDocuments.BaseUrl(http)}sitemap.xml\n", "text/plain; charset=utf-8"));
+            : Results.Text($"User-agent: *\nDisallow: /admin/\nSitemap: {TenantUrls.BaseUrl(http)}sitemap.xml\n", "text/plain; charset=utf-8"));
         endpoints.MapGet("/" + AccessibilityPath, AccessibilityStatementAsync);
     }
 
@@ -30,7 +30,7 @@ public static class SiteEndpoints
         }
 
         var routes = await store.PublishedRoutesAsync(http.RequestAborted);
-        var baseUrl = XmlDocuments.BaseUrl(http);
+        var baseUrl = TenantUrls.BaseUrl(http);
         return XmlDocuments.Result("application/xml", xml =>
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";

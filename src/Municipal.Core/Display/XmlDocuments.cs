@@ -4,13 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Municipal.Core.Display;
 
-/// <summary>XML answers (sitemap, Atom feed), written in UTF-8 with absolute URLs of the current tenant.</summary>
+/// <summary>XML answers (sitemap, Atom feed), written in UTF-8 with absolute URLs of the current tenant (see TenantUrls).</summary>
 public static class XmlDocuments
 {
     private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false) };
-
-    /// <summary>The tenant's base address: scheme, host and path base, ending with "/".</summary>
-    public static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
 
     public static IResult Result(string contentType, Action<XmlWriter> write)
     {

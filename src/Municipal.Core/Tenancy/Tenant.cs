@@ -14,5 +14,11 @@ public sealed record Tenant(
     string Culture,
     string Theme)
 {
+    /// <summary>
+    /// The canonical address of the tenant's links (scheme, host, port and prefix, no trailing "/"), fixed at its creation
+    /// from its first host as the operator gave it; null for a tenant created before (see <see cref="TenantUrls.Root(Tenant)"/>).
+    /// </summary>
+    public string? PublicUrl { get; init; }
+
     public bool HasFeature(string feature) => Features.Contains(feature);
 }

@@ -111,6 +111,23 @@ public sealed partial class TenantProvisioner
         }
     }
 
+    /// <summary>
+    /// Changes the canonical address of a tenant's links (a new domain, a port, https at last). It does not add the
+    /// host to the tenant: the operator names one where the tenant answers.
+    /// </summary>
+    public async Task SetPublicUrlAsync(string tenantName, string address, CancellationToken cancellationToken)
+    {
+        var url = TenantUrls.Normalize(address)
+            ?? throw new TenantRequestException($"Adresse refusée : « {address} » doit être une adresse http:// ou https:// sans paramètres.");
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var row = await db.Tenants.SingleOrDefaultAsync(t => t.Name == tenantName, cancellationToken)
+            ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+        row.PublicUrl = url;
+        await db.SaveChangesAsync(cancellationToken);
+        registry.Invalidate();
+    }
+
     private async Task SetStateAsync(string tenantName, TenantState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -29,6 +29,7 @@ public sealed partial class TenantProvisioner(
     TenantRegistry registry,
     TenantStorage storage,
     RecipeParser recipes,
+    TenantUrls urls,
     PasswordPolicy passwordPolicy,
     TimeProvider clock,
     ILogger<TenantProvisioner> logger)
@@ -56,6 +57,8 @@ public sealed partial class TenantProvisioner(
             Culture = request.Culture,
             CreatedUtc = clock.GetUtcNow(),
             Hosts = hosts.Select(h => new TenantHostRecord { Host = h, TenantName = request.Name }).ToList(),
+            // Fixed now, from the first host as the operator gave it (the registry keeps hosts in no order).
+            PublicUrl = urls.Derive(hosts, prefix),
         };
         await ReserveAsync(record, cancellationToken);
 

@@ -13,6 +13,9 @@ public sealed class TenantRecord
     public DateTimeOffset CreatedUtc { get; set; }
     public List<TenantHostRecord> Hosts { get; set; } = [];
 
+    /// <summary>See <see cref="Tenant.PublicUrl"/>.</summary>
+    public string? PublicUrl { get; set; }
+
     public Tenant ToSnapshot() => new(
         Name,
         DisplayName,
@@ -21,7 +24,8 @@ public sealed class TenantRecord
         State,
         new HashSet<string>(Features, StringComparer.OrdinalIgnoreCase),
         Culture,
-        Theme);
+        Theme)
+    { PublicUrl = PublicUrl };
 }
 
 /// <summary>One host name a tenant answers on. The primary key makes a host belong to one tenant at most.</summary>

@@ -1,14 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Municipal.Core.Tenancy;
 
 /// <summary>
 /// Finds the tenant of a request by its Host header, then by the first path segment, and sets
-/// <see cref="TenantContext"/>. A host no tenant has gets a plain 404, never another tenant's page.
+/// <see cref="TenantContext"/>. A host no tenant has gets a plain 404, never another tenant's page. A tenant known by
+/// its prefix answers only on <c>Municipal:PublicHost</c>: on any Host, a page or a link built from the request could
+/// be made to name an attacker's host.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, TenantActivity activity)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, TenantActivity activity, IOptions<MunicipalOptions> options)
 {
+    private readonly string _prefixHost = TenantNames.NormalizeHost(options.Value.PublicHost);
+
     /// <summary>Paths served by the host itself, whatever the Host header says.</summary>
     public static readonly PathString HostApiPath = new("/api/host");
 
@@ -30,7 +35,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
         }
 
         var lookup = await registry.GetLookupAsync(context.RequestAborted);
-        var (tenant, prefix) = Resolve(lookup, context.Request);
+        var (tenant, prefix) = Resolve(lookup, context.Request, _prefixHost);
         if (tenant is null)
         {
             await StatusPages.WriteAsync(context, StatusCodes.Status404NotFound, "UnknownHostTitle", "UnknownHostBody");
@@ -61,7 +66,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
         await next(context);
     }
 
-    internal static (Tenant? Tenant, PathString Prefix) Resolve(TenantLookup lookup, HttpRequest request)
+    internal static (Tenant? Tenant, PathString Prefix) Resolve(TenantLookup lookup, HttpRequest request, string prefixHost)
     {
         var host = TenantNames.NormalizeHost(request.Host.Host ?? string.Empty);
         if (lookup.ByHost.TryGetValue(host, out var byHost))
@@ -70,7 +75,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
         }
 
         var path = request.Path.Value ?? string.Empty;
-        if (path.Length > 1)
+        if (path.Length > 1 && string.Equals(host, prefixHost, StringComparison.Ordinal))
         {
             var end = path.IndexOf('/', 1);
             var segment = end < 0 ? path[1..] : path[1..end];

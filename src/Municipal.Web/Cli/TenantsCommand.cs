@@ -16,6 +16,7 @@ public static class TenantsCommand
           tenants list [--json]
           tenants disable <nom>
           tenants enable <nom>
+          tenants set-url <nom> <adresse>      (adresse des liens des e-mails et flux, ex. https://www.commune.be)
           tenants apply-recipe (<nom> | --all) <recette>
           tenants delete <nom> --yes
         """;
@@ -47,6 +48,7 @@ public static class TenantsCommand
                 "enable" => await SimpleAsync(line, output, "activé", name => provisioner.EnableAsync(name, CancellationToken.None)),
                 "apply-recipe" => await ApplyRecipeAsync(provisioner, line, output, error),
                 "delete" => await DeleteAsync(provisioner, line, output),
+                "set-url" => await SetUrlAsync(provisioner, line, output),
                 _ => throw new FormatException($"verbe inconnu « {line.Verb} »."),
             };
         }
@@ -61,6 +63,15 @@ public static class TenantsCommand
             await error.WriteLineAsync($"Erreur : {OneLine(ex.Message)}");
             return 1;
         }
+    }
+
+    private static async Task<int> SetUrlAsync(TenantProvisioner provisioner, CommandLine line, TextWriter output)
+    {
+        var name = line.Positional(0, "nom du tenant");
+        var address = line.Positional(1, "adresse");
+        await provisioner.SetPublicUrlAsync(name, address, CancellationToken.None);
+        await output.WriteLineAsync($"Tenant « {name} » : les liens partent désormais de {TenantUrls.Normalize(address)}");
+        return 0;
     }
 
     private static async Task<int> CreateAsync(TenantProvisioner provisioner, CommandLine line, TextWriter output)
@@ -101,7 +112,7 @@ public static class TenantsCommand
         var tenants = (await registry.GetLookupAsync()).All.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         if (line.Flag("json"))
         {
-            var rows = tenants.Select(t => new { t.Name, t.DisplayName, State = t.State.ToString(), t.Hosts, t.PathPrefix, Features = t.Features.Order(StringComparer.Ordinal) });
+            var rows = tenants.Select(t => new { t.Name, t.DisplayName, State = t.State.ToString(), t.Hosts, t.PathPrefix, t.PublicUrl, Features = t.Features.Order(StringComparer.Ordinal) });
             await output.WriteLineAsync(JsonSerializer.Serialize(rows, JsonOutput));
             return 0;
         }

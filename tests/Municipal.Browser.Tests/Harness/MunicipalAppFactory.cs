@@ -8,7 +8,7 @@ namespace Municipal.Browser.Tests.Harness;
 /// The real host, configured for tests: its own data folder, no demo tenant, a host API key.
 /// Kestrel is switched on by <see cref="MunicipalServer"/>, so a real browser can reach it.
 /// </summary>
-public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : WebApplicationFactory<Program>
+public sealed class MunicipalAppFactory(string dataPath, string hostApiKey, int port) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +29,10 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey) : We
 
             // The national authentication service cannot run here: its test double stands in.
             ["Municipal:CitizenIdentity"] = "simulation",
+
+            // Absolute links (sitemap, feeds, mails) come from these settings, not from the request: the port Kestrel listens on.
+            ["Municipal:PublicScheme"] = "http",
+            ["Municipal:PublicPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,7 +26,8 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
     public MunicipalServer()
     {
         Directory.CreateDirectory(dataPath);
-        factory = new MunicipalAppFactory(dataPath, HostApiKey);
+        Port = FreePort();
+        factory = new MunicipalAppFactory(dataPath, HostApiKey, Port);
     }
 
     public string HostApiKey { get; } = "browser-tests-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
@@ -36,18 +35,19 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>The host's services, for tests that prepare data (users, content) as the application itself would.</summary>
     public IServiceProvider Services => factory.Services;
 
-    /// <summary>The port Kestrel listens on, known once the server has started.</summary>
-    public int Port { get; private set; }
+    /// <summary>
+    /// The port Kestrel listens on, chosen before the host starts: the links the host writes (sitemap, feeds, mails)
+    /// take their port from its settings (Municipal:PublicPort), never from the request.
+    /// </summary>
+    public int Port { get; }
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
 
 
     public async Task InitializeAsync()
     {
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
         factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        Port = new Uri(addresses.Single()).Port;
 
         if (!File.Exists(ChromiumPath))
         {
@@ -140,6 +140,21 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
         if (Directory.Exists(dataPath))
         {
             Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    /// <summary>A port free on the loopback now (the system's pick, released at once for Kestrel to take).</summary>
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
         }
     }
 }

@@ -5,6 +5,8 @@ namespace Municipal.Core.Tests.Tenancy;
 
 public sealed class TenantResolutionTests
 {
+    private const string PublicHost = "portail.example";
+
     private static readonly TenantLookup Lookup = new(
     [
         Tenant("ans", ["www.ans.be", "ans.localhost"], null),
@@ -16,9 +18,10 @@ public sealed class TenantResolutionTests
     [InlineData("WWW.ANS.BE:8080", "/x", "ans")]
     [InlineData("portail.example", "/cpas/aide", "cpas-ans")]
     [InlineData("portail.example", "/cpas", "cpas-ans")]
+    [InlineData("PORTAIL.example:8443", "/cpas", "cpas-ans")]
     public void The_host_then_the_first_path_segment_chooses_the_tenant(string host, string path, string expected)
     {
-        var (tenant, _) = TenantResolutionMiddleware.Resolve(Lookup, Request(host, path));
+        var (tenant, _) = TenantResolutionMiddleware.Resolve(Lookup, Request(host, path), PublicHost);
         Assert.Equal(expected, tenant?.Name);
     }
 
@@ -26,8 +29,9 @@ public sealed class TenantResolutionTests
     [InlineData("www.namur.be", "/")]
     [InlineData("portail.example", "/cpasx")]
     [InlineData("ans.be", "/")]
+    [InlineData("evil.example", "/cpas/admin")] // a prefix tenant answers only on the public host
     public void A_host_and_path_no_tenant_has_resolve_to_nothing(string host, string path) =>
-        Assert.Null(TenantResolutionMiddleware.Resolve(Lookup, Request(host, path)).Tenant);
+        Assert.Null(TenantResolutionMiddleware.Resolve(Lookup, Request(host, path), PublicHost).Tenant);
 
     private static HttpRequest Request(string host, string path)
     {

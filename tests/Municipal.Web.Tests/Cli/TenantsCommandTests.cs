@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Tenancy;
 using Municipal.Web.Cli;
 using Municipal.Web.Tests.Infrastructure;
 
@@ -88,6 +90,24 @@ public sealed class TenantsCommandTests(SqliteFixture fixture) : IClassFixture<S
         Assert.Equal(1, failing.Code);
         Assert.Contains("existe déjà", failing.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dataPath, "tenants", "herstal", "tenant.db")));
+    }
+
+    [Fact]
+    public async Task Set_url_changes_the_address_of_the_tenants_links_and_refuses_what_is_not_a_plain_web_address()
+    {
+        var name = fixture.NewTenantName("cli-url");
+        await fixture.CreateTenantAsync(name);
+        var urls = fixture.App.Services.GetRequiredService<TenantUrls>();
+        var registry = fixture.App.Services.GetRequiredService<TenantRegistry>();
+        Assert.Equal($"http://{name}.localhost", urls.Root((await registry.FindAsync(name))!));
+
+        Assert.Equal(0, (await RunAsync("tenants", "set-url", name, "https://www.commune.example:8443/")).Code);
+        Assert.Equal("https://www.commune.example:8443", urls.Root((await registry.FindAsync(name))!));
+
+        Assert.Equal(1, (await RunAsync("tenants", "set-url", name, "javascript:alert(1)")).Code);
+        Assert.Equal(1, (await RunAsync("tenants", "set-url", name, "https://www.commune.example/?x=1")).Code);
+        Assert.Equal(1, (await RunAsync("tenants", "set-url", "inconnu", "https://www.commune.example")).Code);
+        Assert.Equal("https://www.commune.example:8443", urls.Root((await registry.FindAsync(name))!));
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

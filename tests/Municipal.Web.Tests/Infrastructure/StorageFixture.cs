@@ -85,6 +85,9 @@ public abstract class StorageFixture : IAsyncLifetime
         return scope;
     }
 
+    /// <summary>The host on which the tenants known by their path prefix answer (Municipal:PublicHost).</summary>
+    public const string SharedHost = "shared.localhost";
+
     public HttpClient ClientFor(string host) =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri($"http://{host}/") });
 
@@ -107,6 +110,10 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:SubmissionsPerMinutePerIp", "1000");
         // The national authentication service cannot run here: its test double stands in.
         builder.UseSetting("Municipal:CitizenIdentity", "simulation");
+        // Links in mails and feeds come from these, never from the request (see TenantUrls); prefix tenants answer on this host only.
+        builder.UseSetting("Municipal:PublicScheme", "http");
+        builder.UseSetting("Municipal:PublicHost", SharedHost);
+        builder.UseSetting("Municipal:PublicPort", "80"); // the default port of http: no port in links, whatever appsettings.json says for the demo
         if (ConnectionString is not null)
         {
             builder.UseSetting("Municipal:Database:ConnectionString", ConnectionString);

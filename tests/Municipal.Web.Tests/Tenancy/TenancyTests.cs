@@ -109,7 +109,7 @@ public abstract class TenancyTests<TFixture>(TFixture fixture) : IClassFixture<T
         var name = fixture.NewTenantName("cpas");
         var prefix = $"p{name.Replace("-", string.Empty, StringComparison.Ordinal)}";
         await fixture.CreateTenantAsync(name, displayName: "CPAS", prefix: prefix, withHost: false);
-        var client = fixture.ClientFor("portail.localhost");
+        var client = fixture.ClientFor(StorageFixture.SharedHost);
 
         var home = await client.GetAsync($"/{prefix}/");
         var page = await client.GetAsync($"/{prefix}/contact");

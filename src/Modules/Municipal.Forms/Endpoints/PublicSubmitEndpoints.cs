@@ -177,7 +177,7 @@ public static class PublicSubmitEndpoints
         draft.Record.Email = email;
         await drafts.SaveAsync(draft, form, http.RequestAborted);
         FormDrafts.SetCookie(http, draft);
-        var link = SiteLinks.Root(http, tenant.Tenant) + PublicFormPaths.Resume(form.Slug) + "?jeton=" + Uri.EscapeDataString(draft.Token);
+        var link = TenantUrls.Root(http, tenant.Tenant) + PublicFormPaths.Resume(form.Slug) + "?jeton=" + Uri.EscapeDataString(draft.Token);
         var message = new MimeMessage { Subject = CoreText.Format("FormsPublicResumeSubject", form.Title) };
         message.To.Add(MailboxAddress.Parse(email));
         message.Body = new TextPart("plain")

@@ -74,14 +74,14 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
         var message = NewMessage(email, CoreText.Format("FormsReplyMailSubject", submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = CoreText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, SiteLinks.Root(http, tenant.Tenant) + Admin.RequestRoutes.Detail(submission.TrackingCode)),
+            Text = CoreText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, TenantUrls.Root(http, tenant.Tenant) + Admin.RequestRoutes.Detail(submission.TrackingCode)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
 
     /// <summary>The follow-up page with the code filled in (never the e-mail: the citizen types it).</summary>
     public string FollowUpLink(HttpContext http, SubmissionRecord submission) =>
-        SiteLinks.Root(http, tenant.Tenant) + FollowUpPath + "?code=" + Uri.EscapeDataString(submission.TrackingCode);
+        TenantUrls.Root(http, tenant.Tenant) + FollowUpPath + "?code=" + Uri.EscapeDataString(submission.TrackingCode);
 
     private static MimeMessage NewMessage(string to, string subject)
     {

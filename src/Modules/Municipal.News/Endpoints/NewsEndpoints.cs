@@ -53,7 +53,7 @@ public static class NewsEndpoints
     private static async Task<IResult> FeedAsync(HttpContext http, ContentStore store, TenantContext tenant)
     {
         var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, 0, FeedSize, http.RequestAborted);
-        var site = XmlDocuments.BaseUrl(http);
+        var site = TenantUrls.BaseUrl(http);
         return XmlDocuments.Result("application/atom+xml", xml =>
         {
             const string Atom = "http://www.w3.org/2005/Atom";

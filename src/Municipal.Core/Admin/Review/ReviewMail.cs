@@ -62,5 +62,5 @@ public sealed class ReviewMail(MailOutbox outbox, UserManager<IdentityUser> user
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
 
-    private string SiteRoot(HttpContext http) => SiteLinks.Root(http, tenant.Tenant);
+    private string SiteRoot(HttpContext http) => TenantUrls.Root(http, tenant.Tenant);
 }

@@ -31,7 +31,7 @@ public static class InvitationEndpoints
     {
         var address = user.Email ?? throw new InvalidOperationException("Un compte invité a toujours une adresse e-mail.");
         var token = await tenantUsers.NewInvitationTokenAsync(user);
-        var link = $"{SiteLinks.Root(http, tenant)}{Path}"
+        var link = $"{TenantUrls.Root(http, tenant)}{Path}"
             + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
         var message = new MimeMessage { Subject = CoreText.Format("UsersInvitationMailSubject", tenant.DisplayName) };
         message.To.Add(MailboxAddress.Parse(address));
