@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Models;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Admin;
 using Municipal.Web.Tests.Infrastructure;
@@ -53,7 +54,8 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Pdf, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("plan d'accès «été».pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("piece-jointe-1.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         var line = Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestFileDownloaded));
         Assert.Equal((agent.Email, code, "plan d'accès «été».pdf"), (line.Actor, line.ObjectId, line.Details));
@@ -66,6 +68,39 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         }
 
         Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestFileDownloaded));
+    }
+
+    [Fact]
+    public async Task A_download_is_named_after_the_type_its_bytes_prove_and_the_shown_name_is_cleaned()
+    {
+        var name = fixture.NewTenantName("demande");
+        await fixture.CreateTenantAsync(name);
+        var report = Report();
+        var anyType = new FileField { Name = "plan", Label = "Plan ou photo", Required = false, MaxFiles = 2, AcceptedTypes = [] };
+        var form = report with { Steps = [report.Steps[0] with { Fields = [.. report.Steps[0].Fields.Take(2), anyType] }] };
+        await SaveFormAsync(fixture, name, form);
+        byte[] pngThenHtml = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<html><script>alert(1)</script></html>"u8.ToArray()];
+        var answers = Answers("Facture", withFile: false);
+        answers["plan"] = new FileListValue([new UploadedFile("invoice.html", "text/html", pngThenHtml), new UploadedFile("photo\u202Egnp.html", "image/png", pngThenHtml)]);
+        var code = await SubmitAsync(fixture, name, "signaler", "marie@exemple.be", answers);
+        var agent = await AdminSession.SignInAsync(fixture, name, TenantRoles.Agent);
+
+        var html = Text(await agent.Client.GetStringAsync($"/admin/e-guichet/demandes/{code}"));
+        Assert.Contains("photognp.html", html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', html);
+        var links = DownloadLinks(html);
+        Assert.Equal(2, links.Count);
+        foreach (var (link, index) in links.Select((l, i) => (l, i + 1)))
+        {
+            // The product keeps the file (its signature is PNG's) but never lets the uploaded ".html" reach the agent.
+            var response = await agent.Client.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(pngThenHtml, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal($"piece-jointe-{index}.png", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+            Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        }
     }
 
     [Fact]

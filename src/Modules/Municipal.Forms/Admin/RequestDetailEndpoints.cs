@@ -14,6 +14,7 @@ using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
+using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Admin;
 
@@ -73,11 +74,20 @@ public static class RequestDetailEndpoints
             return await MessageAsync(http, views, StatusCodes.Status404NotFound, "FormsAgentFileNotFoundTitle", "FormsAgentFileNotFound");
         }
 
-        await handling.RecordAsync(AuditActions.RequestFileDownloaded, submission!, forms!.Title(submission!.FormSlug), attachment.FileName);
+        await handling.RecordAsync(AuditActions.RequestFileDownloaded, submission!, forms!.Title(submission!.FormSlug), FileValidator.DisplayName(attachment.FileName));
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        var contentType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(attachment.ContentType, out _) ? attachment.ContentType : "application/octet-stream";
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-        return Results.File(stream, contentType, attachment.FileName);
+
+        // Typed and named from the stored bytes (rows written before this rule included), never from the citizen's
+        // claimed type or extension: an "invoice.html" must not reach the agent's disk as HTML.
+        var head = new byte[FileValidator.SignatureLength];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, http.RequestAborted);
+        stream.Position = 0;
+        var (contentType, extension) = FileValidator.VerifiedType(head.AsSpan(0, read));
+        var number = Path.GetFileName(attachment.StoredPath) is { Length: > 0 } stored && stored.All(char.IsAsciiDigit)
+            ? stored
+            : attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.File(stream, contentType, $"piece-jointe-{number}.{extension}");
     }
 
     private static async Task<IResult> ActAsync(
@@ -183,7 +193,7 @@ public static class RequestDetailEndpoints
                 .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
                 .ToList(),
             ["attachments"] = attachments
-                .Select(a => new RequestAttachmentView(a.FileName, form?.AllFields().FirstOrDefault(f => f.Name == a.FieldName)?.Label ?? a.FieldName, RequestViews.Size(a.Size), AdminArea.Url(http, RequestRoutes.Download(submission.TrackingCode, a.Id))))
+                .Select(a => new RequestAttachmentView(FileValidator.DisplayName(a.FileName), form?.AllFields().FirstOrDefault(f => f.Name == a.FieldName)?.Label ?? a.FieldName, RequestViews.Size(a.Size), AdminArea.Url(http, RequestRoutes.Download(submission.TrackingCode, a.Id))))
                 .ToList(),
             ["history"] = history.Select(RequestViews.History).ToList(),
             ["status_options"] = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),

@@ -10,14 +10,18 @@ public static class FileValidator
 {
     public const int NameMaxLength = 255;
 
-    private static readonly (string Type, byte[] Signature, int Offset)[] Signatures =
+    /// <summary>Types whose signature is known, with the extension a download of that type is given.</summary>
+    private static readonly (string Type, byte[] Signature, int Offset, string Extension)[] Signatures =
     [
-        ("image/jpeg", [0xFF, 0xD8, 0xFF], 0),
-        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 0),
-        ("image/gif", "GIF8"u8.ToArray(), 0),
-        ("image/webp", "WEBP"u8.ToArray(), 8),
-        ("application/pdf", "%PDF-"u8.ToArray(), 0),
+        ("image/jpeg", [0xFF, 0xD8, 0xFF], 0, "jpg"),
+        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], 0, "png"),
+        ("image/gif", "GIF8"u8.ToArray(), 0, "gif"),
+        ("image/webp", "WEBP"u8.ToArray(), 8, "webp"),
+        ("application/pdf", "%PDF-"u8.ToArray(), 0, "pdf"),
     ];
+
+    /// <summary>Bytes enough to recognise every known signature.</summary>
+    public const int SignatureLength = 16;
 
     public static FieldOutcome Validate(FileField field, FieldValue? value)
     {
@@ -40,8 +44,8 @@ public static class FileValidator
         var errors = new List<FieldError>();
         foreach (var file in files)
         {
-            var name = Path.GetFileName(file.Name.Replace('\\', '/')).Trim();
-            if (name.Length is 0 or > NameMaxLength || name.Any(char.IsControl))
+            var name = DisplayName(file.Name);
+            if (name.Length is 0 or > NameMaxLength || LastSegment(file.Name).Any(char.IsControl))
             {
                 errors.Add(Error(field, "FormsErrorFileName"));
             }
@@ -65,13 +69,47 @@ public static class FileValidator
 
         return errors.Count > 0
             ? new FieldOutcome(null, errors)
-            : FieldOutcome.Accept(new FileListValue(files.Select(f => f with { Name = Path.GetFileName(f.Name.Replace('\\', '/')).Trim() }).ToArray()));
+            : FieldOutcome.Accept(new FileListValue(files.Select(f => f with { Name = DisplayName(f.Name) }).ToArray()));
     }
+
+    /// <summary>
+    /// The type the bytes prove and its extension, whatever the citizen claimed or named the file: a download is
+    /// typed and named from this alone, so "invoice.html" with a PNG header reaches the agent as a PNG image.
+    /// Bytes of no known signature are served as opaque data.
+    /// </summary>
+    public static (string ContentType, string Extension) VerifiedType(ReadOnlySpan<byte> content)
+    {
+        foreach (var (type, signature, offset, extension) in Signatures)
+        {
+            if (content.Length >= offset + signature.Length && content.Slice(offset, signature.Length).SequenceEqual(signature)
+                && (type != "image/webp" || content.StartsWith("RIFF"u8)))
+            {
+                return (type, extension);
+            }
+        }
+
+        return ("application/octet-stream", "bin");
+    }
+
+    /// <summary>
+    /// The citizen's file name as shown to people only: no folder, no control characters, and no bidirectional
+    /// marks or overrides, which could make "photo\u202Egnp.exe" read as "photoexe.png".
+    /// </summary>
+    public static string DisplayName(string name) =>
+        new string(LastSegment(name).Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
+
+    private static string LastSegment(string name)
+    {
+        var slash = name.Replace('\\', '/');
+        return slash[(slash.LastIndexOf('/') + 1)..];
+    }
+
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>False only when the claimed type has a known signature that the content lacks.</summary>
     public static bool ContentMatchesType(string contentType, ReadOnlySpan<byte> content)
     {
-        foreach (var (type, signature, offset) in Signatures)
+        foreach (var (type, signature, offset, _) in Signatures)
         {
             if (string.Equals(type, contentType, StringComparison.OrdinalIgnoreCase))
             {
