@@ -136,11 +136,13 @@ if [ -n "${MUNICIPAL_TEST_FAKETIME:-}" ]; then
     FAKETIME_LIB="$(find_faketime)"
     [ -n "$FAKETIME_LIB" ] || die "libfaketime not found after install"
     # Environment of the test host processes only: vstest's own sockets time out under a moved clock. The monotonic
-    # clock moves too: with only the wall clock moved, .NET's timed waits return at once under libfaketime.
+    # clock moves too: with only the wall clock moved, .NET's timed waits return at once under libfaketime. File
+    # times read are moved as well, so a time a test writes on a file (FAKE_UTIME) is taken back by the same offset.
     cat >"$RESULTS/faketime.runsettings" <<EOF
 <RunSettings><RunConfiguration><EnvironmentVariables>
   <LD_PRELOAD>$FAKETIME_LIB</LD_PRELOAD>
   <FAKETIME>$MUNICIPAL_TEST_FAKETIME</FAKETIME>
+  <FAKE_UTIME>1</FAKE_UTIME>
 </EnvironmentVariables></RunConfiguration></RunSettings>
 EOF
     settings=(--settings "$RESULTS/faketime.runsettings")
