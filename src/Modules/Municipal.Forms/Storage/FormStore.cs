@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Display;
+using Municipal.Core.Tenancy;
 using Municipal.Forms.Json;
 using Municipal.Forms.Models;
 
@@ -7,8 +9,10 @@ namespace Municipal.Forms.Storage;
 /// <summary>
 /// The tenant's forms, versioned: saving a changed definition adds a version (last + 1); saving the same definition
 /// again adds nothing. Submissions refer to the version they answered, which is never rewritten.
+/// Every change a visitor can see (a new version, enabling, disabling) evicts the tenant's cached public pages: the
+/// API's form list and schemas and the procedure pages that embed a form's first step would stay stale for minutes.
 /// </summary>
-public sealed class FormStore(FormsDbContext db, TimeProvider clock)
+public sealed class FormStore(FormsDbContext db, TenantContext tenant, PublicPageCache pages, TimeProvider clock)
 {
     /// <summary>Stores the definition as the form's next version, unless it equals the latest one. Returns the stored definition.</summary>
     public Task<FormDefinition> SaveAsync(FormDefinition form, CancellationToken cancellationToken) =>
@@ -45,6 +49,7 @@ public sealed class FormStore(FormsDbContext db, TimeProvider clock)
             Enabled = enabled,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await EvictPagesAsync(cancellationToken);
         return saved;
     }
 
@@ -76,8 +81,13 @@ public sealed class FormStore(FormsDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await EvictPagesAsync(cancellationToken);
         return versions.Count > 0;
     }
+
+    // Inside a recipe's transaction this runs before the commit; the recipe runner evicts again once committed.
+    private ValueTask EvictPagesAsync(CancellationToken cancellationToken) =>
+        pages.EvictAsync(tenant.Tenant.Name, cancellationToken);
 
     private static FormDefinition Read(FormVersionRecord record) =>
         FormSchemaJson.Read(record.Definition).Form
