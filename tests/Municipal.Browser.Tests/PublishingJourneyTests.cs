@@ -38,6 +38,9 @@ public sealed class PublishingJourneyTests(MunicipalServer server, MunicipalityT
         // The page: a title, rich text with bold words, the image chosen from the library.
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/contenus/nouveau?type=Page")));
         await Page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Kiosque à musique");
+        // Typing starts once the editor has replaced the plain text area (its toolbar is there): keys typed before
+        // would go to the text area, whose value the editor then starts from.
+        await Expect(Page.GetByRole(AriaRole.Toolbar, new() { Name = "Mise en forme de « Contenu »", Exact = true })).ToBeVisibleAsync();
         var editor = Page.GetByRole(AriaRole.Textbox, new() { Name = "Contenu (facultatif)", Exact = true });
         await editor.ClickAsync();
         await Page.Keyboard.TypeAsync("Concerts gratuits ");
@@ -45,6 +48,7 @@ public sealed class PublishingJourneyTests(MunicipalServer server, MunicipalityT
         await Page.Keyboard.TypeAsync("chaque dimanche");
         await Page.Keyboard.PressAsync("Control+b");
         await Page.Keyboard.TypeAsync(" en juillet.");
+        await Expect(editor.Locator("strong", new() { HasText = "chaque dimanche" })).ToBeVisibleAsync();
         await Page.GetByLabel("Image (facultatif)", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"kiosque – {Alt}" });
         await Axe.AssertNoViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon", Exact = true }).ClickAsync();
