@@ -1,11 +1,9 @@
 using System.Runtime.Versioning;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Background;
 using Municipal.Core.Storage;
-using Municipal.Forms.Models;
-using Municipal.Forms.Storage;
 using Municipal.Media.Handlers;
+using Municipal.Web.Tests.Forms;
 using Municipal.Web.Tests.Infrastructure;
 using Municipal.Web.Tests.Mail;
 
@@ -22,23 +20,13 @@ public sealed class DataFileModeTests(SqliteFixture fixture) : IClassFixture<Sql
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% plan\n%%EOF\n");
-
     [Fact]
     public async Task Nothing_under_the_data_path_is_readable_or_traversable_by_group_or_other()
     {
         var name = fixture.NewTenantName("modes");
         await fixture.CreateTenantAsync(name);
-        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
-        {
-            await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
-            var answers = new Dictionary<string, FieldValue>(StringComparer.Ordinal)
-            {
-                ["description"] = new TextValue("Trottoir défoncé"),
-                ["plan"] = new FileListValue([new UploadedFile("plan.pdf", "application/pdf", Pdf)]),
-            };
-            Assert.True((await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync("signaler", "marie@exemple.be", answers, null, default)).Accepted);
-        }
+        await RequestTestData.SaveFormAsync(fixture, name, RequestTestData.Report());
+        await RequestTestData.SubmitAsync(fixture, name, "signaler", "marie@exemple.be", RequestTestData.Answers("Trottoir défoncé"));
 
         await MailJobs.EnqueueAsync(fixture.App.Services, name, "Réinitialisation du mot de passe");
         await fixture.App.Services.GetRequiredService<JobRunner>().RunDueAsync();
@@ -57,22 +45,4 @@ public sealed class DataFileModeTests(SqliteFixture fixture) : IClassFixture<Sql
             .ToList();
         Assert.Empty(open);
     }
-
-    private static FormDefinition Report() => new()
-    {
-        Slug = "signaler",
-        Title = "Signaler un problème",
-        Steps =
-        [
-            new FormStep
-            {
-                Title = "Le problème",
-                Fields =
-                [
-                    new TextAreaField { Name = "description", Label = "Description", Required = true, MaxLength = 2000 },
-                    new FileField { Name = "plan", Label = "Plan ou photo", Required = false, MaxFiles = 2, AcceptedTypes = ["application/pdf"] },
-                ],
-            },
-        ],
-    };
 }
