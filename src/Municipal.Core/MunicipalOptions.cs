@@ -62,7 +62,7 @@ public sealed class MunicipalOptions
 /// <summary>The section "Municipal:SignIn": limits of the back office's sign-in.</summary>
 public sealed class SignInOptions
 {
-    /// <summary>Sign-in attempts (POST) allowed per client IP address and minute; beyond, 429.</summary>
+    /// <summary>Sign-in attempts (POST) allowed per client (IPv4 address or IPv6 /64) and minute; beyond, 429.</summary>
     public int PermitPerMinute { get; set; } = 10;
 }
 

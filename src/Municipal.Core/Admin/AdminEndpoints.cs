@@ -301,7 +301,7 @@ public static class AdminServiceCollectionExtensions
             {
                 var permit = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.PermitPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    Security.ClientKey.Of(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permit), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             options.OnRejected = (context, _) =>

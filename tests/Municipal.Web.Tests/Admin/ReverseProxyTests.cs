@@ -27,6 +27,21 @@ public sealed class ReverseProxyTests(SqliteFixture fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task IPv6_clients_share_one_sign_in_limit_per_64_network()
+    {
+        await using var app = StartBehindLoopback(new() { ["Municipal:SignIn:PermitPerMinute"] = "2", ["Municipal:ReverseProxy:KnownProxies:0"] = "127.0.0.1" });
+        var client = await NewTenantClientAsync(app);
+
+        // Three addresses a subscriber can pick in its own /64: together they get one budget.
+        Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "2001:db8:1234:5678::1"));
+        Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "2001:db8:1234:5678:aaaa:bbbb:cccc:dddd"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(client, "2001:db8:1234:5678:ffff::2"));
+
+        // The next /64 is another subscriber.
+        Assert.Equal(HttpStatusCode.OK, await SignInFromAsync(client, "2001:db8:1234:5679::1"));
+    }
+
+    [Fact]
     public async Task Without_a_listed_proxy_the_forwarded_header_is_ignored()
     {
         await using var app = StartBehindLoopback(new() { ["Municipal:SignIn:PermitPerMinute"] = "2" });

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Forms.Endpoints;
 
 /// <summary>
-/// One budget per tenant and client IP address for everything that submits or looks up a request (API and
+/// One budget per tenant and client (IPv4 address or IPv6 /64, see <see cref="ClientKey"/>) for everything that submits or looks up a request (API and
 /// follow-up page alike), so that guessing tracking codes costs the same wherever it is tried. The client address
 /// is the one the reverse-proxy rules already settled. A refusal is a French problem detail on the API and a
 /// French page on the site, both with Retry-After.
@@ -24,7 +25,7 @@ public sealed class SubmissionRateLimit(IOptions<FormsOptions> options) : IRateL
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         var tenant = httpContext.RequestServices.GetRequiredService<TenantContext>().Current?.Name ?? "";
-        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientKey.Of(httpContext);
         var permit = Math.Max(1, options.Value.SubmissionsPerMinutePerIp);
         return RateLimitPartition.GetFixedWindowLimiter(
             tenant + "|" + client,
