@@ -285,6 +285,7 @@ public static class AdminServiceCollectionExtensions
         });
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
         services.AddMunicipalUsers();
+        services.AddSingleton<Background.IJobHandler, PasswordResetMail>();
 
         services.AddAntiforgery(options =>
         {

@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using MimeKit;
-using Municipal.Core.Mail;
+using Municipal.Core.Background;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
 
 /// <summary>
-/// "Mot de passe oublié" of the back office: a request form that answers the same whether the address exists or
-/// not, a mail (durable job) with a link holding Identity's reset token, and the form that sets the new password.
+/// "Mot de passe oublié" of the back office: a request form that answers the same, with the same work, whether the
+/// address exists or not (<see cref="PasswordResetMail"/>, a durable job, mails the link holding Identity's reset
+/// token), and the form that sets the new password.
 /// </summary>
 public static class PasswordResetEndpoints
 {
@@ -36,9 +36,8 @@ public static class PasswordResetEndpoints
         HttpContext http,
         AdminViews views,
         TenantContext tenant,
-        IAntiforgery antiforgery,
-        UserManager<IdentityUser> users,
-        MailOutbox outbox)
+        JobQueue jobs,
+        TimeProvider clock)
     {
         if (tenant.Current is null)
         {
@@ -57,17 +56,9 @@ public static class PasswordResetEndpoints
             return await RenderRequestAsync(http, views, email, CoreText.Get("SignInEmailRequired"), sent: false);
         }
 
-        var user = await users.FindByEmailAsync(email);
-        if (user?.Email is { } address)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{TenantUrls.Root(http, tenant.Tenant)}{ResetPath}"
-                + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
-            var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
-            message.To.Add(MailboxAddress.Parse(address));
-            message.Body = new TextPart("plain") { Text = CoreText.Format("PasswordResetMailBody", tenant.Tenant.DisplayName, link) };
-            await outbox.EnqueueAsync(tenant.Tenant, message, http.RequestAborted);
-        }
+        // Only a job is queued here, for every address: the look-up and the mail happen later, so that the answer
+        // takes as long for an address with an account as for one without.
+        await PasswordResetMail.EnqueueAsync(jobs, tenant.Tenant, email, clock.GetUtcNow(), http.RequestAborted);
 
         // The same answer for every address: nothing tells which ones have an account.
         return await RenderRequestAsync(http, views, email: null, emailError: null, sent: true);

@@ -11,6 +11,8 @@ namespace Municipal.Core.Background;
 /// <summary>
 /// Runs due jobs. A job is claimed by a conditional update (LockedUntil), so with several nodes each job runs
 /// once; a failed job is retried with growing delays, and given up after <see cref="MaxAttempts"/>.
+/// A completed job keeps no payload (a queued mail holds a reset link or a citizen's address), and its row goes
+/// after <see cref="CompletedKept"/>; a given-up job keeps its payload, for the operator to look at.
 /// </summary>
 public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistry registry, IEnumerable<IJobHandler> handlers, TimeProvider clock, IOptions<MunicipalOptions> options, ILogger<JobRunner> logger)
     : BackgroundService
@@ -19,20 +21,41 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
 
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the row of a completed job stays (what ran, when) before it is deleted.</summary>
+    public static readonly TimeSpan CompletedKept = TimeSpan.FromDays(30);
+
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>Passes in one call at most: a job that queues another due at once (a look-up that mails) is followed.</summary>
+    private const int MaxPassesPerCall = 10;
 
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
     // One pass at a time in this process: a caller returns once every job due at its call has run here.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
-    /// <summary>Runs every job due now; returns how many ran successfully. Called by the loop and by tests.</summary>
+    /// <summary>
+    /// Runs every job due now, and those they queue due now; returns how many ran successfully. Called by the loop and
+    /// by tests.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            return await RunPassAsync(cancellationToken);
+            var succeeded = 0;
+            for (var pass = 0; pass < MaxPassesPerCall; pass++)
+            {
+                var ran = await RunPassAsync(cancellationToken);
+                succeeded += ran;
+                if (ran == 0)
+                {
+                    break;
+                }
+            }
+
+            await DeleteOldCompletedAsync(cancellationToken);
+            return succeeded;
         }
         finally
         {
@@ -71,6 +94,15 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
         }
 
         return succeeded;
+    }
+
+    private async Task DeleteOldCompletedAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - CompletedKept;
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HostDbContext>().Jobs
+            .Where(j => j.CompletedUtc != null && j.CompletedUtc < before)
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -130,6 +162,7 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
                 tenantScope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
                 await handler.RunAsync(job.Payload, tenantScope.ServiceProvider, cancellationToken);
                 job.CompletedUtc = clock.GetUtcNow();
+                job.Payload = string.Empty;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -82,6 +82,28 @@ public abstract partial class PasswordResetTests<TFixture>(TFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_request_does_the_same_work_for_an_address_with_or_without_an_account()
+    {
+        var name = await NewTenantAsync("same");
+        var client = fixture.ClientFor($"{name}.localhost");
+
+        await RequestResetAsync(client, $"admin@{name}.localhost");
+        await RequestResetAsync(client, $"personne@{name}.localhost");
+
+        // Each request queued one look-up and nothing else: no mail is prepared while the visitor waits, so the
+        // answer takes as long either way.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var pending = await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name);
+            Assert.Equal(2, pending.Count);
+            Assert.All(pending, job => Assert.Equal(Core.Admin.PasswordResetMail.JobKind, job.Kind));
+        }
+
+        await RunJobsAsync();
+        Assert.Equal($"admin@{name}.localhost", (await SingleMailAsync(name)).To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task A_link_of_tenant_a_does_not_work_on_tenant_b()
     {
         var a = await NewTenantAsync("lka");

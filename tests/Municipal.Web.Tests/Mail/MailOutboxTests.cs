@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Municipal.Core.Background;
@@ -53,6 +54,41 @@ public abstract class MailOutboxTests<TFixture>(TFixture fixture) : IClassFixtur
         }
 
         Assert.False(Directory.Exists(Path.Combine(fixture.TenantsFolder, name, "mail")));
+    }
+
+    [Fact]
+    public async Task A_delivered_mail_is_not_kept_in_the_queue_and_its_row_goes_after_30_days()
+    {
+        var name = fixture.NewTenantName("kept");
+        await fixture.CreateTenantAsync(name);
+        long id;
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var message = new MimeMessage { Subject = "Lien secret" };
+            message.To.Add(MailboxAddress.Parse("citoyen@example.be"));
+            message.Body = new TextPart("plain") { Text = "https://exemple.be/nouveau-mot-de-passe?jeton=secret" };
+            id = await scope.ServiceProvider.GetRequiredService<MailOutbox>().EnqueueAsync(scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant, message);
+        }
+
+        var runner = fixture.App.Services.GetRequiredService<JobRunner>();
+        await runner.RunDueAsync();
+        Assert.Single(Directory.GetFiles(Path.Combine(fixture.TenantsFolder, name, "mail")));
+        var done = await JobAsync(id);
+        Assert.NotNull(done?.CompletedUtc);
+        Assert.Equal(string.Empty, done.Payload); // the link is in the mail, not in the host database
+
+        fixture.Clock.Advance(JobRunner.CompletedKept - TimeSpan.FromMinutes(1));
+        await runner.RunDueAsync();
+        Assert.NotNull(await JobAsync(id));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        await runner.RunDueAsync();
+        Assert.Null(await JobAsync(id));
+    }
+
+    private async Task<JobRecord?> JobAsync(long id)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Municipal.Core.Storage.HostDbContext>().Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id);
     }
 
     private static int ClosedPort()

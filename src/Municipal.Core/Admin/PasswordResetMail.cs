@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Municipal.Core.Background;
+using Municipal.Core.Mail;
+using Municipal.Core.Resources;
+using Municipal.Core.Tenancy;
+
+namespace Municipal.Core.Admin;
+
+/// <summary>
+/// The job "admin.password-reset": looks the typed address up and, when it has an account, mails the reset link.
+/// The request itself only queues this job, whatever the address: the answer then costs the same for an address
+/// with an account and for one without, so its timing no longer tells which addresses exist.
+/// </summary>
+public sealed class PasswordResetMail : IJobHandler
+{
+    public const string JobKind = "admin.password-reset";
+
+    public string Kind => JobKind;
+
+    /// <summary>Queues the look-up for the request's tenant; the payload is the address as typed (trimmed).</summary>
+    public static Task EnqueueAsync(JobQueue jobs, Tenant tenant, string email, DateTimeOffset now, CancellationToken cancellationToken) =>
+        jobs.EnqueueAsync(tenant.Name, JobKind, email, now, cancellationToken);
+
+    public async Task RunAsync(string payload, IServiceProvider tenantServices, CancellationToken cancellationToken)
+    {
+        var users = tenantServices.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.FindByEmailAsync(payload) is not { Email: { } address } user)
+        {
+            return;
+        }
+
+        var tenant = tenantServices.GetRequiredService<TenantContext>().Tenant;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{tenantServices.GetRequiredService<TenantUrls>().Root(tenant)}{PasswordResetEndpoints.ResetPath}"
+            + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
+        var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
+        message.To.Add(MailboxAddress.Parse(address));
+        message.Body = new TextPart("plain") { Text = CoreText.Format("PasswordResetMailBody", tenant.DisplayName, link) };
+        await tenantServices.GetRequiredService<MailOutbox>().EnqueueAsync(tenant, message, cancellationToken);
+    }
+}
