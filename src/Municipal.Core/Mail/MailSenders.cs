@@ -43,14 +43,20 @@ public sealed class PickupFolderMailSender(DataPaths paths, TimeProvider clock) 
 }
 
 /// <summary>
-/// Sends over SMTP with MailKit (STARTTLS when the server offers it, authentication when a user is set). The
-/// server's certificate is checked as usual; Municipal:Mail:TrustedCaFile adds roots (an internal CA) to that check.
+/// Sends over SMTP with MailKit: TLS as Municipal:Mail:SmtpTls says (STARTTLS required by default), authentication
+/// when a user is set. The server's certificate is checked as usual; Municipal:Mail:TrustedCaFile adds roots (an
+/// internal CA) to that check.
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSender
 {
     public async Task SendAsync(string tenantName, MimeMessage message, CancellationToken cancellationToken)
     {
         var mail = options.Value.Mail;
+        if (mail.SmtpTls == SmtpTls.None && !string.IsNullOrEmpty(mail.SmtpUser))
+        {
+            throw new InvalidOperationException("Municipal:Mail:SmtpTls vaut None : le mot de passe SMTP ne serait pas chiffré, rien n'est envoyé. Activez STARTTLS (StartTls) ou TLS (Implicit).");
+        }
+
         using var client = new SmtpClient { Timeout = (int)mail.SmtpTimeout.TotalMilliseconds };
         if (!string.IsNullOrWhiteSpace(mail.TrustedCaFile))
         {
@@ -60,7 +66,7 @@ public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSe
             client.ServerCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(roots, certificate, chain, errors);
         }
 
-        await client.ConnectAsync(mail.SmtpHost ?? throw new InvalidOperationException("Municipal:Mail:SmtpHost n'est pas défini."), mail.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+        await client.ConnectAsync(mail.SmtpHost ?? throw new InvalidOperationException("Municipal:Mail:SmtpHost n'est pas défini."), mail.SmtpPort, SocketOptions(mail.SmtpTls), cancellationToken);
         if (!string.IsNullOrEmpty(mail.SmtpUser))
         {
             await client.AuthenticateAsync(mail.SmtpUser, mail.SmtpPassword ?? string.Empty, cancellationToken);
@@ -69,6 +75,13 @@ public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSe
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    private static SecureSocketOptions SocketOptions(SmtpTls tls) => tls switch
+    {
+        SmtpTls.Implicit => SecureSocketOptions.SslOnConnect,
+        SmtpTls.None => SecureSocketOptions.None,
+        _ => SecureSocketOptions.StartTls,
+    };
 
     /// <summary>
     /// Trusted when the system trusts it, or when only its chain was wrong and it leads to one of the given roots.

@@ -33,8 +33,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly ConcurrentQueue<string> _offeredSubjects = new();
     private int _refuseNext;
+    private int _passwordsReceived;
 
-    private LoopbackSmtpServer(X509Certificate2 certificate, string caFile)
+    private LoopbackSmtpServer(X509Certificate2 certificate, string caFile, bool offerStartTls)
     {
         Certificate = certificate;
         CaFile = caFile;
@@ -44,15 +45,27 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint
-                .Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
-                .Certificate(certificate)
-                .AllowUnsecureAuthentication(false)
-                .AuthenticationRequired(true))
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0));
+                if (offerStartTls)
+                {
+                    endpoint.Certificate(certificate).AllowUnsecureAuthentication(false).AuthenticationRequired(true);
+                }
+                else
+                {
+                    // A relay (or a path that stripped STARTTLS from the offer) that takes a password in clear.
+                    endpoint.AllowUnsecureAuthentication(true).AuthenticationRequired(false);
+                }
+            })
             .Build();
         var services = new ServiceProvider();
         services.Add(listeners);
-        services.Add(new DelegatingUserAuthenticator((user, password) => user == User && password == Password));
+        services.Add(new DelegatingUserAuthenticator((user, password) =>
+        {
+            Interlocked.Increment(ref _passwordsReceived);
+            return user == User && password == Password;
+        }));
         services.Add(new Store(this));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
@@ -60,6 +73,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     }
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>How many times a client sent a user and password.</summary>
+    public int PasswordsReceived => Volatile.Read(ref _passwordsReceived);
 
     /// <summary>A PEM file of the server's self-signed certificate, for Municipal:Mail:TrustedCaFile.</summary>
     public string CaFile { get; }
@@ -83,12 +99,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> messages are refused with 451 (try again later); -1 refuses all.</summary>
     public void RefuseNext(int count) => Volatile.Write(ref _refuseNext, count);
 
-    public static async Task<LoopbackSmtpServer> StartAsync(string folder)
+    /// <summary>A relay on loopback; <paramref name="offerStartTls"/> false makes it a plain-text one that takes passwords in clear.</summary>
+    public static async Task<LoopbackSmtpServer> StartAsync(string folder, bool offerStartTls = true)
     {
         var certificate = SelfSignedCertificate();
         var caFile = Path.Combine(folder, $"relais-{Guid.NewGuid():N}.pem");
         await File.WriteAllTextAsync(caFile, certificate.ExportCertificatePem());
-        var server = new LoopbackSmtpServer(certificate, caFile);
+        var server = new LoopbackSmtpServer(certificate, caFile, offerStartTls);
         // The port is known once the listener is bound; a server that stops before that ends the wait with its error.
         await await Task.WhenAny(server.PortTask, server._running);
         server.Port = await server.PortTask;

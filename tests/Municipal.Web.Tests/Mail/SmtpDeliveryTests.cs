@@ -78,6 +78,51 @@ public abstract class SmtpDeliveryTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal(1, job.Attempts);
         Assert.Contains("certificate", job.LastError, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_relay_that_does_not_offer_starttls_gets_neither_the_password_nor_the_mail()
+    {
+        await using var server = await LoopbackSmtpServer.StartAsync(fixture.DataPath, offerStartTls: false);
+        await using var app = fixture.StartApp(MailJobs.SmtpSettings(server));
+        var name = fixture.NewTenantName("clair");
+        await fixture.CreateTenantAsync(name);
+
+        var id = await MailJobs.EnqueueAsync(app.Services, name, "Sans STARTTLS");
+        await MailJobs.RunDueAsync(app.Services);
+
+        Assert.Equal(0, server.PasswordsReceived);
+        Assert.Empty(server.Received);
+        var job = await MailJobs.JobAsync(app.Services, id);
+        Assert.Null(job.CompletedUtc);
+        Assert.Contains("STARTTLS", job.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Without_tls_a_local_relay_gets_the_mail_but_a_password_is_never_sent()
+    {
+        await using var server = await LoopbackSmtpServer.StartAsync(fixture.DataPath, offerStartTls: false);
+        var settings = MailJobs.SmtpSettings(server);
+        settings["Municipal:Mail:SmtpTls"] = "None";
+        var name = fixture.NewTenantName("local");
+        await fixture.CreateTenantAsync(name);
+
+        await using (var withUser = fixture.StartApp(settings))
+        {
+            var refused = await MailJobs.EnqueueAsync(withUser.Services, name, "Avec mot de passe");
+            await MailJobs.RunDueAsync(withUser.Services);
+            Assert.Equal(0, server.PasswordsReceived);
+            Assert.Contains("SmtpTls", (await MailJobs.JobAsync(withUser.Services, refused)).LastError, StringComparison.Ordinal);
+        }
+
+        settings["Municipal:Mail:SmtpUser"] = null;
+        settings["Municipal:Mail:SmtpPassword"] = null;
+        await using var app = fixture.StartApp(settings);
+        var id = await MailJobs.EnqueueAsync(app.Services, name, "Relais local");
+        await MailJobs.RunDueAsync(app.Services);
+
+        Assert.Single(server.ReceivedWith("Relais local"));
+        Assert.NotNull((await MailJobs.JobAsync(app.Services, id)).CompletedUtc);
+    }
 }
 
 public sealed class SmtpDeliveryTestsOnSqlite(SqliteFixture fixture) : SmtpDeliveryTests<SqliteFixture>(fixture);
