@@ -11,6 +11,8 @@ public sealed class HostDatabase(DatabaseConfigurator configurator, DataPaths pa
     {
         SecureFiles.CreateDirectory(paths.Root);
         SecureFiles.CreateDirectory(paths.TenantsRoot);
+        SecureFiles.Close(paths.Root);
+        SecureFiles.Close(paths.TenantsRoot);
         if (configurator.Provider == DatabaseProvider.PostgreSql)
         {
             await using var connection = new NpgsqlConnection(configurator.AdminConnectionString);

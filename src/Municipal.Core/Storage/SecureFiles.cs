@@ -35,6 +35,34 @@ public static class SecureFiles
         return new DirectoryInfo(path);
     }
 
+    /// <summary>
+    /// Takes group and other rights off an existing folder (0700), so that nothing beneath it can be reached by another
+    /// local account, whatever the modes of the files inside. For a data folder created before files were made 0600
+    /// (an older install). A folder this process does not own is left as it is.
+    /// </summary>
+    public static void Close(string path)
+    {
+        if (OperatingSystem.IsWindows() || !Directory.Exists(path))
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, mode & FolderMode);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Owned by another account (a mount point): its owner decides.
+        }
+    }
+
     /// <summary>Opens a file for writing, created 0600 when it does not exist yet.</summary>
     public static FileStream OpenWrite(string path, System.IO.FileMode mode, FileOptions options = FileOptions.None, int bufferSize = 4096)
     {

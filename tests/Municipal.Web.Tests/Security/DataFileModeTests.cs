@@ -45,4 +45,23 @@ public sealed class DataFileModeTests(SqliteFixture fixture) : IClassFixture<Sql
             .ToList();
         Assert.Empty(open);
     }
+
+    [Fact]
+    public async Task A_data_folder_left_open_by_an_older_install_is_closed_at_start()
+    {
+        var name = fixture.NewTenantName("ancien");
+        await fixture.CreateTenantAsync(name);
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(fixture.DataPath, open);
+        File.SetUnixFileMode(fixture.TenantsFolder, open);
+
+        await using (var app = fixture.StartApp())
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await app.CreateClient(new() { BaseAddress = new Uri($"http://{name}.localhost/") }).GetAsync("/")).StatusCode);
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(fixture.DataPath));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(fixture.TenantsFolder));
+    }
 }
