@@ -5,14 +5,14 @@ public sealed class FormsOptions
 {
     /// <summary>
     /// Requests per client IP address and minute, per tenant, on the endpoints that take or look up a citizen's
-    /// request (the API's submissions and status, the follow-up page's POSTs); beyond it, 429.
+    /// request (the API's submissions and status, the send of the summary page, the follow-up page's look-ups); beyond it, 429.
     /// Config key <c>Municipal:SubmissionsPerMinutePerIp</c>.
     /// </summary>
     public int SubmissionsPerMinutePerIp { get; set; } = 20;
 
     /// <summary>
-    /// Writes per client and minute, per tenant, on the public pages' other posts (form steps, final submission,
-    /// save-and-resume, follow-up answers, citizen sign-in): far above what a person filling a form posts (a
+    /// Writes per client and minute, per tenant, on the public pages' other posts (form steps, save-and-resume,
+    /// follow-up answers, citizen sign-in): far above what a person filling a form posts (a
     /// six-step form is about ten posts), low enough that a script cannot fill the disk or the outbox quickly.
     /// Config key <c>Municipal:PublicWritesPerMinutePerIp</c>.
     /// </summary>

@@ -11,8 +11,8 @@ using Municipal.Core.Tenancy;
 namespace Municipal.Forms.Endpoints;
 
 /// <summary>
-/// One budget per tenant and client (IPv4 address or IPv6 /64, see <see cref="ClientKey"/>) for everything that submits or looks up a request (API and
-/// follow-up page alike), so that guessing tracking codes costs the same wherever it is tried. The client address
+/// One budget per tenant and client (IPv4 address or IPv6 /64, see <see cref="ClientKey"/>) for everything that submits or looks up a request (API,
+/// summary page and follow-up page alike), so that guessing tracking codes costs the same wherever it is tried. The client address
 /// is the one the reverse-proxy rules already settled. A refusal is a French problem detail on the API and a
 /// French page on the site, both with Retry-After.
 /// </summary>
@@ -68,8 +68,8 @@ public sealed class SubmissionRateLimit(IOptions<FormsOptions> options) : IRateL
 }
 
 /// <summary>
-/// The second, more generous budget per tenant and client, for the public pages' writes that take no tracking code
-/// (form steps, final submission, save-and-resume, follow-up answers, citizen sign-in): anonymous uploads and
+/// The second, more generous budget per tenant and client, for the public pages' writes that neither create nor look up
+/// a request (form steps, save-and-resume, follow-up answers, citizen sign-in): anonymous uploads and
 /// mails cost something, so none of them is unlimited. Same refusal as <see cref="SubmissionRateLimit"/>.
 /// </summary>
 public sealed class PublicWriteRateLimit(IOptions<FormsOptions> options) : IRateLimiterPolicy<string>
