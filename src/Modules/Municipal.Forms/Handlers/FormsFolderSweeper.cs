@@ -32,6 +32,7 @@ public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, Tenan
         var now = clock.GetUtcNow();
         var tenantFolder = paths.TenantFolder(tenant.Tenant.Name);
         var drafts = await DeleteExpiredDraftsAsync(tenantFolder, now, cancellationToken);
+        await CountUncountedFilesAsync(Path.Combine(tenantFolder, DraftsFolder), cancellationToken);
         var trimmed = await TrimOverQuotaAsync(tenantFolder, cancellationToken);
         var mailLogEnd = now - CitizenMailThrottle.Window - TimeSpan.FromDays(1);
         await db.CitizenMails.Where(m => m.SentUtc < mailLogEnd).ExecuteDeleteAsync(cancellationToken);
@@ -66,6 +67,26 @@ public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, Tenan
         }
 
         return expired.Count;
+    }
+
+    /// <summary>Drafts stored before their bytes were counted (0, yet files in their folder) get the size of their folder, so the quota sees them.</summary>
+    private async Task CountUncountedFilesAsync(string root, CancellationToken cancellationToken)
+    {
+        var sized = Folders(root)
+            .Where(f => IsFolderName(f.Name))
+            .Select(f => (f.Name, Bytes: f.EnumerateFiles().Sum(file => file.Length)))
+            .Where(f => f.Bytes > 0)
+            .ToList();
+        foreach (var chunk in sized.Chunk(ChunkSize))
+        {
+            var names = chunk.Select(f => f.Name).ToList();
+            var uncounted = (await db.Drafts.AsNoTracking().Where(d => names.Contains(d.Id) && d.FileBytes == 0).Select(d => d.Id).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, bytes) in chunk.Where(f => uncounted.Contains(f.Name)))
+            {
+                await db.Drafts.Where(d => d.Id == id && d.FileBytes == 0).ExecuteUpdateAsync(s => s.SetProperty(d => d.FileBytes, bytes), cancellationToken);
+            }
+        }
     }
 
     private async Task<int> TrimOverQuotaAsync(string tenantFolder, CancellationToken cancellationToken)

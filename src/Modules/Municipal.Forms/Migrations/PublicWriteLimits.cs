@@ -8,7 +8,7 @@ namespace Municipal.Forms.Migrations;
 /// <summary>
 /// What the limits on anonymous writes need: the client and the file bytes of each draft (quotas of draft files per
 /// tenant and per client), and the log of mails the public triggered (throttle per recipient and per client).
-/// Drafts stored before this migration count 0 bytes until they are saved again; they expire within 30 days anyway.
+/// Drafts stored before this migration count 0 bytes until they are saved again or the retention run measures their folder.
 /// Provider-neutral like <see cref="InitialForms"/>.
 /// </summary>
 [DbContext(typeof(FormsDbContext))]
