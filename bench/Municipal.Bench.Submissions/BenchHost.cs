@@ -39,6 +39,8 @@ internal static class BenchHost
             ["Municipal:Database:Provider"] = postgresConnection is null ? "Sqlite" : "PostgreSql",
             ["Municipal:Database:ConnectionString"] = postgresConnection,
             ["Municipal:SubmissionsPerMinutePerIp"] = SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Municipal:CitizenMailsPerRecipientPerHour"] = SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Municipal:CitizenMailsPerClientPerHour"] = SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
             ["AllowedHosts"] = "*",
         });

@@ -38,6 +38,7 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<SubmissionHistory>();
         services.AddScoped<SubmissionMail>();
         services.AddScoped<SubmissionIntake>();
+        services.AddScoped<CitizenMailThrottle>();
 
         // The agents' back office (/admin/e-guichet): queue, request pages, CSV export, dashboard counts.
         services.AddScoped<RequestHandling>();
@@ -62,7 +63,11 @@ public sealed class FormsModule : IMunicipalModule
 
         // The JSON API, the citizen's follow-up page and their shared rate limit per tenant and IP.
         services.AddOptions<FormsOptions>().BindConfiguration(Core.MunicipalOptions.Section);
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, SubmissionRateLimit>(SubmissionRateLimit.PolicyName));
+        services.Configure<RateLimiterOptions>(options =>
+        {
+            options.AddPolicy<string, SubmissionRateLimit>(SubmissionRateLimit.PolicyName);
+            options.AddPolicy<string, PublicWriteRateLimit>(PublicWriteRateLimit.PolicyName);
+        });
         services.AddScoped<FollowUpAccess>();
         services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
 

@@ -26,6 +26,9 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey, int 
             // whose own tests check the limits with small ones.
             ["Municipal:SignIn:PermitPerMinute"] = "1000",
             ["Municipal:SubmissionsPerMinutePerIp"] = "1000",
+            ["Municipal:PublicWritesPerMinutePerIp"] = "1000",
+            ["Municipal:CitizenMailsPerRecipientPerHour"] = "1000",
+            ["Municipal:CitizenMailsPerClientPerHour"] = "1000",
 
             // The national authentication service cannot run here: its test double stands in.
             ["Municipal:CitizenIdentity"] = "simulation",

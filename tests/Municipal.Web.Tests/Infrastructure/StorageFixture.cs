@@ -108,6 +108,10 @@ public abstract class StorageFixture : IAsyncLifetime
         // Tests of a class share one app and sign in often; the test of the limit sets a small one of its own.
         builder.UseSetting("Municipal:SignIn:PermitPerMinute", "1000");
         builder.UseSetting("Municipal:SubmissionsPerMinutePerIp", "1000");
+        builder.UseSetting("Municipal:PublicWritesPerMinutePerIp", "1000");
+        // Tests of a class mail the same citizens often; the tests of the mail throttle set small limits of their own.
+        builder.UseSetting("Municipal:CitizenMailsPerRecipientPerHour", "1000");
+        builder.UseSetting("Municipal:CitizenMailsPerClientPerHour", "1000");
         // The national authentication service cannot run here: its test double stands in.
         builder.UseSetting("Municipal:CitizenIdentity", "simulation");
         // Links in mails and feeds come from these, never from the request (see TenantUrls); prefix tenants answer on this host only.

@@ -26,7 +26,7 @@ public static class CitizenSignInEndpoints
         // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
         group.MapPost(SignOutPath, (Func<HttpContext, Task<IResult>>)SignOutAsync);
         group.MapGet(SimulatedCitizenIdentity.Path, SimulationPageAsync);
-        group.MapPost(SimulatedCitizenIdentity.Path, SimulationSignInAsync);
+        group.MapPost(SimulatedCitizenIdentity.Path, SimulationSignInAsync).RequireRateLimiting(PublicWriteRateLimit.PolicyName);
     }
 
     private static Task<IResult> SignInPageAsync(HttpContext http, CitizenIdentityProviders providers, CitizenSession session, ThemePageRenderer renderer)

@@ -38,7 +38,7 @@ public static class FollowUpEndpoints
         var page = endpoints.MapGroup(Path).RequireFeature(FormsModule.Feature).WithMetadata(new AdminNoCachePolicy());
         page.MapGet("/", ShowAsync);
         page.MapPost("/", LookUpAsync).RequireRateLimiting(SubmissionRateLimit.PolicyName);
-        page.MapPost("/reponse", ReplyAsync);
+        page.MapPost("/reponse", ReplyAsync).RequireRateLimiting(PublicWriteRateLimit.PolicyName);
         // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
         page.MapPost("/quitter", (Func<HttpContext, Task<IResult>>)LeaveAsync);
     }

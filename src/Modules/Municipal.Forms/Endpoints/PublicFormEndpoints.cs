@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
+using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Models;
 using Municipal.Forms.Validation;
@@ -29,7 +30,7 @@ public static class PublicFormEndpoints
         });
         group.MapGet("/{slug}", (string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts) => ShowStepAsync(slug, 1, http, pages, drafts));
         group.MapGet("/{slug}/etape/{number:int}", ShowStepAsync);
-        group.MapPost("/{slug}/etape/{number:int}", PostStepAsync);
+        group.MapPost("/{slug}/etape/{number:int}", PostStepAsync).RequireRateLimiting(PublicWriteRateLimit.PolicyName);
         group.MapPublicSubmit();
     }
 
@@ -99,6 +100,7 @@ public static class PublicFormEndpoints
         }
 
         var result = FormValidator.ValidateStep(form, index, merged, read.ReadErrors);
+        var before = new Dictionary<string, FieldValue>(draft.Values, StringComparer.Ordinal);
 
         // The draft keeps this step's accepted answers (a valid file is not asked for again), whatever else was wrong.
         foreach (var field in step.Fields)
@@ -112,6 +114,16 @@ public static class PublicFormEndpoints
         }
 
         var returning = http.Request.Query["retour"] == PublicFormPaths.ReturnToSummary;
+        if (await RefuseOverQuotaAsync(http, drafts, draft, step, before, merged) is { } quotaErrors)
+        {
+            // The files just sent are not kept (nor shown as kept); the other answers are, and the step is shown again.
+            draft.Record.Step = index;
+            await drafts.SaveAsync(draft, form, http.RequestAborted);
+            FormDrafts.SetCookie(http, draft);
+            var errors = result.Errors.Where(e => quotaErrors.All(q => q.Field != e.Field)).Concat(quotaErrors).ToList();
+            return await RenderStepAsync(http, pages, form, index, merged, read.Raw, errors, returning, StatusCodes.Status413PayloadTooLarge);
+        }
+
         var saveForLater = posted["action"] == "save";
         var next = result.IsValid ? PublicFormPages.NextStep(form, index, draft.Values) : index;
         if (result.IsValid && returning && PublicFormPages.FirstOpenStep(form, draft.Values) >= form.Steps.Count)
@@ -135,15 +147,58 @@ public static class PublicFormEndpoints
         return Results.Redirect(PublicFormPages.StepOrSummary(http, form, next));
     }
 
+    /// <summary>
+    /// The errors to show when the files newly accepted on this step would pass a draft-file quota (then those files are
+    /// taken back out of the draft and of <paramref name="shown"/>), or null. 413 rather than 429: waiting does not help,
+    /// sending or abandoning other drafts, or a lighter file, does; and it is this request's content that is refused.
+    /// </summary>
+    private static async Task<List<FieldError>?> RefuseOverQuotaAsync(
+        HttpContext http, FormDrafts drafts, LoadedDraft draft, FormStep step, Dictionary<string, FieldValue> before, Dictionary<string, FieldValue> shown)
+    {
+        var uploaded = step.Fields.OfType<FileField>()
+            .Where(f => draft.Values.TryGetValue(f.Name, out var now) && !(before.TryGetValue(f.Name, out var old) && ReferenceEquals(old, now)))
+            .ToList();
+        if (uploaded.Count == 0)
+        {
+            return null;
+        }
+
+        var client = ClientKey.Of(http);
+        if (await drafts.QuotaRefusalAsync(draft, client, uploaded[0].Label, http.RequestAborted) is not { } message)
+        {
+            draft.Record.ClientKey = client;
+            return null;
+        }
+
+        var errors = new List<FieldError>();
+        foreach (var field in uploaded)
+        {
+            if (before.TryGetValue(field.Name, out var old))
+            {
+                draft.Values[field.Name] = old;
+                shown[field.Name] = old;
+            }
+            else
+            {
+                draft.Values.Remove(field.Name);
+                shown.Remove(field.Name);
+            }
+
+            errors.Add(new FieldError(field.Name, field == uploaded[0] ? message : CoreText.Format("FormsDraftQuotaOther", field.Label)));
+        }
+
+        return errors;
+    }
+
     private static Task<IResult> RenderStepAsync(
         HttpContext http, PublicFormPages pages, FormDefinition form, int index, IReadOnlyDictionary<string, FieldValue> values,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? raw, IReadOnlyList<FieldError> errors, bool returning)
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? raw, IReadOnlyList<FieldError> errors, bool returning, int status = StatusCodes.Status200OK)
     {
         var fields = PublicFieldViews.Build(form, index, values, raw, errors);
         var view = PublicFormPages.StepValues(http, form, index, fields, embedded: false, returning);
         view["errors"] = PublicFormPages.ErrorLinks(form, errors);
         var title = $"{form.Steps[index].Title} – {CoreText.Format("FormsPublicProgress", index + 1, form.Steps.Count)}";
-        return pages.RenderAsync(http, form, title, "FormsPublicStep", view);
+        return pages.RenderAsync(http, form, title, "FormsPublicStep", view, status);
     }
 
     /// <summary>The posted form, or null for a post from another site, of another kind, malformed or over the limits.</summary>

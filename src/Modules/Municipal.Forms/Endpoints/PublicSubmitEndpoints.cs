@@ -24,13 +24,17 @@ public static class PublicSubmitEndpoints
     /// <summary>The contact e-mail is asked once, on the summary page, just before sending (or when saving for later).</summary>
     public const string EmailInput = "email";
 
+    /// <summary>On the confirmation page: the receipt was not sent (mail throttle), the citizen must note the code.</summary>
+    private const string MailNotSentQuery = "courriel=0";
+
     public static void MapPublicSubmit(this RouteGroupBuilder group)
     {
         group.MapGet("/{slug}/verification", ShowSummaryAsync);
-        group.MapPost("/{slug}/verification", SubmitAsync);
+        // Creating a request costs what it costs on the API; saving for later (a mail) and each step count as public writes.
+        group.MapPost("/{slug}/verification", SubmitAsync).RequireRateLimiting(SubmissionRateLimit.PolicyName);
         group.MapGet("/{slug}/confirmation", ConfirmationAsync);
         group.MapGet("/{slug}/enregistrer", ShowSaveAsync);
-        group.MapPost("/{slug}/enregistrer", SaveAsync);
+        group.MapPost("/{slug}/enregistrer", SaveAsync).RequireRateLimiting(PublicWriteRateLimit.PolicyName);
         group.MapGet("/{slug}/reprendre", ResumeAsync);
     }
 
@@ -109,10 +113,11 @@ public static class PublicSubmitEndpoints
 
         drafts.DeleteFiles(draft.Record.Id);
         FormDrafts.ClearCookie(http, form.Slug);
-        return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Confirmation(form.Slug)) + "?code=" + Uri.EscapeDataString(result.TrackingCode!));
+        return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Confirmation(form.Slug)) + "?code=" + Uri.EscapeDataString(result.TrackingCode!)
+            + (result.ReceiptSent ? string.Empty : "&" + MailNotSentQuery));
     }
 
-    private static async Task<IResult> ConfirmationAsync(string slug, string? code, HttpContext http, PublicFormPages pages, FormsDbContext db)
+    private static async Task<IResult> ConfirmationAsync(string slug, string? code, string? courriel, HttpContext http, PublicFormPages pages, FormsDbContext db)
     {
         var form = await pages.FindAsync(http, slug);
         var canonical = TrackingCodes.Parse(code);
@@ -125,13 +130,13 @@ public static class PublicSubmitEndpoints
         return await pages.RenderAsync(http, form, CoreText.Get("FormsPublicConfirmationTitle"), "FormsPublicConfirmation", new Dictionary<string, object?>
         {
             ["code"] = canonical,
-            ["received_text"] = CoreText.Format("FormsPublicConfirmationReceived", form.Title),
+            ["received_text"] = CoreText.Format(courriel == "0" ? "FormsPublicConfirmationNoMail" : "FormsPublicConfirmationReceived", form.Title),
             ["confirmation_paragraphs"] = PublicFormPages.Paragraphs(form.ConfirmationText),
             ["follow_url"] = PublicFormPages.Url(http, SubmissionMail.FollowUpPath) + "?code=" + Uri.EscapeDataString(canonical),
         });
     }
 
-    private static async Task<IResult> ShowSaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts)
+    private static async Task<IResult> ShowSaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, TenantContext tenant)
     {
         var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
@@ -146,10 +151,22 @@ public static class PublicSubmitEndpoints
         }
 
         var sent = http.Request.Query["envoye"] == "1" && draft.Record.Email is not null;
+        if (http.Request.Query["envoye"] == "0" && draft.Record.Email is not null)
+        {
+            // The mail throttle held the link back: the person who asked for it is the one reading this page, so it is shown here.
+            return await pages.RenderAsync(http, form, CoreText.Get("FormsPublicSaveTitle"), "FormsPublicMessage", new Dictionary<string, object?>
+            {
+                ["paragraphs"] = new[] { CoreText.Format("FormsPublicSaveNotSent", draft.Record.Email), CoreText.Format("FormsPublicSaveExpiry", Expiry(draft)) },
+                ["link_url"] = ResumeLink(http, tenant, form, draft),
+                ["link_text"] = CoreText.Format("FormsPublicSaveLinkText", form.Title),
+            });
+        }
+
         return await RenderSaveAsync(http, pages, form, draft, draft.Record.Email, [], sent);
     }
 
-    private static async Task<IResult> SaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, MailOutbox outbox, TenantContext tenant)
+    private static async Task<IResult> SaveAsync(
+        string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, MailOutbox outbox, TenantContext tenant, CitizenMailThrottle throttle)
     {
         var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
@@ -177,7 +194,12 @@ public static class PublicSubmitEndpoints
         draft.Record.Email = email;
         await drafts.SaveAsync(draft, form, http.RequestAborted);
         FormDrafts.SetCookie(http, draft);
-        var link = TenantUrls.Root(http, tenant.Tenant) + PublicFormPaths.Resume(form.Slug) + "?jeton=" + Uri.EscapeDataString(draft.Token);
+        if (!await throttle.TryReserveAsync(http, email, http.RequestAborted))
+        {
+            return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)) + "?envoye=0");
+        }
+
+        var link = ResumeLink(http, tenant, form, draft);
         var message = new MimeMessage { Subject = CoreText.Format("FormsPublicResumeSubject", form.Title) };
         message.To.Add(MailboxAddress.Parse(email));
         message.Body = new TextPart("plain")
@@ -267,6 +289,9 @@ public static class PublicSubmitEndpoints
             "text", id, EmailInput, CoreText.Get("FormsContactEmail"), hint, null, true, error, value, "email", "email", null, "false",
             [], [], [], null, false, null, null, describedBy);
     }
+
+    private static string ResumeLink(HttpContext http, TenantContext tenant, FormDefinition form, LoadedDraft draft) =>
+        TenantUrls.Root(http, tenant.Tenant) + PublicFormPaths.Resume(form.Slug) + "?jeton=" + Uri.EscapeDataString(draft.Token);
 
     private static string Expiry(LoadedDraft draft) =>
         draft.Record.ExpiresUtc.ToOffset(TimeSpan.Zero).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Json;
@@ -29,7 +31,7 @@ public sealed class LoadedDraft(FormDraftRecord record, string token, Dictionary
 /// usable link. Uploaded files wait under "&lt;tenant folder&gt;/forms/drafts/&lt;id&gt;/", a private folder no route serves.
 /// Expired drafts (rows and folders) are swept by the retention job (<see cref="FormsFolderSweeper"/>).
 /// </summary>
-public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock)
+public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock, IOptions<FormsOptions> options)
 {
     public const string DraftsFolder = "forms/drafts";
 
@@ -122,6 +124,7 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
             JsonSerializer.Deserialize<JsonElement>(SubmissionValuesJson.Write(plain, new Dictionary<string, IReadOnlyList<StoredFileReference>>())),
             files));
         draft.Record.FormVersion = form.Version;
+        draft.Record.FileBytes = FileBytes(draft.Values);
         draft.Record.UpdatedUtc = now;
         draft.Record.ExpiresUtc = now + Lifetime;
         if (draft.IsNew && db.Entry(draft.Record).State == EntityState.Detached)
@@ -130,6 +133,33 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Why the draft's files, as they are now in <see cref="LoadedDraft.Values"/>, cannot be stored for
+    /// <paramref name="client"/> (the quota of the tenant's drafts or of that client's is reached), or null. Live drafts
+    /// only (expired ones are on their way out); the draft's own stored files count once, at their new size.
+    /// </summary>
+    public async Task<string?> QuotaRefusalAsync(LoadedDraft draft, string client, string fieldLabel, CancellationToken cancellationToken)
+    {
+        var bytes = FileBytes(draft.Values);
+        if (bytes <= draft.Record.FileBytes)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var others = db.Drafts.AsNoTracking().Where(d => d.Id != draft.Record.Id && d.ExpiresUtc > now && d.FileBytes > 0);
+        var tenantBytes = await others.SumAsync(d => (long?)d.FileBytes, cancellationToken) ?? 0;
+        if (tenantBytes + bytes > options.Value.DraftBytesPerTenant)
+        {
+            return CoreText.Format("FormsDraftQuotaTenant", fieldLabel);
+        }
+
+        var clientBytes = await others.Where(d => d.ClientKey == client).SumAsync(d => (long?)d.FileBytes, cancellationToken) ?? 0;
+        return clientBytes + bytes > options.Value.DraftBytesPerClient
+            ? CoreText.Format("FormsDraftQuotaClient", fieldLabel, options.Value.DraftFilesMegabytesPerClient)
+            : null;
     }
 
     /// <summary>
@@ -171,6 +201,9 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
         http.Response.Cookies.Delete(CookieName(slug), new CookieOptions { Path = CookiePath(http, slug), Secure = http.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    private static long FileBytes(IReadOnlyDictionary<string, FieldValue> values) =>
+        values.Values.OfType<FileListValue>().SelectMany(f => f.Files).Sum(f => (long)f.Content.Length);
 
     private string Folder(string draftId) => Path.Combine(paths.TenantFolder(tenant.Tenant.Name), DraftsFolder, draftId);
 

@@ -1,20 +1,23 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
 
-/// <summary>What one sweep removed.</summary>
-public sealed record SweepOutcome(int ExpiredDrafts, int OrphanFolders);
+/// <summary>What one sweep removed: expired drafts, orphan folders, and drafts whose files went to bring the tenant under its quota.</summary>
+public sealed record SweepOutcome(int ExpiredDrafts, int OrphanFolders, int TrimmedDrafts);
 
 /// <summary>
 /// Housekeeping of the e-counter's private folder: expired drafts (row, then folder), attachment folders that no
 /// request names (".partial" ones of an interrupted submission, or a whole one whose commit failed), folders of
 /// anonymised requests whose files outlived a crash, and draft folders without a draft. A folder touched less than
-/// <see cref="GracePeriod"/> ago is left alone, since a submission or a draft may be writing it right now.
+/// <see cref="GracePeriod"/> ago is left alone, since a submission or a draft may be writing it right now. When the
+/// drafts' files pass the tenant's quota (the setting was lowered, or uploads raced), the files of the least recently
+/// saved drafts go until they are under it; the drafts keep their other answers. The citizens' mail log older than a day goes too.
 /// </summary>
-public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock)
+public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, TenantContext tenant, TimeProvider clock, IOptions<FormsOptions> options)
 {
     public const string DraftsFolder = "forms/drafts";
 
@@ -29,9 +32,13 @@ public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, Tenan
         var now = clock.GetUtcNow();
         var tenantFolder = paths.TenantFolder(tenant.Tenant.Name);
         var drafts = await DeleteExpiredDraftsAsync(tenantFolder, now, cancellationToken);
+        await CountUncountedFilesAsync(Path.Combine(tenantFolder, DraftsFolder), cancellationToken);
+        var trimmed = await TrimOverQuotaAsync(tenantFolder, cancellationToken);
+        var mailLogEnd = now - CitizenMailThrottle.Window - TimeSpan.FromDays(1);
+        await db.CitizenMails.Where(m => m.SentUtc < mailLogEnd).ExecuteDeleteAsync(cancellationToken);
         var orphans = await SweepAttachmentsAsync(Path.Combine(tenantFolder, SubmissionStore.AttachmentsFolder), now, cancellationToken)
             + await SweepDraftFoldersAsync(Path.Combine(tenantFolder, DraftsFolder), now, cancellationToken);
-        return new SweepOutcome(drafts, orphans);
+        return new SweepOutcome(drafts, orphans, trimmed);
     }
 
     /// <summary>Deletes a folder and what it holds; a folder already gone is no error.</summary>
@@ -60,6 +67,64 @@ public sealed class FormsFolderSweeper(FormsDbContext db, DataPaths paths, Tenan
         }
 
         return expired.Count;
+    }
+
+    /// <summary>Drafts stored before their bytes were counted (0, yet files in their folder) get the size of their folder, so the quota sees them.</summary>
+    private async Task CountUncountedFilesAsync(string root, CancellationToken cancellationToken)
+    {
+        var sized = Folders(root)
+            .Where(f => IsFolderName(f.Name))
+            .Select(f => (f.Name, Bytes: f.EnumerateFiles().Sum(file => file.Length)))
+            .Where(f => f.Bytes > 0)
+            .ToList();
+        foreach (var chunk in sized.Chunk(ChunkSize))
+        {
+            var names = chunk.Select(f => f.Name).ToList();
+            var uncounted = (await db.Drafts.AsNoTracking().Where(d => names.Contains(d.Id) && d.FileBytes == 0).Select(d => d.Id).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, bytes) in chunk.Where(f => uncounted.Contains(f.Name)))
+            {
+                await db.Drafts.Where(d => d.Id == id && d.FileBytes == 0).ExecuteUpdateAsync(s => s.SetProperty(d => d.FileBytes, bytes), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<int> TrimOverQuotaAsync(string tenantFolder, CancellationToken cancellationToken)
+    {
+        var quota = options.Value.DraftBytesPerTenant;
+        var total = await db.Drafts.AsNoTracking().SumAsync(d => (long?)d.FileBytes, cancellationToken) ?? 0;
+        if (total <= quota)
+        {
+            return 0;
+        }
+
+        var oldestFirst = await db.Drafts.AsNoTracking()
+            .Where(d => d.FileBytes > 0)
+            .OrderBy(d => d.UpdatedUtc).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.FileBytes })
+            .ToListAsync(cancellationToken);
+        var trimmed = 0;
+        foreach (var draft in oldestFirst)
+        {
+            if (total <= quota)
+            {
+                break;
+            }
+
+            // The row forgets its bytes before the folder goes; a draft saved meanwhile (other bytes) is left to the next run.
+            var id = draft.Id;
+            var bytes = draft.FileBytes;
+            if (await db.Drafts.Where(d => d.Id == id && d.FileBytes == bytes).ExecuteUpdateAsync(s => s.SetProperty(d => d.FileBytes, 0L), cancellationToken) == 1
+                && IsFolderName(id))
+            {
+                DeleteFolder(Path.Combine(tenantFolder, DraftsFolder, id));
+            }
+
+            total -= bytes;
+            trimmed++;
+        }
+
+        return trimmed;
     }
 
     private async Task<int> SweepAttachmentsAsync(string root, DateTimeOffset now, CancellationToken cancellationToken)

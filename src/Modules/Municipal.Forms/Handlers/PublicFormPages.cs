@@ -57,7 +57,7 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
         var page = new PageView(shown, null, ThemePageRenderer.Breadcrumb(http, (form.Title, PublicFormPaths.Form(form.Slug))));
         values["form_title"] = form.Title;
         values["script_url"] = Url(http, PublicFormPaths.Script);
-        return renderer.RenderAsync(http, page, template, values, hasErrors ? StatusCodes.Status400BadRequest : status);
+        return renderer.RenderAsync(http, page, template, values, hasErrors && status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status);
     }
 
     /// <summary>The values of a step's form, for its own page and for a procedure page alike.</summary>

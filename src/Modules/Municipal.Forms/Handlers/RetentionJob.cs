@@ -8,7 +8,7 @@ using Municipal.Core.Tenancy;
 namespace Municipal.Forms.Handlers;
 
 /// <summary>What one retention run did, for the audit log and for tests.</summary>
-public sealed record RetentionOutcome(int Anonymised, int ExpiredDrafts, int OrphanFolders);
+public sealed record RetentionOutcome(int Anonymised, int ExpiredDrafts, int OrphanFolders, int TrimmedDrafts = 0);
 
 /// <summary>
 /// The daily job "forms.retention" of a tenant. It first enqueues its next run (so that a failing run, retried by the
@@ -48,13 +48,13 @@ public sealed class RetentionJob : IJobHandler
     {
         var anonymised = await tenantServices.GetRequiredService<SubmissionAnonymiser>().RunAsync(cancellationToken);
         var swept = await tenantServices.GetRequiredService<FormsFolderSweeper>().RunAsync(cancellationToken);
-        var outcome = new RetentionOutcome(anonymised, swept.ExpiredDrafts, swept.OrphanFolders);
+        var outcome = new RetentionOutcome(anonymised, swept.ExpiredDrafts, swept.OrphanFolders, swept.TrimmedDrafts);
         await tenantServices.GetRequiredService<AuditLog>().RecordAsync(
             AuditAction,
             AuditObjectType,
             objectId: null,
             CoreText.Get("FormsPrivacyRetentionObject"),
-            CoreText.Format("FormsPrivacyRetentionDetails", outcome.Anonymised, outcome.ExpiredDrafts, outcome.OrphanFolders),
+            CoreText.Format("FormsPrivacyRetentionDetails", outcome.Anonymised, outcome.ExpiredDrafts, outcome.OrphanFolders, outcome.TrimmedDrafts),
             cancellationToken);
         return outcome;
     }

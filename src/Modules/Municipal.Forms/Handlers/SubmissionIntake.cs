@@ -8,7 +8,7 @@ namespace Municipal.Forms.Handlers;
 /// <summary>
 /// Takes a citizen's request, from the public pages or the API alike: validates and stores it (committed before
 /// anything is answered), then queues the receipt. A receipt that cannot be queued is logged, never a reason to
-/// lose or refuse a request that is already stored.
+/// lose or refuse a request that is already stored; nor is one the mail throttle holds back (the page says so).
 /// </summary>
 public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMail mail, CitizenSession citizens, ILogger<SubmissionIntake> logger)
 {
@@ -26,7 +26,7 @@ public sealed partial class SubmissionIntake(SubmissionStore store, SubmissionMa
         {
             try
             {
-                await mail.EnqueueReceiptAsync(http, form, submission, CancellationToken.None);
+                return result with { ReceiptSent = await mail.EnqueueReceiptAsync(http, form, submission, CancellationToken.None) };
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Municipal.Core.Admin.Content;
 using Municipal.Core.Mail;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
@@ -13,19 +13,23 @@ namespace Municipal.Forms.Handlers;
 
 /// <summary>
 /// The citizen's mails, through the durable outbox (a mail server that is down delays them, never loses them):
-/// the receipt with the answers and the tracking code, and the agents' messages.
+/// the receipt with the tracking code, and the agents' messages.
 /// </summary>
-public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, FormsDbContext db, UserManager<IdentityUser> users)
+public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, FormsDbContext db, UserManager<IdentityUser> users, CitizenMailThrottle throttle)
 {
     /// <summary>The follow-up page, where the code and the e-mail give the status.</summary>
     public const string FollowUpPath = "/e-guichet/suivi";
 
-    public async Task EnqueueReceiptAsync(HttpContext http, FormDefinition form, SubmissionRecord submission, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receipt: the form's and the municipality's names, the code, the date and the follow-up link, never the
+    /// answers: anyone can type any address, so a receipt must carry no text of the sender's choosing (the answers
+    /// are on the follow-up page, behind the code and the e-mail). False when the mail throttle holds it back.
+    /// </summary>
+    public async Task<bool> EnqueueReceiptAsync(HttpContext http, FormDefinition form, SubmissionRecord submission, CancellationToken cancellationToken)
     {
-        var answers = new StringBuilder();
-        foreach (var line in StoredAnswers.Lines(form, submission.Values))
+        if (!await throttle.TryReserveAsync(http, submission.Email, cancellationToken))
         {
-            answers.Append("- ").Append(line.Label).Append(" : ").AppendLine(line.Text);
+            return false;
         }
 
         var message = NewMessage(submission.Email, CoreText.Format("FormsReceiptSubject", form.Title, submission.TrackingCode));
@@ -37,10 +41,11 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
                 tenant.Tenant.DisplayName,
                 submission.TrackingCode,
                 FollowUpLink(http, submission),
-                answers.ToString(),
+                AdminTime.Format(submission.CreatedUtc),
                 form.ConfirmationText ?? string.Empty),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
+        return true;
     }
 
     /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>

@@ -16,6 +16,9 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
 
     public DbSet<FormDraftRecord> Drafts => Set<FormDraftRecord>();
 
+    /// <summary>Mails the public triggered, for the mail throttle.</summary>
+    public DbSet<CitizenMailRecord> CitizenMails => Set<CitizenMailRecord>();
+
     /// <summary>The form builder's working copies (back office).</summary>
     public DbSet<FormWorkingCopyRecord> WorkingCopies => Set<FormWorkingCopyRecord>();
 
@@ -55,6 +58,14 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
             draft.ToTable("FormDrafts");
             draft.HasKey(d => d.Id);
             draft.HasIndex(d => d.ExpiresUtc);
+            draft.HasIndex(d => d.ClientKey);
+        });
+        modelBuilder.Entity<CitizenMailRecord>(mail =>
+        {
+            mail.ToTable("CitizenMails");
+            mail.HasKey(m => m.Id);
+            mail.HasIndex(m => new { m.Recipient, m.SentUtc });
+            mail.HasIndex(m => new { m.ClientKey, m.SentUtc });
         });
         modelBuilder.Entity<FormWorkingCopyRecord>(copy =>
         {

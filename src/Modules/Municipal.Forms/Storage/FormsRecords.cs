@@ -105,6 +105,28 @@ public sealed class FormDraftRecord
     public DateTimeOffset UpdatedUtc { get; set; }
 
     public DateTimeOffset ExpiresUtc { get; set; }
+
+    /// <summary>The client (<see cref="Core.Security.ClientKey"/>) that last stored files in the draft: its drafts' files count against its quota.</summary>
+    public string? ClientKey { get; set; }
+
+    /// <summary>Bytes of the files the draft holds, so that the quotas are a sum in the database rather than a walk of folders.</summary>
+    public long FileBytes { get; set; }
+}
+
+/// <summary>
+/// One mail the public had the e-counter send (a resume link, a receipt), counted by <see cref="Handlers.CitizenMailThrottle"/>.
+/// Kept in the tenant's database so that every node counts the same, and swept by the retention run after a day.
+/// </summary>
+public sealed class CitizenMailRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The recipient address, lower case.</summary>
+    public required string Recipient { get; set; }
+
+    public required string ClientKey { get; set; }
+
+    public DateTimeOffset SentUtc { get; set; }
 }
 
 /// <summary>A file sent with a submission. <see cref="StoredPath"/> is relative to the tenant's private folder.</summary>

@@ -23,6 +23,9 @@ public sealed record SubmitResult(bool FormFound, string? TrackingCode, Submissi
     public FormDefinition? Form { get; init; }
 
     public SubmissionRecord? Submission { get; init; }
+
+    /// <summary>Whether the receipt was queued (not when the mail throttle held it back or queuing failed).</summary>
+    public bool ReceiptSent { get; init; }
 }
 
 /// <summary>What a citizen may learn about a request with its code and their e-mail.</summary>
