@@ -50,6 +50,33 @@ public abstract class AuditLogTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_link_of_the_journal_opens_a_page_including_a_taxonomy()
+    {
+        var name = fixture.NewTenantName("liens");
+        await fixture.CreateTenantAsync(name, recipe: "demo");
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+            var page = await db.ContentItems.Where(c => c.ContentType == "Page").Select(c => c.ContentItemId).FirstAsync();
+            var taxonomy = await db.ContentItems.Where(c => c.ContentItemId.StartsWith("taxonomy:")).Select(c => c.ContentItemId).FirstAsync();
+            db.AuditLog.Add(Line(fixture.Clock.GetUtcNow(), AuditActions.Published, "Page", page, "Une page"));
+            db.AuditLog.Add(Line(fixture.Clock.GetUtcNow(), AuditActions.Published, "Taxonomy", taxonomy, "Thèmes"));
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await AdminSession.SignInAsync(fixture, name, TenantRoles.Administrator);
+        var html = await admin.Client.GetStringAsync("/admin/journal");
+        var main = System.Text.RegularExpressions.Regex.Match(html, "<main.*</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(main, "href=\"([^\"#]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
+
+        Assert.Contains(links, link => link.StartsWith("/admin/taxonomies/", StringComparison.Ordinal));
+        foreach (var link in links)
+        {
+            Assert.True((await admin.Client.GetAsync(link)).StatusCode == HttpStatusCode.OK, $"{link} does not answer 200");
+        }
+    }
+
+    [Fact]
     public async Task Fifty_lines_a_page_with_links_between_pages()
     {
         var name = fixture.NewTenantName("pages");

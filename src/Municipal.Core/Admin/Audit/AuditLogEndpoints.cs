@@ -58,7 +58,7 @@ public static class AuditLogEndpoints
             ActionLabel(r.Action),
             TypeLabel(r.ObjectType),
             r.ObjectName,
-            r.ObjectId is { } id && contentIds.Contains(id) ? AdminArea.Url(http, ContentAdminRoutes.Edit(id)) : null,
+            r.ObjectId is { } id && contentIds.Contains(id) ? AdminArea.Url(http, EditorOf(id)) : null,
             r.Details)).ToList();
 
         var journal = AdminArea.Url(http, Path);
@@ -91,6 +91,17 @@ public static class AuditLogEndpoints
         var label = CoreText.Get(key);
         return label == key ? fallback : label;
     }
+
+    /// <summary>
+    /// Where a content item is edited: a taxonomy in its own editor (the generic editor does not open it), any other
+    /// item in the content editor.
+    /// </summary>
+    private static string EditorOf(string contentItemId) =>
+        contentItemId.StartsWith(TaxonomyPrefix, StringComparison.Ordinal)
+            ? Site.SiteAdmin.TaxonomiesPath + "/" + Uri.EscapeDataString(contentItemId[TaxonomyPrefix.Length..])
+            : ContentAdminRoutes.Edit(contentItemId);
+
+    private const string TaxonomyPrefix = "taxonomy:";
 
     private static string PageUrl(string journal, string? filter, int page)
     {
