@@ -27,15 +27,34 @@ public static class FirstRun
             recipeMayBePath: false,
             CancellationToken.None);
 
-        var url = (app.Configuration["Urls"] ?? "http://localhost:5000").Split(';')[0].TrimEnd('/');
-        var port = new Uri(url).Port;
+        var site = SiteAddress(app.Configuration["Urls"]);
         Console.WriteLine($"""
 
             Municipal : le site de démonstration « {created.Tenant.DisplayName} » est créé.
-              Site public : {url}/  (aussi http://demo.localhost:{port}/)
+              Site public : {site}  (aussi {site.Replace("://localhost", "://demo.localhost", StringComparison.Ordinal)})
               Administrateur : {created.AdminEmail}
               Mot de passe : {created.GeneratedPassword}   (affiché une seule fois : notez-le)
 
             """);
+    }
+
+    /// <summary>
+    /// The address to print for the demo site: the scheme and port of the first address the server listens on, with
+    /// the host "localhost", one of the demo's hosts. The listening address itself (127.0.0.1, 0.0.0.0, *) is no
+    /// tenant's host, so it answered 404.
+    /// </summary>
+    public static string SiteAddress(string? urls)
+    {
+        var first = (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var match = first is null ? null : System.Text.RegularExpressions.Regex.Match(first, @"^(?<scheme>https?)://(?:\[[^\]]*\]|[^:/]*)(?::(?<port>\d+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (match is not { Success: true })
+        {
+            return "http://localhost:5000/";
+        }
+
+        var scheme = match.Groups["scheme"].Value.ToLowerInvariant();
+        var port = match.Groups["port"].Success ? match.Groups["port"].Value : scheme == "https" ? "443" : "80";
+        var defaultPort = scheme == "https" ? "443" : "80";
+        return port == defaultPort ? $"{scheme}://localhost/" : $"{scheme}://localhost:{port}/";
     }
 }
