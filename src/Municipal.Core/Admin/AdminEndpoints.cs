@@ -289,7 +289,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
         services.AddMunicipalUsers();
         services.AddScoped<AdminSessions>();
-        services.AddScoped<SignInThrottle>();
+        services.AddScoped(sp => new SignInThrottle(sp.GetRequiredService<Storage.TenantDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MunicipalOptions>>()));
 
         services.AddAntiforgery(options =>
         {

@@ -14,10 +14,19 @@ namespace Municipal.Core.Admin.Sessions;
 /// the owner signing in from elsewhere. After the free failures each further try from that client for that address
 /// waits 1 minute, then 2, 4... up to <see cref="SignInOptions.MaxDelay"/>. Counted per typed address, known or not,
 /// so the answers do not tell which addresses exist. Kept in the tenant's database on the application's clock, so
-/// every node of a cluster sees the same count.
+/// every node of a cluster sees the same count. The same table in the host's database throttles the operators'
+/// sign-in (<see cref="Storage.HostDbContext"/>).
 /// </summary>
-public sealed class SignInThrottle(TenantDbContext db, TimeProvider clock, IOptions<MunicipalOptions> options)
+public sealed class SignInThrottle(DbContext db, TimeProvider clock, IOptions<MunicipalOptions> options)
 {
+    /// <summary>The tenant's throttle, for the back office of the request's tenant.</summary>
+    public SignInThrottle(TenantDbContext db, TimeProvider clock, IOptions<MunicipalOptions> options)
+        : this((DbContext)db, clock, options)
+    {
+    }
+
+    private DbSet<SignInThrottleRecord> Throttles => db.Set<SignInThrottleRecord>();
+
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>Rows untouched for this long are forgotten (a count that old no longer matters: the longest wait is shorter).</summary>
@@ -26,7 +35,7 @@ public sealed class SignInThrottle(TenantDbContext db, TimeProvider clock, IOpti
     /// <summary>How long this client must still wait before a try for this address is checked; null when it may try now.</summary>
     public async Task<TimeSpan?> WaitAsync(HttpContext http, string email)
     {
-        var row = await db.SignInThrottles.AsNoTracking().FirstOrDefaultAsync(t => t.Id == Key(http, email), http.RequestAborted);
+        var row = await Throttles.AsNoTracking().FirstOrDefaultAsync(t => t.Id == Key(http, email), http.RequestAborted);
         var now = clock.GetUtcNow();
         return row?.NotBeforeUtc is { } notBefore && notBefore > now ? notBefore - now : null;
     }
@@ -36,11 +45,11 @@ public sealed class SignInThrottle(TenantDbContext db, TimeProvider clock, IOpti
     {
         var now = clock.GetUtcNow();
         var key = Key(http, email);
-        var row = await db.SignInThrottles.FirstOrDefaultAsync(t => t.Id == key, http.RequestAborted);
+        var row = await Throttles.FirstOrDefaultAsync(t => t.Id == key, http.RequestAborted);
         if (row is null)
         {
             row = new SignInThrottleRecord { Id = key };
-            db.SignInThrottles.Add(row);
+            Throttles.Add(row);
         }
         else if (now - row.UpdatedUtc > Retention)
         {
@@ -54,14 +63,14 @@ public sealed class SignInThrottle(TenantDbContext db, TimeProvider clock, IOpti
         row.NotBeforeUtc = beyond < 0 ? null : now + Delay(beyond, settings.MaxDelay);
         await db.SaveChangesAsync(http.RequestAborted);
         // The forgotten counts of others go in the same breath: no job needed for a table only failures write to.
-        await db.SignInThrottles.Where(t => t.UpdatedUtc < now - Retention).ExecuteDeleteAsync(http.RequestAborted);
+        await Throttles.Where(t => t.UpdatedUtc < now - Retention).ExecuteDeleteAsync(http.RequestAborted);
     }
 
     /// <summary>A success from this client for this address starts its count afresh.</summary>
     public Task SucceededAsync(HttpContext http, string email)
     {
         var key = Key(http, email);
-        return db.SignInThrottles.Where(t => t.Id == key).ExecuteDeleteAsync(http.RequestAborted);
+        return Throttles.Where(t => t.Id == key).ExecuteDeleteAsync(http.RequestAborted);
     }
 
     /// <summary>The message of a try refused because it came too soon: the same whether the address exists or not.</summary>
