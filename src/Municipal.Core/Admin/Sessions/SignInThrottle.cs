@@ -41,11 +41,14 @@ public sealed class SignInThrottle(DbContext db, TimeProvider clock, IOptions<Mu
     }
 
     /// <summary>Counts a wrong password or code, and sets the wait that follows once the free failures are used up.</summary>
-    public async Task FailedAsync(HttpContext http, string email)
+    public Task FailedAsync(HttpContext http, string email) => FailedAsync(http, email, retry: true);
+
+    private async Task FailedAsync(HttpContext http, string email, bool retry)
     {
         var now = clock.GetUtcNow();
         var key = Key(http, email);
         var row = await Throttles.FirstOrDefaultAsync(t => t.Id == key, http.RequestAborted);
+        var inserted = row is null;
         if (row is null)
         {
             row = new SignInThrottleRecord { Id = key };
@@ -61,7 +64,18 @@ public sealed class SignInThrottle(DbContext db, TimeProvider clock, IOptions<Mu
         var settings = options.Value.SignIn;
         var beyond = row.Failures - Math.Max(1, settings.FailuresBeforeDelay);
         row.NotBeforeUtc = beyond < 0 ? null : now + Delay(beyond, settings.MaxDelay);
-        await db.SaveChangesAsync(http.RequestAborted);
+        try
+        {
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+        catch (DbUpdateException) when (inserted && retry)
+        {
+            // A parallel failure of the same client for the same address inserted the row first: count on that row.
+            db.Entry(row).State = EntityState.Detached;
+            await FailedAsync(http, email, retry: false);
+            return;
+        }
+
         // The forgotten counts of others go in the same breath: no job needed for a table only failures write to.
         await Throttles.Where(t => t.UpdatedUtc < now - Retention).ExecuteDeleteAsync(http.RequestAborted);
     }
