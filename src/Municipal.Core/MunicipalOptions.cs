@@ -64,6 +64,18 @@ public sealed class SignInOptions
 {
     /// <summary>Sign-in attempts (POST) allowed per client (IPv4 address or IPv6 /64) and minute; beyond, 429.</summary>
     public int PermitPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long a back-office session lasts at most from its sign-in, however active: a stolen cookie stops working,
+    /// and a shared computer is signed out by the next working day. The sliding window (8 hours idle) still applies.
+    /// </summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Wrong passwords (or codes) one client may try for one address before each further try must wait.</summary>
+    public int FailuresBeforeDelay { get; set; } = 3;
+
+    /// <summary>The wait after the free failures: 1 minute, then doubled at each further failure, up to this.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The section "Municipal:Jobs": the durable background jobs (scheduled publishing, mail, retention).</summary>

@@ -102,6 +102,8 @@ public static class MunicipalServiceCollectionExtensions
                 options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 5;
                 options.User.RequireUniqueEmail = true;
+                // Lockout stays enabled because disabling a user is a lockout until 9999 (UserStates); wrong passwords
+                // no longer lock (nothing calls AccessFailedAsync): the sign-in throttles per client (SignInThrottle).
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

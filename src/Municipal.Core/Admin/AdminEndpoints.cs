@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Municipal.Core.Admin.Audit;
+using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
@@ -85,7 +86,8 @@ public static class AdminEndpoints
         TenantContext tenant,
         IAntiforgery antiforgery,
         UserManager<IdentityUser> users,
-        IOptions<IdentityOptions> identityOptions)
+        IOptions<IdentityOptions> identityOptions,
+        SignInThrottle throttle)
     {
         if (tenant.Current is null)
         {
@@ -114,42 +116,41 @@ public static class AdminEndpoints
 
         if (emailError is null && passwordError is null)
         {
-            var user = await users.FindByEmailAsync(email);
-            if (user is null)
+            if (await throttle.WaitAsync(http, email) is { } wait)
+            {
+                // Too soon after this client's failures for this address: no password is checked, whoever types it.
+                passwordError = SignInThrottle.Message(wait);
+            }
+            else if (await users.FindByEmailAsync(email) is not { } user)
             {
                 // Same work as for a known address, so that timing does not tell which addresses exist.
                 users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, password);
+                await throttle.FailedAsync(http, email);
+                passwordError = CoreText.Get("SignInInvalid");
+            }
+            else if (!await users.CheckPasswordAsync(user, password))
+            {
+                // Counted for this client only (SignInThrottle): no stranger can lock the owner out with wrong passwords.
+                await throttle.FailedAsync(http, email);
                 passwordError = CoreText.Get("SignInInvalid");
             }
             else if (await users.IsLockedOutAsync(user))
             {
-                // Told only to whoever knows the password: to anyone else a locked or disabled account answers like an
-                // unknown address, so that locking an account on purpose does not reveal that it exists.
-                if (await users.CheckPasswordAsync(user, password))
-                {
-                    emailError = Users.UserStates.IsDisabled(user.LockoutEnd) ? CoreText.Get("SignInDisabled") : LockedMessage(identityOptions.Value);
-                }
-                else
-                {
-                    passwordError = CoreText.Get("SignInInvalid");
-                }
-            }
-            else if (await users.CheckPasswordAsync(user, password))
-            {
-                // The failed-attempt count is reset only once the sign-in is complete (after the code when two-factor is on).
-                return await AdminSignIn.AfterPasswordAsync(http, users, user, http.Request.Query[TenantAuthentication.ReturnParameter]);
+                // Told only to whoever knows the password: to anyone else a disabled account answers like an unknown
+                // address. (Wrong passwords no longer lock: a lockout here was set by an administrator, or before.)
+                emailError = Users.UserStates.IsDisabled(user.LockoutEnd) ? CoreText.Get("SignInDisabled") : LockedMessage(identityOptions.Value);
             }
             else
             {
-                await users.AccessFailedAsync(user);
-                passwordError = CoreText.Get("SignInInvalid");
+                // The throttle's count is reset only once the sign-in is complete (after the code when two-factor is on).
+                return await AdminSignIn.AfterPasswordAsync(http, users, user, http.Request.Query[TenantAuthentication.ReturnParameter]);
             }
         }
 
         return await RenderSignInAsync(http, views, email, emailError, passwordError);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery, UserManager<IdentityUser> users)
+    private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery, UserManager<IdentityUser> users, AdminSessions sessions)
     {
         if (tenant.Current is null)
         {
@@ -162,12 +163,14 @@ public static class AdminEndpoints
         }
 
         // Deleting the cookie only ends the session in this browser: a copy of the cookie (another tab, a stolen
-        // cookie) would still be good for hours. A new security stamp makes every cookie issued so far worthless,
-        // since each request compares the cookie's stamp with the stored one (TenantAuthentication.ValidatePrincipalAsync).
+        // cookie) would still be good for hours. Closing the cookie's session row makes every copy worthless, since
+        // each request checks the row (TenantAuthentication.ValidatePrincipalAsync); the user's other sessions go on.
         var signedIn = await http.AuthenticateAsync(TenantAuthentication.Scheme);
-        if (signedIn.Succeeded && await users.GetUserAsync(signedIn.Principal) is { } user)
+        if (signedIn.Succeeded
+            && signedIn.Principal.FindFirstValue(TenantAuthentication.SessionClaim) is { } session
+            && await users.GetUserAsync(signedIn.Principal) is { } user)
         {
-            await users.UpdateSecurityStampAsync(user);
+            await sessions.CloseAsync(user.Id, AdminSessions.Handle(session), http.RequestAborted);
         }
 
         await http.SignOutAsync(TenantAuthentication.Scheme);
@@ -286,6 +289,8 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
         services.AddMunicipalUsers();
         services.AddSingleton<Background.IJobHandler, PasswordResetMail>();
+        services.AddScoped<AdminSessions>();
+        services.AddScoped(sp => new SignInThrottle(sp.GetRequiredService<Storage.TenantDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MunicipalOptions>>()));
 
         services.AddAntiforgery(options =>
         {

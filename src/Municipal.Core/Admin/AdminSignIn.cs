@@ -42,7 +42,7 @@ public static class AdminSignIn
             return Results.Redirect(http.Request.PathBase + TwoFactorSignInEndpoints.VerifyPath + query);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await http.RequestServices.GetRequiredService<Sessions.SignInThrottle>().SucceededAsync(http, user.Email ?? user.Id);
         await IssueAsync(http, user, twoFactor: false);
         return Results.Redirect(AdminEndpoints.ReturnUrl(http, requestedReturn));
     }
@@ -74,10 +74,13 @@ public static class AdminSignIn
     public static void ForgetPendingTwoFactor(HttpContext http) =>
         http.Response.Cookies.Delete(TwoFactorCookieName(http), new CookieOptions { Path = http.Request.PathBase.HasValue ? http.Request.PathBase.Value : "/" });
 
-    /// <summary>Issues the cookie of a successful sign-in and writes "signed in" to the audit log.</summary>
+    /// <summary>Opens a session, issues its cookie and writes "signed in" to the audit log.</summary>
     public static async Task IssueAsync(HttpContext http, IdentityUser user, bool twoFactor)
     {
-        await WriteCookieAsync(http, user);
+        var users = http.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var sessions = http.RequestServices.GetRequiredService<Sessions.AdminSessions>();
+        var session = await sessions.OpenAsync(http, user.Id, await users.GetSecurityStampAsync(user));
+        await WriteCookieAsync(http, user, session);
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
         var email = user.Email ?? user.UserName ?? user.Id;
         await audit.RecordAsync(
@@ -93,15 +96,32 @@ public static class AdminSignIn
     /// A new cookie for the signed-in user after they changed their own security stamp (password, two-factor,
     /// roles), so that the change does not sign them out.
     /// </summary>
-    public static Task RefreshAsync(HttpContext http, IdentityUser user) => WriteCookieAsync(http, user);
+    public static async Task RefreshAsync(HttpContext http, IdentityUser user)
+    {
+        var users = http.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
+        var sessions = http.RequestServices.GetRequiredService<Sessions.AdminSessions>();
+        var stamp = await users.GetSecurityStampAsync(user);
+        // The same session goes on under the new stamp; the user's other sessions, still on the former stamp, end.
+        if (http.User.FindFirstValue(TenantAuthentication.SessionClaim) is { } session)
+        {
+            await sessions.RestampAsync(session, stamp, http.RequestAborted);
+        }
+        else
+        {
+            session = await sessions.OpenAsync(http, user.Id, stamp);
+        }
 
-    private static async Task WriteCookieAsync(HttpContext http, IdentityUser user)
+        await WriteCookieAsync(http, user, session);
+    }
+
+    private static async Task WriteCookieAsync(HttpContext http, IdentityUser user, string session)
     {
         var tenant = http.RequestServices.GetRequiredService<TenantContext>().Tenant;
         var principals = http.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<IdentityUser>>();
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, TenantAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(TenantAuthentication.TenantClaim, tenant.Name));
+        identity.AddClaim(new Claim(TenantAuthentication.SessionClaim, session));
         var signedIn = new ClaimsPrincipal(identity);
         await http.SignInAsync(TenantAuthentication.Scheme, signedIn);
         // The rest of this request (the audit line's actor, the page's header) sees the user as signed in.

@@ -23,6 +23,12 @@ public static class TenantAuthentication
     public const string TenantClaim = "tenant";
     public const string CookiePrefix = ".Municipal.Admin";
 
+    /// <summary>The claim naming the cookie's row in the sessions table (<see cref="Sessions.AdminSessions"/>).</summary>
+    public const string SessionClaim = "session";
+
+    /// <summary>A session ends after this long without a request (the cookie slides; so does the row's last activity).</summary>
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(8);
+
     public const string SignInPath = "/admin/connexion";
     public const string SignOutPath = "/admin/deconnexion";
     public const string DashboardPath = "/admin";
@@ -48,7 +54,7 @@ public static class TenantAuthentication
         options.LogoutPath = SignOutPath;
         options.AccessDeniedPath = SignInPath;
         options.ReturnUrlParameter = ReturnParameter;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.ExpireTimeSpan = IdleLifetime;
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         // A signed-in user without the permission gets a French 403, not a trip back to the sign-in page.
@@ -59,7 +65,8 @@ public static class TenantAuthentication
     /// A principal issued for another tenant (or for none) is rejected and its cookie removed; so is one whose user
     /// is gone, disabled, or whose security stamp changed since the cookie was issued (roles changed, password
     /// reset or changed, two-factor turned on or off): that user signs in again and gets their current roles.
-    /// One query by primary key per request that carries a cookie.
+    /// So is one whose session row is closed or too old. Two queries by primary key per request that carries a
+    /// cookie, and a write every few minutes at most.
     /// </summary>
     internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
@@ -89,9 +96,18 @@ public static class TenantAuthentication
             .Select(u => new { u.SecurityStamp, u.LockoutEnd })
             .FirstOrDefaultAsync(http.RequestAborted);
         // A temporary lockout (someone else's failed attempts) does not end open sessions; disabling does.
-        return row is not null
-            && string.Equals(row.SecurityStamp, stamp, StringComparison.Ordinal)
-            && !Users.UserStates.IsDisabled(row.LockoutEnd);
+        if (row is null
+            || !string.Equals(row.SecurityStamp, stamp, StringComparison.Ordinal)
+            || Users.UserStates.IsDisabled(row.LockoutEnd))
+        {
+            return false;
+        }
+
+        // The cookie alone is not enough: its session must still be open on the server (not signed out, not closed
+        // from another browser, not past the absolute lifetime). A cookie without a session (issued before sessions
+        // were kept) signs in again.
+        return principal.FindFirstValue(SessionClaim) is { } session
+            && await http.RequestServices.GetRequiredService<Sessions.AdminSessions>().TouchAsync(session, userId, stamp, http.RequestAborted);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
@@ -12,7 +13,7 @@ namespace Municipal.Core.Admin;
 /// <summary>
 /// The second step of a two-factor sign-in, "Code de vérification": a code of the authenticator app or one of the
 /// recovery codes. It needs the proof of a correct password left by the first step (a data-protected cookie of
-/// this tenant, five minutes); wrong codes count toward the account's lockout like wrong passwords.
+/// this tenant, five minutes); wrong codes count like wrong passwords, for this client only (SignInThrottle).
 /// </summary>
 public static class TwoFactorSignInEndpoints
 {
@@ -53,7 +54,8 @@ public static class TwoFactorSignInEndpoints
         Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery,
         UserManager<IdentityUser> users,
         IOptions<IdentityOptions> identityOptions,
-        TimeProvider clock)
+        TimeProvider clock,
+        SignInThrottle throttle)
     {
         if (tenant.Current is null)
         {
@@ -77,6 +79,14 @@ public static class TwoFactorSignInEndpoints
             return await RenderAsync(http, views, Locked(identityOptions.Value, user));
         }
 
+        // Wrong codes count with wrong passwords, for this client and this address only (SignInThrottle).
+        var email = user.Email ?? user.Id;
+        if (await throttle.WaitAsync(http, email) is { } wait)
+        {
+            AdminSignIn.ForgetPendingTwoFactor(http);
+            return await RenderAsync(http, views, SignInThrottle.Message(wait));
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var code = new string(form["code"].ToString().Where(c => !char.IsWhiteSpace(c)).ToArray());
         if (code.Length == 0)
@@ -87,18 +97,12 @@ public static class TwoFactorSignInEndpoints
         if (await IsValidAsync(users, user, code, clock.GetUtcNow()))
         {
             AdminSignIn.ForgetPendingTwoFactor(http);
-            await users.ResetAccessFailedCountAsync(user);
+            await throttle.SucceededAsync(http, email);
             await AdminSignIn.IssueAsync(http, user, twoFactor: true);
             return Results.Redirect(AdminEndpoints.ReturnUrl(http, http.Request.Query[TenantAuthentication.ReturnParameter]));
         }
 
-        await users.AccessFailedAsync(user);
-        if (await users.IsLockedOutAsync(user))
-        {
-            AdminSignIn.ForgetPendingTwoFactor(http);
-            return await RenderAsync(http, views, Locked(identityOptions.Value, user));
-        }
-
+        await throttle.FailedAsync(http, email);
         return await RenderAsync(http, views, CoreText.Get("TwoFactorCodeInvalid"));
     }
 

@@ -17,6 +17,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     public DbSet<OperatorRecord> Operators => Set<OperatorRecord>();
 
+    /// <summary>Failed sign-ins of the operators, per typed address and client (see SignInThrottle).</summary>
+    public DbSet<Admin.Sessions.SignInThrottleRecord> SignInThrottles => Set<Admin.Sessions.SignInThrottleRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -50,6 +53,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
         {
             op.ToTable("Operators");
             op.HasIndex(o => o.NormalizedEmail).IsUnique();
+        });
+        modelBuilder.Entity<Admin.Sessions.SignInThrottleRecord>(throttle =>
+        {
+            throttle.ToTable("SignInThrottles");
+            throttle.HasIndex(t => t.UpdatedUtc);
         });
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {

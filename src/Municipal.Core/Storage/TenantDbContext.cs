@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
 
@@ -21,6 +22,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public DbSet<RouteRedirectRecord> RouteRedirects => Set<RouteRedirectRecord>();
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
+    public DbSet<AdminSessionRecord> AdminSessions => Set<AdminSessionRecord>();
+
+    public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +61,16 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
         {
             audit.ToTable("AuditLog");
             audit.HasIndex(a => a.ObjectId);
+        });
+        builder.Entity<AdminSessionRecord>(session =>
+        {
+            session.ToTable("AdminSessions");
+            session.HasIndex(s => s.UserId);
+        });
+        builder.Entity<SignInThrottleRecord>(throttle =>
+        {
+            throttle.ToTable("SignInThrottles");
+            throttle.HasIndex(t => t.UpdatedUtc);
         });
         builder.Entity<MenuRecord>(menu =>
         {

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Municipal.Core;
 using Municipal.Core.Admin;
+using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Display;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
@@ -28,7 +30,15 @@ public static partial class HostAdminEndpoints
         return await RenderSignInAsync(http, views, null, null, null);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, AdminViews views, IAntiforgery antiforgery, OperatorAccounts operators, IOptions<IdentityOptions> identityOptions)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http,
+        AdminViews views,
+        IAntiforgery antiforgery,
+        OperatorAccounts operators,
+        IOptions<IdentityOptions> identityOptions,
+        HostDbContext hostDb,
+        TimeProvider clock,
+        IOptions<MunicipalOptions> municipalOptions)
     {
         if (await FormPosts.RefusalAsync(http) is { } refused)
         {
@@ -42,10 +52,19 @@ public static partial class HostAdminEndpoints
         string? passwordError = password.Length == 0 ? CoreText.Get("SignInPasswordRequired") : null;
         if (emailError is null && passwordError is null)
         {
+            // Wrong passwords hold back the client that typed them, for that address only: no account lockout.
+            var throttle = new SignInThrottle(hostDb, clock, municipalOptions);
+            if (await throttle.WaitAsync(http, email) is { } wait)
+            {
+                passwordError = SignInThrottle.Message(wait);
+                return await RenderSignInAsync(http, views, email, emailError, passwordError);
+            }
+
             var result = await operators.SignInAsync(email, password, http.RequestAborted);
             switch (result.Outcome)
             {
                 case OperatorSignInOutcome.Succeeded:
+                    await throttle.SucceededAsync(http, email);
                     var identity = new ClaimsIdentity(HostAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
                     identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, result.Operator!.Id.ToString(CultureInfo.InvariantCulture)));
                     identity.AddClaim(new Claim(ClaimTypes.Name, result.Operator.Email));
@@ -58,6 +77,7 @@ public static partial class HostAdminEndpoints
                     emailError = CoreText.Format("SignInLockedOut", (int)Math.Ceiling(identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
                     break;
                 default:
+                    await throttle.FailedAsync(http, email);
                     passwordError = CoreText.Get("SignInInvalid");
                     break;
             }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
@@ -20,9 +19,9 @@ public sealed record OperatorSignIn(OperatorSignInOutcome Outcome, OperatorRecor
 
 /// <summary>
 /// The regional operator's accounts, in the host database: created by the command line (or by tests), checked at
-/// /host/connexion with Identity's password hasher and the same lockout as tenants' administrators.
+/// /host/connexion with Identity's password hasher and the same throttle as tenants' administrators.
 /// </summary>
-public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPolicy, IOptions<IdentityOptions> identityOptions, TimeProvider clock)
+public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPolicy, TimeProvider clock)
 {
     private static readonly PasswordHasher<OperatorRecord> Hasher = new();
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, Guid.NewGuid().ToString("N")));
@@ -59,8 +58,9 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
     }
 
     /// <summary>
-    /// Checks a password; 5 failures (Identity's lockout options) lock the account, even against the right password.
-    /// The lockout is said only to whoever gives the right password.
+    /// Checks a password. Wrong passwords do not lock the account (a stranger could then keep the operator out):
+    /// the sign-in page throttles the client that typed them (SignInThrottle). A lockout set before is still
+    /// honoured, and said only to whoever gives the right password.
     /// </summary>
     public async Task<OperatorSignIn> SignInAsync(string email, string password, CancellationToken cancellationToken = default)
     {
@@ -73,39 +73,27 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
             return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
         }
 
-        var now = clock.GetUtcNow();
         var result = Hasher.VerifyHashedPassword(record, record.PasswordHash, password);
-        if (record.LockoutEndUtc is { } end && end > now)
+        if (result == PasswordVerificationResult.Failed)
         {
-            // Told only to whoever knows the password: to anyone else a locked account answers like an unknown address.
-            return new OperatorSignIn(result == PasswordVerificationResult.Failed ? OperatorSignInOutcome.Invalid : OperatorSignInOutcome.LockedOut, null);
+            return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
         }
 
-        var lockout = identityOptions.Value.Lockout;
-        if (result != PasswordVerificationResult.Failed)
+        if (record.LockoutEndUtc is { } end && end > clock.GetUtcNow())
         {
-            if (result == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                record.PasswordHash = Hasher.HashPassword(record, password);
-            }
-
-            record.AccessFailedCount = 0;
-            record.LockoutEndUtc = null;
-            record.SessionStamp ??= NewStamp();
-            await db.SaveChangesAsync(cancellationToken);
-            return new OperatorSignIn(OperatorSignInOutcome.Succeeded, record);
+            return new OperatorSignIn(OperatorSignInOutcome.LockedOut, null);
         }
 
-        record.AccessFailedCount++;
-        var locked = record.AccessFailedCount >= lockout.MaxFailedAccessAttempts;
-        if (locked)
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            record.AccessFailedCount = 0;
-            record.LockoutEndUtc = now + lockout.DefaultLockoutTimeSpan;
+            record.PasswordHash = Hasher.HashPassword(record, password);
         }
 
+        record.AccessFailedCount = 0;
+        record.LockoutEndUtc = null;
+        record.SessionStamp ??= NewStamp();
         await db.SaveChangesAsync(cancellationToken);
-        return new OperatorSignIn(OperatorSignInOutcome.Invalid, null);
+        return new OperatorSignIn(OperatorSignInOutcome.Succeeded, record);
     }
 
     /// <summary>Ends every session of the operator: cookies issued so far name a stamp that is no longer theirs.</summary>

@@ -75,7 +75,7 @@ public sealed class ReverseProxyTests(SqliteFixture fixture) : IClassFixture<Sql
         return (await client.SendAsync(request)).StatusCode;
     }
 
-    private sealed class LoopbackPeer : IStartupFilter
+    internal sealed class LoopbackPeer : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {

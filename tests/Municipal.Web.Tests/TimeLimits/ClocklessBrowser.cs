@@ -24,6 +24,18 @@ internal sealed class ClocklessBrowser : IDisposable
 
     public bool Has(string cookie) => _cookies.ContainsKey(cookie);
 
+    /// <summary>"name=value" of a cookie this browser holds, as a copy of it would be sent from elsewhere.</summary>
+    public string Copy(string cookie) => cookie + "=" + _cookies[cookie];
+
+    /// <summary>Signs in to the back office with a password (no two-factor); answers the POST's response.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        await PostAsync("/admin/connexion", new()
+        {
+            ["__jeton"] = AdminSession.Token(await GetStringAsync("/admin/connexion")),
+            ["email"] = email,
+            ["password"] = password,
+        });
+
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     public async Task<string> GetStringAsync(string path)

@@ -12,8 +12,9 @@ using QRCoder;
 namespace Municipal.Core.Admin.Users;
 
 /// <summary>
-/// /admin/compte, for every signed-in user: their password, and two-factor sign-in with an authenticator app
-/// (a key to type or an otpauth:// address, a code to confirm, ten recovery codes shown once).
+/// /admin/compte, for every signed-in user: their password, two-factor sign-in with an authenticator app
+/// (a key to type or an otpauth:// address, a code to confirm, ten recovery codes shown once), and their open
+/// sessions (<see cref="AccountSessions"/>).
 /// </summary>
 public static class AccountEndpoints
 {
@@ -30,6 +31,7 @@ public static class AccountEndpoints
         group.MapPost("/deux-etapes", EnableAsync);
         group.MapPost("/deux-etapes/desactiver", DisableAsync);
         group.MapPost("/deux-etapes/codes", RenewRecoveryCodesAsync);
+        group.MapAccountSessions();
     }
 
     private static async Task<IResult> AccountAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users) =>
@@ -195,9 +197,10 @@ public static class AccountEndpoints
         {
             "mot-de-passe" => CoreText.Get("AccountNoticePassword"),
             "deux-etapes-desactivee" => CoreText.Get("AccountNoticeTwoFactorOff"),
+            AccountSessions.ClosedNotice => CoreText.Get("AccountNoticeSessionClosed"),
             _ => null,
         };
-        return await views.RenderAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), new Dictionary<string, object?>
+        var values = new Dictionary<string, object?>
         {
             ["codes_left"] = CoreText.Format(remaining == 1 ? "AccountRecoveryCodesLeftOne" : "AccountRecoveryCodesLeftMany", remaining),
             ["codes_error"] = errors.FirstOrDefault(e => e.Href == "#codes-password")?.Text,
@@ -213,8 +216,9 @@ public static class AccountEndpoints
             ["password_action"] = AdminArea.Url(http, Path + "/mot-de-passe"),
             ["setup_url"] = AdminArea.Url(http, TwoFactorPath),
             ["disable_action"] = AdminArea.Url(http, TwoFactorPath + "/desactiver"),
-        },
-        statusCode);
+        };
+        await AccountSessions.AddValuesAsync(http, users, user, values);
+        return await views.RenderAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), values, statusCode);
     }
 
     private static async Task<IResult> RenderSetupAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, Tenant tenant, IdentityUser user, string? codeError)

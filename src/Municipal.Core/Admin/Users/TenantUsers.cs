@@ -130,6 +130,8 @@ public sealed class TenantUsers(UserManager<IdentityUser> users, TenantDbContext
         }
 
         Check(await users.DeleteAsync(target.User));
+        // Their sessions are already worthless (no user); the rows would otherwise wait for a sign-in that never comes.
+        await db.AdminSessions.Where(s => s.UserId == target.User.Id).ExecuteDeleteAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.Deleted, AuditObjectType, target.User.Id, target.User.Email ?? target.User.Id, details: null, cancellationToken);
         return null;
     }

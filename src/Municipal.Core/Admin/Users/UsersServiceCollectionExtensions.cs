@@ -23,7 +23,7 @@ public static class UsersServiceCollectionExtensions
             options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
         });
 
-        foreach (var type in new[] { typeof(UserRowView), typeof(RoleOptionView), typeof(AuditLineView) })
+        foreach (var type in new[] { typeof(UserRowView), typeof(RoleOptionView), typeof(AuditLineView), typeof(AccountSessionView) })
         {
             services.AddSingleton(new LiquidModelType(type));
         }

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Municipal.Core.Admin.Content;
+using Municipal.Core.Admin.Sessions;
+using Municipal.Core.Audit;
+using Municipal.Core.Resources;
+
+namespace Municipal.Core.Admin.Users;
+
+/// <summary>One open session as the account page lists it.</summary>
+public sealed record AccountSessionView(string Started, string LastSeen, string Client, bool Current, string Handle, string CloseLabel);
+
+/// <summary>
+/// The sessions part of /admin/compte: the user's open sessions (started, last activity, browser and network), each
+/// with "Fermer cette session", and "Se déconnecter partout", for a forgotten shared computer or a lost device.
+/// </summary>
+public static class AccountSessions
+{
+    public const string ClosePath = AccountEndpoints.Path + "/sessions/fermer";
+    public const string CloseAllPath = AccountEndpoints.Path + "/sessions/fermer-tout";
+    public const string ClosedNotice = "session-fermee";
+
+    public static void MapAccountSessions(this RouteGroupBuilder account)
+    {
+        account.MapPost("/sessions/fermer", CloseAsync);
+        account.MapPost("/sessions/fermer-tout", CloseAllAsync);
+    }
+
+    /// <summary>The values of the account page's sessions part.</summary>
+    public static async Task AddValuesAsync(HttpContext http, UserManager<IdentityUser> users, IdentityUser user, IDictionary<string, object?> values)
+    {
+        var sessions = http.RequestServices.GetRequiredService<AdminSessions>();
+        var current = http.User.FindFirstValue(TenantAuthentication.SessionClaim);
+        var open = await sessions.OpenOfAsync(user.Id, await users.GetSecurityStampAsync(user), http.RequestAborted);
+        values["sessions"] = open
+            .OrderByDescending(s => string.Equals(s.Id, current, StringComparison.Ordinal))
+            .Select(s => new AccountSessionView(
+                AdminTime.Format(s.CreatedUtc),
+                AdminTime.Format(s.LastSeenUtc),
+                s.Client,
+                string.Equals(s.Id, current, StringComparison.Ordinal),
+                AdminSessions.Handle(s.Id),
+                CoreText.Format("AccountSessionCloseLabel", AdminTime.Format(s.CreatedUtc), s.Client)))
+            .ToList();
+        var lifetime = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.AbsoluteLifetime;
+        values["sessions_intro"] = CoreText.Format("AccountSessionsIntro", (int)Math.Ceiling(lifetime.TotalHours));
+        values["session_close_action"] = AdminArea.Url(http, ClosePath);
+        values["sessions_close_all_action"] = AdminArea.Url(http, CloseAllPath);
+    }
+
+    private static async Task<IResult> CloseAsync(HttpContext http, UserManager<IdentityUser> users, AdminSessions sessions, AuditLog audit)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+        {
+            return Results.Forbid();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var closed = await sessions.CloseAsync(user.Id, form["session"].ToString(), http.RequestAborted);
+        if (closed is null)
+        {
+            // Already ended (another tab closed it, or it expired): the list as it is now says so.
+            return Results.Redirect(AdminArea.Url(http, AccountEndpoints.Path));
+        }
+
+        await audit.RecordAsync(AuditActions.Changed, TenantUsers.AuditObjectType, user.Id, user.Email ?? user.Id, CoreText.Get("AccountAuditSessionClosed"), http.RequestAborted);
+        return string.Equals(closed, http.User.FindFirstValue(TenantAuthentication.SessionClaim), StringComparison.Ordinal)
+            ? await SignedOutAsync(http)
+            : Results.Redirect(AdminArea.Url(http, AccountEndpoints.Path) + "?" + UserViews.DoneParameter + "=" + ClosedNotice);
+    }
+
+    private static async Task<IResult> CloseAllAsync(HttpContext http, UserManager<IdentityUser> users, AdminSessions sessions, AuditLog audit)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+        {
+            return Results.Forbid();
+        }
+
+        await sessions.CloseAllAsync(user.Id, http.RequestAborted);
+        await audit.RecordAsync(AuditActions.Changed, TenantUsers.AuditObjectType, user.Id, user.Email ?? user.Id, CoreText.Get("AccountAuditSessionsClosed"), http.RequestAborted);
+        return await SignedOutAsync(http);
+    }
+
+    private static async Task<IResult> SignedOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(TenantAuthentication.Scheme);
+        return Results.Redirect(AdminArea.Url(http, TenantAuthentication.SignInPath));
+    }
+}
