@@ -93,7 +93,8 @@ public static class PasswordResetEndpoints
         if (errors.Count == 0)
         {
             var user = email.Length == 0 || token.Length == 0 ? null : await users.FindByEmailAsync(email);
-            if (user is null)
+            // A disabled account takes no new password: only an administrator enables it again.
+            if (user is null || Users.UserStates.IsDisabled(user.LockoutEnd))
             {
                 errors.Add(InvalidLink(http));
             }
@@ -102,7 +103,7 @@ public static class PasswordResetEndpoints
                 var result = await users.ResetPasswordAsync(user, token, password);
                 if (result.Succeeded)
                 {
-                    await users.ResetAccessFailedCountAsync(user);
+                    // A lockout left by an older release (wrong passwords used to lock the account) ends with the new password.
                     await users.SetLockoutEndDateAsync(user, null);
                     return Results.Redirect($"{http.Request.PathBase}{TenantAuthentication.SignInPath}?{DoneParameter}=1");
                 }

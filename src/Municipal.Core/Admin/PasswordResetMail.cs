@@ -26,7 +26,8 @@ public sealed class PasswordResetMail : IJobHandler
     public async Task RunAsync(string payload, IServiceProvider tenantServices, CancellationToken cancellationToken)
     {
         var users = tenantServices.GetRequiredService<UserManager<IdentityUser>>();
-        if (await users.FindByEmailAsync(payload) is not { Email: { } address } user)
+        // No link for a disabled account: using it would give its owner a way back in that an administrator closed.
+        if (await users.FindByEmailAsync(payload) is not { Email: { } address } user || Users.UserStates.IsDisabled(user.LockoutEnd))
         {
             return;
         }

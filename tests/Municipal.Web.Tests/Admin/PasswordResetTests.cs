@@ -104,6 +104,35 @@ public abstract partial class PasswordResetTests<TFixture>(TFixture fixture) : I
     }
 
     [Fact]
+    public async Task A_disabled_account_gets_no_link_and_a_reset_does_not_enable_it()
+    {
+        var name = await NewTenantAsync("disabled");
+        var author = await AdminSession.SignInAsync(fixture, name, Core.Security.TenantRoles.Author);
+        var admin = await AdminSession.SignInAsync(fixture, name, Core.Security.TenantRoles.Administrator);
+        var id = UserTestPages.UserId(await admin.Client.GetStringAsync("/admin/utilisateurs"), author.Email);
+        var page = await admin.Client.GetStringAsync($"/admin/utilisateurs/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Client.PostAsync($"/admin/utilisateurs/{id}/desactiver", UserTestPages.Form(page, []))).StatusCode);
+
+        var client = fixture.ClientFor($"{name}.localhost");
+        Assert.Equal(HttpStatusCode.OK, (await RequestResetAsync(client, author.Email)).StatusCode);
+        await RunJobsAsync();
+        Assert.Empty(Mails(name));
+
+        // A token obtained anyway (made here as the engine would) sets no password and does not lift the disabling.
+        string token;
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            token = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(author.Email))!);
+        }
+
+        var reset = await SetPasswordAsync(client, $"/admin/nouveau-mot-de-passe?email={Uri.EscapeDataString(author.Email)}&jeton={Uri.EscapeDataString(token)}", NewPassword, NewPassword);
+        Assert.Contains("Ce lien de réinitialisation n'est pas valide", WebUtility.HtmlDecode(await reset.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var refused = await UserTestPages.PasswordStepAsync(fixture.ClientFor($"{name}.localhost"), author.Email, AdminSession.Password);
+        Assert.Contains("Ce compte est désactivé", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_link_of_tenant_a_does_not_work_on_tenant_b()
     {
         var a = await NewTenantAsync("lka");
