@@ -65,11 +65,12 @@ public sealed partial class AdminAccessibilitySweepTests(MunicipalServer server,
         var fetched = 0;
         foreach (var link in shown.Except(visited, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var response = await Page.Context.APIRequest.GetAsync(origin + link);
+            // From the page, as the browser would fetch it (Chromium resolves *.localhost; Playwright's own request client does not).
+            var answer = await Page.EvaluateAsync<string>("async url => { const r = await fetch(url, { credentials: 'same-origin' }); return r.status + ' ' + r.url; }", origin + link);
             fetched++;
-            if (response.Status != 200 || response.Url.Contains("/admin/connexion", StringComparison.Ordinal))
+            if (!answer.StartsWith("200 ", StringComparison.Ordinal) || answer.Contains("/admin/connexion", StringComparison.Ordinal))
             {
-                failures.Add($"{link}: HTTP {response.Status} at {response.Url} (link shown on a crawled page)");
+                failures.Add($"{link}: HTTP {answer} (link shown on a crawled page)");
             }
         }
 
