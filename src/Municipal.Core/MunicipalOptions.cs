@@ -10,8 +10,13 @@ public sealed class MunicipalOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
-    /// <summary>Key that authorises the host API under /api/host. Without a key the API answers 404.</summary>
+    /// <summary>
+    /// Key that authorises the host API under /api/host. Without a key the API answers 404. At least
+    /// <see cref="HostApiKeyMinLength"/> characters, or the host does not start.
+    /// </summary>
     public string? HostApiKey { get; set; }
+
+    public const int HostApiKeyMinLength = 32;
 
     /// <summary>Where recipes given by name are looked up (&lt;RecipesPath&gt;/&lt;name&gt;.recipe.json), relative to the binaries.</summary>
     public string RecipesPath { get; set; } = "recipes";

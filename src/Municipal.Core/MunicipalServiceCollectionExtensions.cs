@@ -28,7 +28,10 @@ public static class MunicipalServiceCollectionExtensions
 {
     public static IServiceCollection AddMunicipal(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IMunicipalModule> modules)
     {
-        services.AddOptions<MunicipalOptions>().Bind(configuration.GetSection(MunicipalOptions.Section));
+        services.AddOptions<MunicipalOptions>().Bind(configuration.GetSection(MunicipalOptions.Section))
+            // A short host key can be guessed: /api/host creates and deletes municipalities. Refused at start, not at the first call.
+            .Validate(o => string.IsNullOrEmpty(o.HostApiKey) || o.HostApiKey.Length >= MunicipalOptions.HostApiKeyMinLength, Resources.CoreText.Format("HostApiKeyTooShort", MunicipalOptions.HostApiKeyMinLength))
+            .ValidateOnStart();
         // The one place that names the machine's clock (BannedSymbols.txt): everything else asks for TimeProvider.
 #pragma warning disable RS0030
         services.AddSingleton(TimeProvider.System);

@@ -30,7 +30,7 @@ public sealed class MunicipalServer : IAsyncLifetime, IAsyncDisposable
         factory = new MunicipalAppFactory(dataPath, HostApiKey, Port);
     }
 
-    public string HostApiKey { get; } = "browser-tests-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+    public string HostApiKey { get; } = "browser-tests-" + RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     /// <summary>The host's services, for tests that prepare data (users, content) as the application itself would.</summary>
     public IServiceProvider Services => factory.Services;

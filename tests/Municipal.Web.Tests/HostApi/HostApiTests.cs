@@ -43,6 +43,15 @@ public abstract class HostApiTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_key_short_enough_to_guess_stops_the_host_at_start_with_a_clear_message()
+    {
+        await using var app = fixture.StartApp(new Dictionary<string, string?> { ["Municipal:HostApiKey"] = "secret-2024" });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () => await app.CreateClient().GetAsync("/api/host/tenants"));
+        Assert.Contains("Municipal:HostApiKey est trop courte : il faut au moins 32 caractères", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_operator_creates_disables_enables_and_deletes_a_tenant()
     {
         var name = fixture.NewTenantName("api");

@@ -16,7 +16,7 @@ namespace Municipal.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class StorageFixture : IAsyncLifetime
 {
-    public const string ApiKey = "test-host-api-key-0123456789";
+    public const string ApiKey = "test-host-api-key-0123456789abcdef0123";
     public const string AdminPassword = "mot-de-passe-de-test-42";
 
     private int _tenantCounter;
