@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
 namespace Municipal.Core.Admin;
 
 /// <summary>
-/// The form where a password is chosen from a mailed link (password reset, invitation): the address and the link's
+/// The form where a password is chosen from a mailed link (<see cref="TokenLinkPage"/>: password reset, invitation): the address and the link's
 /// token travel as hidden fields, the password is typed twice.
 /// </summary>
 internal sealed record NewPasswordForm(string Email, string Token, string Password, string Confirmation)
@@ -15,6 +16,10 @@ internal sealed record NewPasswordForm(string Email, string Token, string Passwo
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         return new(form["email"].ToString(), form["jeton"].ToString(), form["password"].ToString(), form["confirmation"].ToString());
     }
+
+    /// <summary>The account the link names; none, without a look-up, when the address or the token is missing.</summary>
+    public async Task<IdentityUser?> UserAsync(UserManager<IdentityUser> users) =>
+        Email.Length == 0 || Token.Length == 0 ? null : await users.FindByEmailAsync(Email);
 
     /// <summary>
     /// The errors of the two password fields, linked to them: missing, too weak (when <paramref name="policy"/> is

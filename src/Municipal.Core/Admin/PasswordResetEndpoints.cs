@@ -20,13 +20,15 @@ public static class PasswordResetEndpoints
     public const string ResetPath = "/admin/nouveau-mot-de-passe";
     public const string DoneParameter = "reinitialise";
 
+    /// <summary>The page the mailed link opens (<see cref="PasswordResetMail"/> builds the link).</summary>
+    internal static readonly TokenLinkPage Page = new(ResetPath, "AdminNewPassword", "NewPasswordTitle", DoneParameter);
+
     /// <summary>Maps the two forms on the admin group (no-store, no output cache).</summary>
     public static void MapPasswordReset(this RouteGroupBuilder admin)
     {
         admin.MapGet("/mot-de-passe-oublie", RequestFormAsync);
         admin.MapPost("/mot-de-passe-oublie", RequestAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
-        admin.MapGet("/nouveau-mot-de-passe", ResetFormAsync);
-        admin.MapPost("/nouveau-mot-de-passe", ResetAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
+        Page.Map(admin, "/nouveau-mot-de-passe", ResetAsync);
     }
 
     private static Task<IResult> RequestFormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>
@@ -64,35 +66,26 @@ public static class PasswordResetEndpoints
         return await RenderRequestAsync(http, views, email: null, emailError: null, sent: true);
     }
 
-    private static Task<IResult> ResetFormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>
-        tenant.Current is null
-            ? Task.FromResult(Results.NotFound())
-            : RenderResetAsync(http, views, http.Request.Query["email"].ToString(), http.Request.Query["jeton"].ToString(), []);
-
-    private static async Task<IResult> ResetAsync(
+    private static Task<IResult> ResetAsync(
         HttpContext http,
         AdminViews views,
         TenantContext tenant,
         IAntiforgery antiforgery,
-        UserManager<IdentityUser> users)
+        UserManager<IdentityUser> users) =>
+        TokenLinkPage.PostAsync(http, tenant, form => SetPasswordAsync(http, views, users, form));
+
+    /// <summary>
+    /// Unlike an invitation, the password is checked first, the policy is not applied (Identity's own rules are), the
+    /// account must exist and not be disabled, and its password is replaced through Identity's reset token.
+    /// </summary>
+    private static async Task<IResult> SetPasswordAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, NewPasswordForm form)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
-        {
-            return refused;
-        }
-
-        var form = await NewPasswordForm.ReadAsync(http.Request);
         var (email, token, password, _) = form;
         var errors = form.Check(policy: null);
 
         if (errors.Count == 0)
         {
-            var user = email.Length == 0 || token.Length == 0 ? null : await users.FindByEmailAsync(email);
+            var user = await form.UserAsync(users);
             // A disabled account takes no new password: only an administrator enables it again.
             if (user is null || Users.UserStates.IsDisabled(user.LockoutEnd))
             {
@@ -105,7 +98,7 @@ public static class PasswordResetEndpoints
                 {
                     // A lockout left by an older release (wrong passwords used to lock the account) ends with the new password.
                     await users.SetLockoutEndDateAsync(user, null);
-                    return Results.Redirect($"{http.Request.PathBase}{TenantAuthentication.SignInPath}?{DoneParameter}=1");
+                    return Page.Done(http);
                 }
 
                 errors.AddRange(result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)
@@ -114,7 +107,7 @@ public static class PasswordResetEndpoints
             }
         }
 
-        return await RenderResetAsync(http, views, email, token, errors);
+        return await Page.RenderAsync(http, views, email, token, errors);
     }
 
     private static ErrorLinkView InvalidLink(HttpContext http) =>
@@ -133,15 +126,4 @@ public static class PasswordResetEndpoints
             ["sign_in_url"] = (http.Request.PathBase + TenantAuthentication.SignInPath).ToString(),
         });
     }
-
-    private static Task<IResult> RenderResetAsync(HttpContext http, AdminViews views, string email, string token, List<ErrorLinkView> errors) =>
-        views.RenderAsync(http, "AdminNewPassword", CoreText.Get("NewPasswordTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["token"] = token,
-            ["password_error"] = errors.FirstOrDefault(e => e.Href == "#password")?.Text,
-            ["confirmation_error"] = errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
-            ["form_action"] = (http.Request.PathBase + ResetPath).ToString(),
-        });
 }

@@ -34,8 +34,7 @@ public sealed class PasswordResetMail : IJobHandler
 
         var tenant = tenantServices.GetRequiredService<TenantContext>().Tenant;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{tenantServices.GetRequiredService<TenantUrls>().Root(tenant)}{PasswordResetEndpoints.ResetPath}"
-            + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
+        var link = PasswordResetEndpoints.Page.Link(tenantServices.GetRequiredService<TenantUrls>().Root(tenant), address, token);
         var message = new MimeMessage { Subject = CoreText.Get("PasswordResetMailSubject") };
         message.To.Add(MailboxAddress.Parse(address));
         message.Body = new TextPart("plain") { Text = CoreText.Format("PasswordResetMailBody", tenant.DisplayName, link) };

@@ -327,20 +327,6 @@ public static partial class HostAdminEndpoints
             ? Directory.EnumerateFiles(paths.Recipes, "*.recipe.json").Select(f => Path.GetFileName(f)[..^".recipe.json".Length]).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    private static readonly TimeZoneInfo Brussels = FindBrussels();
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
-
     private static string FormatDate(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, Brussels).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.GetCultureInfo("fr-BE"));
+        BrusselsTime.Format(utc, "dd/MM/yyyy HH:mm:ss", CultureInfo.GetCultureInfo("fr-BE"));
 }

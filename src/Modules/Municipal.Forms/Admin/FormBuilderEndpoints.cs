@@ -197,7 +197,7 @@ public static class FormBuilderEndpoints
             i < copy.Steps.Count - 1,
             AdminArea.Url(http, FormBuilderPaths.StepRemove(copy.Slug, i)))).ToList();
         var versions = (await store.VersionsAsync(copy.Slug, http.RequestAborted))
-            .Select(v => new VersionRowView(v.Version, DisplayDates.Readable(v.CreatedUtc) + " " + v.CreatedUtc.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture)))
+            .Select(v => new VersionRowView(v.Version, BrusselsTime.Format(v.CreatedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture)))
             .ToList();
         var settings = new List<SummaryRowView>
         {

@@ -182,13 +182,13 @@ public static class RequestDetailEndpoints
             ["form_version"] = submission.FormVersion,
             ["status"] = submission.Status.Label(),
             ["status_class"] = RequestViews.StatusClass(submission.Status),
-            ["received"] = Core.Admin.Content.AdminTime.Format(submission.CreatedUtc),
-            ["updated"] = Core.Admin.Content.AdminTime.Format(submission.UpdatedUtc),
+            ["received"] = Core.Display.BrusselsTime.Format(submission.CreatedUtc),
+            ["updated"] = Core.Display.BrusselsTime.Format(submission.UpdatedUtc),
             ["assignee"] = submission.AssigneeName,
             ["assigned"] = submission.AssigneeId is not null,
             ["assigned_to_me"] = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
             ["email"] = submission.Email,
-            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? CoreText.Format("FormsAgentAnonymisedOn", Core.Admin.Content.AdminTime.Format(wiped)) : null,
+            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? CoreText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
             ["steps"] = lines.GroupBy(l => l.StepTitle)
                 .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
                 .ToList(),

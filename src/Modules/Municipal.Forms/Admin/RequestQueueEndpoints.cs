@@ -119,7 +119,7 @@ public static class RequestQueueEndpoints
             CancellationToken.None);
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        var date = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Core.Admin.Content.AdminTime.Brussels).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = Core.Display.BrusselsTime.Format(clock.GetUtcNow(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Results.File(csv, "text/csv; charset=utf-8", $"demandes-{date}.csv");
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
-using Municipal.Core.Admin.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Storage;
@@ -46,7 +46,7 @@ public static class RequestViews
         submission.TrackingCode,
         AdminArea.Url(http, RequestRoutes.Detail(submission.TrackingCode)),
         forms.Title(submission.FormSlug),
-        AdminTime.Format(submission.CreatedUtc),
+        BrusselsTime.Format(submission.CreatedUtc),
         submission.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         submission.Status.Label(),
         StatusClass(submission.Status),
@@ -57,7 +57,7 @@ public static class RequestViews
 
     public static RequestHistoryView History(SubmissionEventRecord line) => new(
         CoreText.Get("FormsEvent" + line.Kind),
-        AdminTime.Format(line.CreatedUtc),
+        BrusselsTime.Format(line.CreatedUtc),
         line.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         line.AuthorName ?? CoreText.Get(line.Kind == SubmissionEventKind.CitizenReply ? "FormsAgentAuthorCitizen" : "FormsAgentAuthorSystem"),
         line.ToStatus is { } to

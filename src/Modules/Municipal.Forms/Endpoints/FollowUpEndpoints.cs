@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Admin;
-using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
@@ -180,8 +179,8 @@ public static class FollowUpEndpoints
             ["code"] = submission.TrackingCode,
             ["form_title"] = form?.Title ?? submission.FormSlug,
             ["status_label"] = submission.Status.Label(),
-            ["created"] = AdminTime.Format(submission.CreatedUtc),
-            ["updated"] = AdminTime.Format(submission.UpdatedUtc),
+            ["created"] = BrusselsTime.Format(submission.CreatedUtc),
+            ["updated"] = BrusselsTime.Format(submission.UpdatedUtc),
             ["lines"] = lines.Select(Line).ToList(),
             ["can_reply"] = submission.Status == SubmissionStatus.InformationRequested,
             ["reply"] = reply,
@@ -206,7 +205,7 @@ public static class FollowUpEndpoints
             _ => CoreText.Get("FormsFollowUpLineOther"),
         };
         var text = line.Kind is SubmissionEventKind.MessageToCitizen or SubmissionEventKind.CitizenReply ? line.Text : null;
-        return new FollowUpLineView(AdminTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text);
+        return new FollowUpLineView(BrusselsTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text);
     }
 
     private static async Task<IResult> RenderAsync(HttpContext http, Dictionary<string, object?> values, bool hasErrors, int statusCode)

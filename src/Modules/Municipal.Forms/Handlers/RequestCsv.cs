@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Municipal.Core.Admin.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Models;
 using Municipal.Forms.Storage;
@@ -82,7 +82,7 @@ public static class RequestCsv
         csv.Append(string.Join(Separator, cells.Select(Cell))).Append("\r\n");
 
     private static string LocalTime(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, AdminTime.Brussels).ToString("dd/MM/yyyy HH:mm", French);
+        BrusselsTime.Format(utc, "dd/MM/yyyy HH:mm", French);
 
     private static List<(string Name, string Label)> Columns(RequestForms forms, string slug)
     {

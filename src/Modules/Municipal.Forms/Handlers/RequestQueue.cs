@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
-using Municipal.Core.Admin.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Storage;
 
@@ -106,13 +106,13 @@ public sealed record RequestFilter(
 
         if (From is { } from)
         {
-            var start = AdminTime.FromLocal(from, TimeOnly.MinValue);
+            var start = BrusselsTime.FromLocal(from, TimeOnly.MinValue);
             query = query.Where(s => s.CreatedUtc >= start);
         }
 
         if (To is { } to)
         {
-            var end = AdminTime.FromLocal(to.AddDays(1), TimeOnly.MinValue);
+            var end = BrusselsTime.FromLocal(to.AddDays(1), TimeOnly.MinValue);
             query = query.Where(s => s.CreatedUtc < end);
         }
 

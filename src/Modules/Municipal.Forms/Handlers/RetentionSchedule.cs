@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Background;
+using Municipal.Core.Display;
 using Municipal.Core.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -19,18 +20,14 @@ public static class RetentionSchedule
     /// <summary>Local hour of the run: the night, when no agent works and few citizens submit.</summary>
     public const int LocalHour = 3;
 
-    private static readonly Lazy<TimeZoneInfo> Brussels = new(FindBrussels);
-
     /// <summary>The first 03:00 in Brussels strictly after <paramref name="now"/> (daylight saving included).</summary>
     public static DateTimeOffset NextRun(DateTimeOffset now)
     {
-        var zone = Brussels.Value;
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var day = local.Date;
+        var day = BrusselsTime.Date(now);
         for (var i = 0; i < 3; i++)
         {
-            var candidate = day.AddDays(i).AddHours(LocalHour);
-            var utc = new DateTimeOffset(candidate, zone.GetUtcOffset(candidate)).ToUniversalTime();
+            // 03:00 is never skipped nor repeated in Brussels (the clocks change at 02:00 and 03:00).
+            var utc = BrusselsTime.FromLocal(day.AddDays(i), new TimeOnly(LocalHour, 0));
             if (utc > now)
             {
                 return utc;
@@ -67,17 +64,4 @@ public static class RetentionSchedule
 
     private static IQueryable<JobRecord> Pending(HostDbContext db, string tenantName) =>
         db.Jobs.Where(j => j.TenantName == tenantName && j.Kind == JobKind && j.CompletedUtc == null && j.FailedUtc == null);
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // A system without the time-zone database: Central European time without daylight saving, an hour off in summer at worst.
-            return TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET");
-        }
-    }
 }

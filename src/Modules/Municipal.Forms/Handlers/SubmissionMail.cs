@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Municipal.Core.Admin.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Mail;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
@@ -41,7 +41,7 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
                 tenant.Tenant.DisplayName,
                 submission.TrackingCode,
                 FollowUpLink(http, submission),
-                AdminTime.Format(submission.CreatedUtc),
+                BrusselsTime.Format(submission.CreatedUtc),
                 form.ConfirmationText ?? string.Empty),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Admin;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Media.Handlers;
@@ -119,7 +120,7 @@ public static class MediaEditEndpoints
             ["preview_url"] = MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(preview)),
             ["preview_alt"] = media.Alt ?? string.Empty,
             ["size"] = CoreText.Format("MediaSize", media.Width, media.Height),
-            ["uploaded"] = media.UploadedUtc.ToLocalTime().ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
+            ["uploaded"] = BrusselsTime.Format(media.UploadedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
             ["uploaded_by"] = media.UploadedBy,
             ["form_action"] = MediaLibraryEndpoints.EditUrl(http, media.Id),
             ["name"] = state.Name,

@@ -1,5 +1,6 @@
 using Municipal.Core.Admin.Content;
 using Municipal.Core.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.News.Models;
 
@@ -25,7 +26,7 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
     public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
     {
         var content = item is null ? null : ContentStore.Read<NewsArticleContent>(item);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), AdminTime.Brussels).DateTime);
+        var today = BrusselsTime.Date(clock.GetUtcNow());
         return
         [
             CommonFields.TitleField(content?.Title),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
@@ -23,8 +24,6 @@ public static class AuditLogEndpoints
     public const string ObjectParameter = "objet";
     public const string PageParameter = "page";
     public const int PageSize = 50;
-
-    private static readonly Lazy<TimeZoneInfo> Brussels = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels"));
 
     public static void MapAuditLog(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapAdminArea("/journal").RequirePermission(AdminPermissions.ViewAudit).MapGet("/", JournalAsync);
@@ -77,7 +76,7 @@ public static class AuditLogEndpoints
     /// <summary>"29 novembre 2026 à 14:05", in Europe/Brussels time.</summary>
     public static string LocalDate(DateTimeOffset utc)
     {
-        var local = TimeZoneInfo.ConvertTime(utc, Brussels.Value);
+        var local = BrusselsTime.ToLocal(utc);
         return CoreText.Format("AuditDateFormat", local.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 

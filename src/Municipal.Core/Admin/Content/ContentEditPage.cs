@@ -118,7 +118,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         values["item_id"] = id;
         values["form_action"] = AdminArea.Url(http, ContentAdminRoutes.Edit(id));
         values["state"] = ContentStates.Label(state);
-        values["modified"] = CoreText.Format("ContentModifiedBy", AdminTime.Format(latest.ModifiedUtc), latest.Author ?? "—");
+        values["modified"] = CoreText.Format("ContentModifiedBy", BrusselsTime.Format(latest.ModifiedUtc), latest.Author ?? "—");
         values["review_comment"] = latest.ReviewState == ReviewState.ChangesRequested ? latest.ReviewComment : null;
         values["submitted"] = latest.ReviewState == ReviewState.Submitted;
         values["preview_url"] = AdminArea.Url(http, ContentAdminRoutes.Preview(id));
@@ -127,9 +127,9 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         values["is_published"] = published is not null;
         values["has_pending_changes"] = latest.Status != ContentStatus.Published;
         values["schedules"] = schedules.Select(s => new ScheduleView(
-            CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", AdminTime.Format(s.DueUtc)),
+            CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", BrusselsTime.Format(s.DueUtc)),
             s.Publish ? "publish" : "unpublish",
-            CoreText.Format(s.Publish ? "ContentScheduleCancelPublish" : "ContentScheduleCancelUnpublish", AdminTime.Format(s.DueUtc)))).ToList();
+            CoreText.Format(s.Publish ? "ContentScheduleCancelPublish" : "ContentScheduleCancelUnpublish", BrusselsTime.Format(s.DueUtc)))).ToList();
         values["notice"] = http.Request.Query[DoneParameter].ToString() switch
         {
             "brouillon" => CoreText.Get("ContentDoneDraft"),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.WebUtilities;
 using Municipal.Core.Background;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
@@ -69,7 +70,7 @@ public static class ContentListEndpoints
             AdminArea.Url(http, ContentAdminRoutes.Edit(i.ContentItemId)),
             available.First(e => e.ContentType == i.ContentType).DisplayName,
             ContentStates.Label(ContentStates.Of(i, published.Contains(i.ContentItemId), scheduled.Contains(i.ContentItemId))),
-            AdminTime.Format(i.ModifiedUtc),
+            BrusselsTime.Format(i.ModifiedUtc),
             i.Author)).ToList();
 
         var filters = new Dictionary<string, string?>(StringComparer.Ordinal)

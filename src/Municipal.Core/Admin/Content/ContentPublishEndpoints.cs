@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
@@ -74,7 +75,7 @@ public static class ContentPublishEndpoints
             timeError = CoreText.Get(timeText.Length == 0 ? "ContentScheduleTimeRequired" : "ContentScheduleTimeInvalid");
         }
 
-        var when = dateError is null && timeError is null ? AdminTime.FromLocal(date, time) : (DateTimeOffset?)null;
+        var when = dateError is null && timeError is null ? BrusselsTime.FromLocal(date, time) : (DateTimeOffset?)null;
         if (when is { } due && due <= clock.GetUtcNow())
         {
             dateError = CoreText.Get("ContentSchedulePast");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
@@ -81,43 +80,6 @@ public static class ContentSchedules
             .Where(j => j.Kind is ContentManager.PublishJob or ContentManager.UnpublishJob)
             .Select(j => new ContentSchedule(j.Payload, j.Kind == ContentManager.PublishJob, j.DueUtc))
             .ToList();
-}
-
-/// <summary>Dates and times of the back office in the municipalities' time zone (Europe/Brussels).</summary>
-public static class AdminTime
-{
-    public static readonly TimeZoneInfo Brussels = Find();
-
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
-
-    /// <summary>"29/11/2026 à 14:05" in Brussels time.</summary>
-    public static string Format(DateTimeOffset utc) =>
-        CoreText.Format("ContentDateTime", TimeZoneInfo.ConvertTime(utc, Brussels).ToString("dd/MM/yyyy", French), TimeZoneInfo.ConvertTime(utc, Brussels).ToString("HH:mm", French));
-
-    /// <summary>The instant of a Brussels wall-clock time (the earlier one when the clocks go back; a skipped hour moves forward).</summary>
-    public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        while (Brussels.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        var offset = Brussels.IsAmbiguousTime(local) ? Brussels.GetAmbiguousTimeOffsets(local).Max() : Brussels.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
-
-    private static TimeZoneInfo Find()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
 
 /// <summary>Queries of the content list: latest revisions not in the trash, of the types the back office edits.</summary>

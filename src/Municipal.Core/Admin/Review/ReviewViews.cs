@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 
 namespace Municipal.Core.Admin.Review;
@@ -34,18 +35,16 @@ public sealed record TrashItemView(string Id, string Title, string Type, string 
 /// <summary>Builds the views of the review, revision and trash pages (dates in Brussels time, French labels).</summary>
 public static class ReviewViewModels
 {
-    private static readonly TimeZoneInfo Brussels = FindBrussels();
-
     public static IReadOnlyList<Type> Types { get; } =
         [typeof(ReviewQueueItemView), typeof(RevisionRowView), typeof(FieldChangeView), typeof(DiffSegmentView), typeof(TrashItemView)];
 
     /// <summary>"29 novembre 2026 à 14:05", Brussels time, in the request's culture.</summary>
     public static string Date(DateTimeOffset? utc) =>
-        utc is { } value ? TimeZoneInfo.ConvertTime(value, Brussels).ToString(CoreText.Get("ReviewDateFormat"), CultureInfo.CurrentCulture) : string.Empty;
+        utc is { } value ? BrusselsTime.Format(value, CoreText.Get("ReviewDateFormat"), CultureInfo.CurrentCulture) : string.Empty;
 
     /// <summary>The machine-readable date of a time element.</summary>
     public static string Iso(DateTimeOffset? utc) =>
-        utc is { } value ? TimeZoneInfo.ConvertTime(value, Brussels).ToString("yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture) : string.Empty;
+        utc is { } value ? BrusselsTime.Format(value, "yyyy-MM-ddTHH:mmzzz", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>"Brouillon", "Publiée", "Archivée": the status in words, never by colour alone.</summary>
     public static string Status(ContentStatus status) => CoreText.Get("RevisionStatus" + status);
@@ -69,16 +68,4 @@ public static class ReviewViewModels
             .ToList();
 
     public static string Url(HttpContext http, string path) => AdminArea.Url(http, path);
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin.Content;
 using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Audit;
+using Municipal.Core.Display;
 using Municipal.Core.Resources;
 
 namespace Municipal.Core.Admin.Users;
@@ -41,12 +41,12 @@ public static class AccountSessions
         values["sessions"] = open
             .OrderByDescending(s => string.Equals(s.Id, current, StringComparison.Ordinal))
             .Select(s => new AccountSessionView(
-                AdminTime.Format(s.CreatedUtc),
-                AdminTime.Format(s.LastSeenUtc),
+                BrusselsTime.Format(s.CreatedUtc),
+                BrusselsTime.Format(s.LastSeenUtc),
                 s.Client,
                 string.Equals(s.Id, current, StringComparison.Ordinal),
                 AdminSessions.Handle(s.Id),
-                CoreText.Format("AccountSessionCloseLabel", AdminTime.Format(s.CreatedUtc), s.Client)))
+                CoreText.Format("AccountSessionCloseLabel", BrusselsTime.Format(s.CreatedUtc), s.Client)))
             .ToList();
         var lifetime = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.AbsoluteLifetime;
         values["sessions_intro"] = CoreText.Format("AccountSessionsIntro", (int)Math.Ceiling(lifetime.TotalHours));

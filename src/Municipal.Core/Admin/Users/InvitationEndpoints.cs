@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -20,57 +19,45 @@ public static class InvitationEndpoints
     public const string Path = "/admin/invitation";
     public const string DoneParameter = "invitation";
 
-    public static void MapInvitation(this RouteGroupBuilder admin)
-    {
-        admin.MapGet("/invitation", FormAsync);
-        admin.MapPost("/invitation", AcceptAsync).RequireRateLimiting(AdminEndpoints.SignInRateLimitPolicy);
-    }
+    private static readonly TokenLinkPage Page = new(Path, "AdminUsersInvitation", "UsersInvitationTitle", DoneParameter);
+
+    public static void MapInvitation(this RouteGroupBuilder admin) => Page.Map(admin, "/invitation", AcceptAsync);
 
     /// <summary>Mails the invitation link to <paramref name="user"/> (a durable job, like the password reset's mail).</summary>
     public static async Task SendAsync(HttpContext http, TenantUsers tenantUsers, MailOutbox outbox, Tenant tenant, IdentityUser user, string role)
     {
         var address = user.Email ?? throw new InvalidOperationException("Un compte invité a toujours une adresse e-mail.");
         var token = await tenantUsers.NewInvitationTokenAsync(user);
-        var link = $"{TenantUrls.Root(http, tenant)}{Path}"
-            + $"?email={Uri.EscapeDataString(address)}&jeton={Uri.EscapeDataString(token)}";
+        var link = Page.Link(TenantUrls.Root(http, tenant), address, token);
         var message = new MimeMessage { Subject = CoreText.Format("UsersInvitationMailSubject", tenant.DisplayName) };
         message.To.Add(MailboxAddress.Parse(address));
         message.Body = new TextPart("plain") { Text = CoreText.Format("UsersInvitationMailBody", tenant.DisplayName, UserStates.RoleLabel(role), link) };
         await outbox.EnqueueAsync(tenant, message, http.RequestAborted);
     }
 
-    private static Task<IResult> FormAsync(HttpContext http, AdminViews views, TenantContext tenant) =>
-        tenant.Current is null
-            ? Task.FromResult(Results.NotFound())
-            : RenderAsync(http, views, http.Request.Query["email"].ToString(), http.Request.Query["jeton"].ToString(), []);
-
-    private static async Task<IResult> AcceptAsync(
+    private static Task<IResult> AcceptAsync(
         HttpContext http,
         AdminViews views,
         TenantContext tenant,
         IAntiforgery antiforgery,
         UserManager<IdentityUser> users,
-        PasswordPolicy policy)
+        PasswordPolicy policy) =>
+        TokenLinkPage.PostAsync(http, tenant, form => AddPasswordAsync(http, views, users, policy, form));
+
+    /// <summary>
+    /// Unlike a password reset, the link is checked first (an unusable one shows only its error), the account must
+    /// have no password yet, the password policy applies, and setting the password confirms the address.
+    /// </summary>
+    private static async Task<IResult> AddPasswordAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, PasswordPolicy policy, NewPasswordForm form)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
-        {
-            return refused;
-        }
-
-        var form = await NewPasswordForm.ReadAsync(http.Request);
         var (email, token, password, _) = form;
-        var user = email.Length == 0 || token.Length == 0 ? null : await users.FindByEmailAsync(email);
+        var user = await form.UserAsync(users);
         // A used link: the stamp changed and the account has its password.
         if (user is null || user.PasswordHash is not null
             || !await users.VerifyUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose, token))
         {
             List<ErrorLinkView> linkError = [new ErrorLinkView(CoreText.Get("UsersInvitationInvalidLink"), (http.Request.PathBase + TenantAuthentication.SignInPath).ToString())];
-            return await RenderAsync(http, views, email, token, linkError, invalid: true);
+            return await Page.RenderAsync(http, views, email, token, linkError, invalid: true);
         }
 
         var errors = form.Check(policy);
@@ -81,24 +68,12 @@ public static class InvitationEndpoints
             {
                 user.EmailConfirmed = true;
                 await users.UpdateAsync(user);
-                return Results.Redirect($"{http.Request.PathBase}{TenantAuthentication.SignInPath}?{DoneParameter}=1");
+                return Page.Done(http);
             }
 
             errors.AddRange(result.Errors.Select(e => new ErrorLinkView(e.Description, "#password")));
         }
 
-        return await RenderAsync(http, views, email, token, errors);
+        return await Page.RenderAsync(http, views, email, token, errors);
     }
-
-    private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, string email, string token, List<ErrorLinkView> errors, bool invalid = false) =>
-        views.RenderAsync(http, "AdminUsersInvitation", CoreText.Get("UsersInvitationTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["token"] = token,
-            ["invalid"] = invalid,
-            ["password_error"] = errors.FirstOrDefault(e => e.Href == "#password")?.Text,
-            ["confirmation_error"] = errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
-            ["form_action"] = (http.Request.PathBase + Path).ToString(),
-        });
 }
