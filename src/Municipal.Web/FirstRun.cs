@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Municipal.Core;
 using Municipal.Core.Tenancy;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web;
 
@@ -23,19 +24,12 @@ public static class FirstRun
         }
 
         var created = await app.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
-            new CreateTenantRequest(DemoTenant, "Commune de Valmont", ["localhost", "demo.localhost"], null, "demo", "admin@demo.localhost"),
+            new CreateTenantRequest(DemoTenant, HostText.Get("FirstRunDemoName"), ["localhost", "demo.localhost"], null, "demo", "admin@demo.localhost"),
             recipeMayBePath: false,
             CancellationToken.None);
 
         var site = SiteAddress(app.Configuration["Urls"]);
-        Console.WriteLine($"""
-
-            Municipal : le site de démonstration « {created.Tenant.DisplayName} » est créé.
-              Site public : {site}  (aussi {site.Replace("://localhost", "://demo.localhost", StringComparison.Ordinal)})
-              Administrateur : {created.AdminEmail}
-              Mot de passe : {created.GeneratedPassword}   (affiché une seule fois : notez-le)
-
-            """);
+        Console.WriteLine(HostText.Format("FirstRunBanner", created.Tenant.DisplayName, site, site.Replace("://localhost", "://demo.localhost", StringComparison.Ordinal), created.AdminEmail, created.GeneratedPassword ?? string.Empty));
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Media;
 using Municipal.Core.Modules;
+using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Media.Admin;
@@ -21,8 +22,9 @@ public sealed class MediaModule : IMunicipalModule
 
     public string Name => "Media";
 
-    public IReadOnlyList<FeatureInfo> Features { get; } =
-        [new(Feature, "Médias", "Bibliothèque d'images : envoi contrôlé, tailles adaptées à chaque écran, texte alternatif.")];
+    // Read on each call: the name and description follow the culture of whoever lists the features.
+    public IReadOnlyList<FeatureInfo> Features =>
+        [new(Feature, CoreText.Get("FeatureMediaName"), CoreText.Get("FeatureMediaDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {

@@ -4,6 +4,7 @@ using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.News.Admin;
 using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
@@ -17,8 +18,9 @@ public sealed class NewsModule : IMunicipalModule
 
     public string Name => "News";
 
-    public IReadOnlyList<FeatureInfo> Features { get; } =
-        [new(Feature, "Actualités", "Articles d'actualité, liste paginée et flux Atom.")];
+    // Read on each call: the name and description follow the culture of whoever lists the features.
+    public IReadOnlyList<FeatureInfo> Features =>
+        [new(Feature, CoreText.Get("FeatureNewsName"), CoreText.Get("FeatureNewsDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {

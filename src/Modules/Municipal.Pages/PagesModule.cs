@@ -4,6 +4,7 @@ using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Pages.Admin;
 using Municipal.Pages.Endpoints;
 using Municipal.Pages.Handlers;
@@ -17,8 +18,9 @@ public sealed class PagesModule : IMunicipalModule
 
     public string Name => "Pages";
 
-    public IReadOnlyList<FeatureInfo> Features { get; } =
-        [new(Feature, "Pages", "Page d'accueil, pages de l'arborescence et démarches.")];
+    // Read on each call: the name and description follow the culture of whoever lists the features.
+    public IReadOnlyList<FeatureInfo> Features =>
+        [new(Feature, CoreText.Get("FeaturePagesName"), CoreText.Get("FeaturePagesDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
+using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
@@ -133,7 +134,7 @@ public static class AdminSignIn
 
     private static ITimeLimitedDataProtector Protector(HttpContext http)
     {
-        var tenant = TenantAuthentication.CurrentTenantName(http) ?? throw new InvalidOperationException("Aucun tenant n'est associé à cette requête.");
+        var tenant = TenantAuthentication.CurrentTenantName(http) ?? throw new InvalidOperationException("No tenant is attached to this request.");
         return http.RequestServices.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector(TwoFactorPurpose, "tenant:" + tenant)
             .ToTimeLimitedDataProtector();

@@ -39,7 +39,7 @@ public sealed class ClockedUserManager(
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(user);
-        var lockouts = Store as IUserLockoutStore<IdentityUser> ?? throw new NotSupportedException("Le magasin d'utilisateurs ne gère pas le verrouillage.");
+        var lockouts = Store as IUserLockoutStore<IdentityUser> ?? throw new NotSupportedException("The user store does not support lockout.");
         var count = await lockouts.IncrementAccessFailedCountAsync(user, CancellationToken);
         if (count >= Options.Lockout.MaxFailedAccessAttempts)
         {

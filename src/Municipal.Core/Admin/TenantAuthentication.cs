@@ -150,7 +150,7 @@ internal sealed class TenantTicketDataFormat(IDataProtectionProvider provider, I
     public string Protect(AuthenticationTicket data) => Protect(data, purpose: null);
 
     public string Protect(AuthenticationTicket data, string? purpose) =>
-        Format(purpose) is { } format ? format.Protect(data) : throw new InvalidOperationException("Aucun tenant n'est associé à cette requête.");
+        Format(purpose) is { } format ? format.Protect(data) : throw new InvalidOperationException("No tenant is attached to this request.");
 
     public AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, purpose: null);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
 namespace Municipal.Core.Audit;
@@ -12,10 +13,10 @@ namespace Municipal.Core.Audit;
 /// </summary>
 public sealed class AuditLog(TenantDbContext db, IHttpContextAccessor accessor, TimeProvider clock)
 {
-    public const string SystemActor = "Système";
-
-    public void Add(string action, string objectType, string? objectId, string objectName, string? details = null, string systemActor = SystemActor)
+    public void Add(string action, string objectType, string? objectId, string objectName, string? details = null, string? systemActor = null)
     {
+        // The name is written in the culture of the moment, like the text of the rest of the record.
+        systemActor ??= CoreText.Get("AuditActorSystem");
         var user = accessor.HttpContext?.User is { Identity.IsAuthenticated: true } principal ? principal : null;
         db.AuditLog.Add(new AuditRecord
         {

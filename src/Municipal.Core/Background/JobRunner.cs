@@ -150,11 +150,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TenantRegistr
             if (tenant is null)
             {
                 job.FailedUtc = clock.GetUtcNow();
-                job.LastError = "tenant supprimé";
+                job.LastError = "tenant deleted";
             }
             else if (!_handlers.TryGetValue(job.Kind, out var handler))
             {
-                throw new InvalidOperationException($"Aucun gestionnaire pour les tâches « {job.Kind} ».");
+                throw new InvalidOperationException($"No handler for jobs of kind '{job.Kind}'.");
             }
             else
             {

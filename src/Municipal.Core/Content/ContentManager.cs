@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
@@ -18,7 +19,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     public const string UnpublishJob = "content.unpublish";
 
     /// <summary>Who the audit log names for a publication no signed-in user asked for now.</summary>
-    public const string ScheduledActor = "Publication programmée";
+    private static string ScheduledActor => CoreText.Get("AuditActorScheduled");
 
     /// <summary>Saves a new draft revision; the published version, if any, stays online until the draft is published.</summary>
     public Task<ContentItemRecord> SaveDraftAsync(ContentDraft draft, string? author, CancellationToken cancellationToken = default) =>
@@ -68,7 +69,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     public async Task<ContentItemRecord> PublishAsync(string contentItemId, string? author, CancellationToken cancellationToken = default)
     {
         var latest = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken)
-            ?? throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+            ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotFound", contentItemId));
         EnsureNotTrashed([latest]);
         await EnsureAddressFreeAsync(latest.Path, contentItemId, cancellationToken);
         var published = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Status == ContentStatus.Published, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     public async Task<ContentItemRecord> RestoreAsync(long revisionId, string? author, CancellationToken cancellationToken = default)
     {
         var revision = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == revisionId, cancellationToken)
-            ?? throw new ContentNotFoundException($"Aucune révision {revisionId}.");
+            ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNoRevision", revisionId));
         var draft = new ContentDraft(revision.ContentType, revision.ContentItemId, revision.DisplayText, revision.Path, revision.Data, revision.ContentDate);
         return await SaveRevisionAsync(draft, author, AuditActions.Restored, cancellationToken);
     }
@@ -127,7 +128,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     {
         if (versions.FirstOrDefault(v => v.TrashedUtc is not null) is { } trashed)
         {
-            throw new ContentConflictException($"« {trashed.DisplayText} » est dans la corbeille : restaurez-le d'abord depuis la corbeille.");
+            throw new ContentConflictException(CoreText.Format("ContentErrorInTrash", trashed.DisplayText));
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
     {
         if (!await db.ContentItems.AnyAsync(i => i.ContentItemId == contentItemId, cancellationToken))
         {
-            throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+            throw new ContentNotFoundException(CoreText.Format("ContentErrorNotFound", contentItemId));
         }
 
         await jobs.CancelPendingAsync(tenant.Tenant.Name, kind, contentItemId, cancellationToken);
@@ -178,7 +179,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 
         if (!Slugs.IsPath(path))
         {
-            throw new ContentConflictException($"L'adresse « /{path} » n'est pas valide (minuscules sans accents, chiffres et tirets, séparés par « / »).");
+            throw new ContentConflictException(CoreText.Format("ContentErrorInvalidPath", path));
         }
 
         var other = await db.ContentItems.AsNoTracking()
@@ -187,7 +188,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
             .FirstOrDefaultAsync(cancellationToken);
         if (other is not null)
         {
-            throw new ContentConflictException($"L'adresse « /{path} » est déjà utilisée par « {other} ». Choisissez un autre titre ou une autre adresse.");
+            throw new ContentConflictException(CoreText.Format("ContentErrorPathTaken", path, other));
         }
     }
 
@@ -228,7 +229,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 public sealed class ContentNotFoundException(string message) : Exception(message)
 {
     public ContentNotFoundException()
-        : this("Contenu introuvable.")
+        : this(CoreText.Get("ContentErrorNotFoundGeneric"))
     {
     }
 

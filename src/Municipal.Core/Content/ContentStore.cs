@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
 namespace Municipal.Core.Content;
@@ -85,7 +86,7 @@ public sealed class ContentStore(TenantDbContext db)
 public sealed class ContentConflictException(string message) : Exception(message)
 {
     public ContentConflictException()
-        : this("Conflit de contenu.")
+        : this(CoreText.Get("ContentErrorConflictGeneric"))
     {
     }
 

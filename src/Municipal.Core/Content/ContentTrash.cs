@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
@@ -26,7 +27,7 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
     public async Task MoveToTrashAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
         var versions = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ToListAsync(cancellationToken);
-        var latest = versions.SingleOrDefault(v => v.Latest) ?? throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+        var latest = versions.SingleOrDefault(v => v.Latest) ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotFound", contentItemId));
         if (latest.TrashedUtc is not null)
         {
             return;
@@ -69,7 +70,7 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
     {
         var versions = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ToListAsync(cancellationToken);
         var latest = versions.SingleOrDefault(v => v.Latest && v.TrashedUtc != null)
-            ?? throw new ContentNotFoundException($"« {contentItemId} » n'est pas dans la corbeille.");
+            ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotInTrash", contentItemId));
         foreach (var version in versions)
         {
             version.TrashedUtc = null;
@@ -85,7 +86,7 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
     public async Task DeleteForeverAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
         var latest = await GetTrashedAsync(contentItemId, cancellationToken)
-            ?? throw new ContentNotFoundException($"« {contentItemId} » n'est pas dans la corbeille.");
+            ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotInTrash", contentItemId));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
         await db.RouteRedirects.Where(r => r.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
@@ -109,6 +110,6 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
             }
         }
 
-        throw new ContentConflictException($"L'adresse « /{path} » et ses variantes jusqu'à « -{MaxSuffix} » sont toutes prises.");
+        throw new ContentConflictException(CoreText.Format("ContentErrorPathVariantsTaken", path, MaxSuffix));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
 namespace Municipal.Core.Content;
@@ -128,7 +129,7 @@ public sealed class ContentWorkflow(TenantDbContext db, ContentManager manager, 
     private async Task<ContentItemRecord> LatestAsync(string contentItemId, long? expectedRevisionId, CancellationToken cancellationToken)
     {
         var latest = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken)
-            ?? throw new ContentNotFoundException($"Aucun contenu « {contentItemId} ».");
+            ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotFound", contentItemId));
         if (latest.TrashedUtc is not null)
         {
             throw new WorkflowException(WorkflowRefusal.Trashed);

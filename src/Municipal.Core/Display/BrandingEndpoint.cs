@@ -24,7 +24,7 @@ public static class BrandingEndpoint
             var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
             var css = site.PrimaryColor is { } color && ColorContrast.TryParseHex(color, out _) && ColorContrast.AgainstWhite(color) >= ColorContrast.MinimumTextContrast
                 ? $":root {{ --primary: {color}; }}\n"
-                : "/* couleur du thème par défaut */\n";
+                : "/* default theme colour */\n";
             http.Response.Headers.CacheControl = "public, max-age=60";
             return Results.Text(css, "text/css; charset=utf-8");
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Display;
 
@@ -24,7 +25,7 @@ public static class ColorContrast
     {
         if (!TryParseHex(foreground, out var fg) || !TryParseHex(background, out var bg))
         {
-            throw new FormatException("Couleur attendue au format #rrggbb.");
+            throw new FormatException(CoreText.Get("ColorErrorFormat"));
         }
 
         var (l1, l2) = (Luminance(fg), Luminance(bg));

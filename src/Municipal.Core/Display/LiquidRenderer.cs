@@ -64,10 +64,10 @@ public sealed class LiquidRenderer
 
     private IFluidTemplate GetTemplate(string theme, string name) => _cache.GetOrAdd((theme, name), key =>
     {
-        var source = Find(key.Theme, key.Name) ?? throw new InvalidOperationException($"Gabarit Liquid introuvable : {key.Name}.liquid (thème {key.Theme}).");
+        var source = Find(key.Theme, key.Name) ?? throw new InvalidOperationException($"Liquid template not found: {key.Name}.liquid (theme {key.Theme}).");
         if (!_parser.TryParse(source, out var template, out var error))
         {
-            throw new InvalidOperationException($"Gabarit {key.Name}.liquid invalide : {error}");
+            throw new InvalidOperationException($"Invalid template {key.Name}.liquid: {error}");
         }
 
         return template;

@@ -4,6 +4,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
 namespace Municipal.Core.Mail;
@@ -54,7 +55,7 @@ public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSe
         var mail = options.Value.Mail;
         if (mail.SmtpTls == SmtpTls.None && !string.IsNullOrEmpty(mail.SmtpUser))
         {
-            throw new InvalidOperationException("Municipal:Mail:SmtpTls vaut None : le mot de passe SMTP ne serait pas chiffré, rien n'est envoyé. Activez STARTTLS (StartTls) ou TLS (Implicit).");
+            throw new InvalidOperationException(CoreText.Get("OptionsErrorSmtpTlsNone"));
         }
 
         using var client = new SmtpClient { Timeout = (int)mail.SmtpTimeout.TotalMilliseconds };
@@ -66,7 +67,7 @@ public sealed class SmtpMailSender(IOptions<MunicipalOptions> options) : IMailSe
             client.ServerCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(roots, certificate, chain, errors);
         }
 
-        await client.ConnectAsync(mail.SmtpHost ?? throw new InvalidOperationException("Municipal:Mail:SmtpHost n'est pas défini."), mail.SmtpPort, SocketOptions(mail.SmtpTls), cancellationToken);
+        await client.ConnectAsync(mail.SmtpHost ?? throw new InvalidOperationException(CoreText.Get("OptionsErrorSmtpHost")), mail.SmtpPort, SocketOptions(mail.SmtpTls), cancellationToken);
         if (!string.IsNullOrEmpty(mail.SmtpUser))
         {
             await client.AuthenticateAsync(mail.SmtpUser, mail.SmtpPassword ?? string.Empty, cancellationToken);

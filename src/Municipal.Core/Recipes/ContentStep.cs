@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Content;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -44,19 +45,19 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
         for (var i = 0; i < model.Items.Count; i++)
         {
             var fields = (JsonObject)model.Items[i].DeepClone();
-            var type = Take(fields, "type") ?? throw new RecipeStepFormatException($"élément {i + 1} : \"type\" est obligatoire.");
+            var type = Take(fields, "type") ?? throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemNoType", i + 1));
             var id = Take(fields, "id");
             var status = Take(fields, "status") ?? "published";
             if (status is not ("published" or "draft"))
             {
-                throw new RecipeStepFormatException($"élément {i + 1} : \"status\" vaut « published » ou « draft », pas « {status} ».");
+                throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemStatus", i + 1, status));
             }
 
             var publishAt = TakeDate(fields, "publishAt", i);
             var unpublishAt = TakeDate(fields, "unpublishAt", i);
             if (!_handlers.TryGetValue(type, out var handler))
             {
-                throw new RecipeStepFormatException($"élément {i + 1} : type de contenu inconnu « {type} » (connus : {string.Join(", ", _handlers.Keys)}).");
+                throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemUnknownType", i + 1, type, string.Join(", ", _handlers.Keys)));
             }
 
             ContentDraft draft;
@@ -66,12 +67,12 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
             }
             catch (RecipeStepFormatException ex)
             {
-                throw new RecipeStepFormatException($"élément {i + 1} ({type}) : {ex.Message}");
+                throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItem", i + 1, type, ex.Message));
             }
 
             if (draft.Path is not null && !paths.Add(draft.Path))
             {
-                throw new RecipeStepFormatException($"élément {i + 1} ({type}) : l'adresse « /{draft.Path} » est déjà prise par un autre élément de la recette.");
+                throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemPathTaken", i + 1, type, draft.Path));
             }
 
             drafts.Add((draft, status == "published" && publishAt is null, publishAt, unpublishAt));
@@ -108,7 +109,7 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
 
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
             ? value
-            : throw new RecipeStepFormatException($"élément {index + 1} : « {text} » n'est pas une date ISO 8601 pour \"{name}\".");
+            : throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemDate", index + 1, text, name));
     }
 
     private static string? Take(JsonObject fields, string name)

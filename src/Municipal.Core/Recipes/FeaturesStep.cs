@@ -1,4 +1,5 @@
 using Municipal.Core.Modules;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -12,7 +13,7 @@ public sealed class FeaturesStep(ModuleCatalog catalog) : RecipeStep<FeaturesSte
     protected override IEnumerable<string> Validate(FeaturesStepModel model) =>
         (model.Enable ?? []).Concat(model.Disable ?? [])
             .Where(id => !catalog.IsKnownFeature(id))
-            .Select(id => $"fonctionnalité inconnue « {id} » (connues : {string.Join(", ", catalog.Features.Select(f => f.Id))})");
+            .Select(id => CoreText.Format("RecipeErrorUnknownFeature", id, string.Join(", ", catalog.Features.Select(f => f.Id))));
 
     protected override Task ExecuteAsync(FeaturesStepModel model, RecipeExecutionContext context, CancellationToken cancellationToken)
     {

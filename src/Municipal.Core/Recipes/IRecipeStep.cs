@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -21,7 +22,7 @@ public interface IRecipeStep
 public sealed class RecipeStepFormatException(string message) : Exception(message)
 {
     public RecipeStepFormatException()
-        : this("format invalide")
+        : this(CoreText.Get("RecipeErrorInvalidFormat"))
     {
     }
 
@@ -74,11 +75,11 @@ public static class RecipeJson
     {
         try
         {
-            return node.Deserialize<T>(Options) ?? throw new RecipeStepFormatException("valeur vide.");
+            return node.Deserialize<T>(Options) ?? throw new RecipeStepFormatException(CoreText.Get("RecipeErrorEmptyValue"));
         }
         catch (JsonException ex)
         {
-            var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? string.Empty : $" (à {ex.Path})";
+            var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? string.Empty : CoreText.Format("RecipeErrorJsonPath", ex.Path);
             throw new RecipeStepFormatException(Explain(ex) + where);
         }
     }

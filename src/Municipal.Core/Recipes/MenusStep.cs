@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Content;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -18,14 +19,14 @@ public sealed class MenusStep : RecipeStep<MenusStepModel>
         {
             if (string.IsNullOrWhiteSpace(menu.Name))
             {
-                yield return "un menu sans nom";
+                yield return CoreText.Get("RecipeErrorMenuWithoutName");
             }
 
             foreach (var item in Flatten(menu.Items))
             {
                 if (string.IsNullOrWhiteSpace(item.Label) || string.IsNullOrWhiteSpace(item.Url))
                 {
-                    yield return $"menu « {menu.Name} » : chaque lien a un libellé et une adresse";
+                    yield return CoreText.Format("RecipeErrorMenuLink", menu.Name);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Municipal.Core.Content;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -6,18 +7,18 @@ namespace Municipal.Core.Recipes;
 public static class RecipeContent
 {
     public static string Title(string title) =>
-        string.IsNullOrWhiteSpace(title) ? throw new RecipeStepFormatException("\"title\" ne peut pas être vide.") : title.Trim();
+        string.IsNullOrWhiteSpace(title) ? throw new RecipeStepFormatException(CoreText.Get("RecipeErrorEmptyTitle")) : title.Trim();
 
     public static string Path(string path)
     {
         var trimmed = path.Trim().Trim('/');
         return trimmed.Length > 0 && Slugs.IsPath(trimmed)
             ? trimmed
-            : throw new RecipeStepFormatException($"l'adresse « {path} » doit être faite de segments en minuscules sans accents (a-z, 0-9, tirets) séparés par « / ».");
+            : throw new RecipeStepFormatException(CoreText.Format("RecipeErrorInvalidPath", path));
     }
 
     public static string Slug(string slug) =>
-        Slugs.IsSlug(slug) ? slug : throw new RecipeStepFormatException($"« {slug} » n'est pas un slug (a-z, 0-9, tirets).");
+        Slugs.IsSlug(slug) ? slug : throw new RecipeStepFormatException(CoreText.Format("RecipeErrorInvalidSlug", slug));
 
     public static SeoPart? Seo(string? metaDescription) =>
         string.IsNullOrWhiteSpace(metaDescription) ? null : new SeoPart(metaDescription.Trim());

@@ -1,3 +1,5 @@
+using Municipal.Core.Resources;
+
 namespace Municipal.Core.Recipes;
 
 /// <summary>A recipe that cannot be read or whose step failed; the message names the recipe, the step and why.</summary>
@@ -19,7 +21,7 @@ public sealed class RecipeException : Exception
 
     public static RecipeException ForStep(string recipe, RecipeStepPosition position, string reason, Exception? inner = null)
     {
-        var message = $"Recette « {recipe} », étape {position.Number} ({position.Name}) : {reason}";
+        var message = CoreText.Format("RecipeErrorAtStep", recipe, position.Number, position.Name, reason);
         return inner is null ? new RecipeException(message) : new RecipeException(message, inner);
     }
 }

@@ -14,5 +14,5 @@ public sealed class RecipeExecutionContext(Tenant tenant, IServiceProvider servi
     public ISet<string> Features { get; } = features;
 
     public TimeProvider Clock => (TimeProvider?)Services.GetService(typeof(TimeProvider))
-        ?? throw new InvalidOperationException("Aucune horloge (TimeProvider) n'est enregistrée.");
+        ?? throw new InvalidOperationException("No TimeProvider is registered.");
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
@@ -47,12 +48,12 @@ public sealed class RecipeParser(IEnumerable<IRecipeStep> stepKinds, DataPaths p
         }
         else
         {
-            throw new RecipeException($"« {nameOrPath} » n'est pas un nom de recette valide (slug en minuscules).");
+            throw new RecipeException(CoreText.Format("RecipeErrorInvalidName", nameOrPath));
         }
 
         if (!File.Exists(file))
         {
-            throw new RecipeException($"Recette introuvable : {file}");
+            throw new RecipeException(CoreText.Format("RecipeErrorNotFound", file));
         }
 
         var name = Path.GetFileName(file);
@@ -70,12 +71,12 @@ public sealed class RecipeParser(IEnumerable<IRecipeStep> stepKinds, DataPaths p
         }
         catch (JsonException ex)
         {
-            throw new RecipeException($"Recette « {recipeName} » : JSON invalide à la ligne {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.", ex);
+            throw new RecipeException(CoreText.Format("RecipeErrorInvalidJson", recipeName, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1), ex);
         }
 
         if (root is not JsonObject recipe)
         {
-            throw new RecipeException($"Recette « {recipeName} » : le document doit être un objet JSON avec une liste \"steps\".");
+            throw new RecipeException(CoreText.Format("RecipeErrorNotAnObject", recipeName));
         }
 
         if (recipe["name"] is JsonValue nameValue && nameValue.TryGetValue<string>(out var declared) && !string.IsNullOrWhiteSpace(declared))
@@ -85,7 +86,7 @@ public sealed class RecipeParser(IEnumerable<IRecipeStep> stepKinds, DataPaths p
 
         if (recipe["steps"] is not JsonArray steps)
         {
-            throw new RecipeException($"Recette « {recipeName} » : la liste \"steps\" est absente.");
+            throw new RecipeException(CoreText.Format("RecipeErrorNoSteps", recipeName));
         }
 
         var prepared = new List<PreparedStep>(steps.Count);
@@ -101,19 +102,19 @@ public sealed class RecipeParser(IEnumerable<IRecipeStep> stepKinds, DataPaths p
     {
         if (node is not JsonObject step)
         {
-            throw RecipeException.ForStep(recipeName, new RecipeStepPosition(number, "?"), "chaque étape doit être un objet JSON.");
+            throw RecipeException.ForStep(recipeName, new RecipeStepPosition(number, "?"), CoreText.Get("RecipeErrorStepNotAnObject"));
         }
 
         var name = step["step"] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
         var position = new RecipeStepPosition(number, name ?? "?");
         if (name is null)
         {
-            throw RecipeException.ForStep(recipeName, position, "la propriété \"step\" (le type d'étape) est absente.");
+            throw RecipeException.ForStep(recipeName, position, CoreText.Get("RecipeErrorStepNoType"));
         }
 
         if (!_steps.TryGetValue(name, out var kind))
         {
-            throw RecipeException.ForStep(recipeName, position, $"type d'étape inconnu « {name} ». Types connus : {string.Join(", ", _steps.Keys.Order(StringComparer.Ordinal))}.");
+            throw RecipeException.ForStep(recipeName, position, CoreText.Format("RecipeErrorUnknownStep", name, string.Join(", ", _steps.Keys.Order(StringComparer.Ordinal))));
         }
 
         var body = (JsonObject)Expand(step.DeepClone(), variables)!;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -15,11 +16,11 @@ public sealed class SettingsStep : RecipeStep<SettingsStepModel>
     {
         if (model.Site?.PrimaryColor is { } color && !ColorContrast.TryParseHex(color, out _))
         {
-            yield return $"couleur « {color} » invalide (format #rrggbb attendu)";
+            yield return CoreText.Format("RecipeErrorInvalidColor", color);
         }
         else if (model.Site?.PrimaryColor is { } c && ColorContrast.AgainstWhite(c) < ColorContrast.MinimumTextContrast)
         {
-            yield return $"la couleur {c} n'a qu'un contraste de {ColorContrast.AgainstWhite(c):0.00}:1 avec le blanc (4,5:1 au moins)";
+            yield return CoreText.Format("RecipeErrorLowContrast", c, ColorContrast.AgainstWhite(c));
         }
     }
 

@@ -1,4 +1,5 @@
 using Municipal.Core.Content;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 
@@ -18,7 +19,7 @@ public sealed class TaxonomyRecipeHandler : ContentRecipeHandler<TaxonomyRecipeM
         var duplicate = model.Terms.GroupBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new RecipeStepFormatException($"le terme « {duplicate.Key} » apparaît deux fois.");
+            throw new RecipeStepFormatException(CoreText.Format("RecipeErrorDuplicateTerm", duplicate.Key));
         }
 
         foreach (var term in model.Terms)

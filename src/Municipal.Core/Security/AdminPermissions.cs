@@ -51,7 +51,7 @@ public static class AdminPermissions
 
     /// <summary>The roles that carry a permission.</summary>
     public static IReadOnlyList<string> RolesFor(string permission) =>
-        RolesByPermission.TryGetValue(permission, out var roles) ? roles : throw new ArgumentException($"Permission inconnue : {permission}.", nameof(permission));
+        RolesByPermission.TryGetValue(permission, out var roles) ? roles : throw new ArgumentException($"Unknown permission: {permission}.", nameof(permission));
 
     /// <summary>True when the signed-in user of this tenant holds the permission (to show or hide a button).</summary>
     public static bool Has(this ClaimsPrincipal user, string permission) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Security;
 
@@ -6,17 +7,17 @@ namespace Municipal.Core.Security;
 public sealed class FrenchIdentityErrorDescriber : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) =>
-        new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit contenir au moins {length} caractères." };
+        new() { Code = nameof(PasswordTooShort), Description = CoreText.Format("IdentityErrorPasswordTooShort", length) };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Le mot de passe doit contenir au moins {uniqueChars} caractères différents." };
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = CoreText.Format("IdentityErrorPasswordUniqueChars", uniqueChars) };
 
     public override IdentityError DuplicateEmail(string email) =>
-        new() { Code = nameof(DuplicateEmail), Description = $"L'adresse e-mail « {email} » est déjà utilisée." };
+        new() { Code = nameof(DuplicateEmail), Description = CoreText.Format("IdentityErrorDuplicateEmail", email) };
 
     public override IdentityError DuplicateUserName(string userName) =>
-        new() { Code = nameof(DuplicateUserName), Description = $"L'identifiant « {userName} » est déjà utilisé." };
+        new() { Code = nameof(DuplicateUserName), Description = CoreText.Format("IdentityErrorDuplicateUserName", userName) };
 
     public override IdentityError InvalidEmail(string? email) =>
-        new() { Code = nameof(InvalidEmail), Description = $"L'adresse e-mail « {email} » n'est pas valide." };
+        new() { Code = nameof(InvalidEmail), Description = CoreText.Format("IdentityErrorInvalidEmail", email ?? string.Empty) };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Security;
 
@@ -15,34 +16,34 @@ public sealed class PasswordPolicy(IOptions<IdentityOptions> options)
         var problems = new List<string>();
         if (password.Length < rules.RequiredLength)
         {
-            problems.Add($"au moins {rules.RequiredLength} caractères");
+            problems.Add(CoreText.Format("PasswordProblemLength", rules.RequiredLength));
         }
 
         if (password.Distinct().Count() < rules.RequiredUniqueChars)
         {
-            problems.Add($"au moins {rules.RequiredUniqueChars} caractères différents");
+            problems.Add(CoreText.Format("PasswordProblemUniqueChars", rules.RequiredUniqueChars));
         }
 
         if (rules.RequireDigit && !password.Any(char.IsDigit))
         {
-            problems.Add("un chiffre");
+            problems.Add(CoreText.Get("PasswordProblemDigit"));
         }
 
         if (rules.RequireLowercase && !password.Any(char.IsLower))
         {
-            problems.Add("une minuscule");
+            problems.Add(CoreText.Get("PasswordProblemLower"));
         }
 
         if (rules.RequireUppercase && !password.Any(char.IsUpper))
         {
-            problems.Add("une majuscule");
+            problems.Add(CoreText.Get("PasswordProblemUpper"));
         }
 
         if (rules.RequireNonAlphanumeric && password.All(char.IsLetterOrDigit))
         {
-            problems.Add("un caractère spécial");
+            problems.Add(CoreText.Get("PasswordProblemSpecial"));
         }
 
-        return problems.Count == 0 ? null : "il faut " + string.Join(", ", problems) + ".";
+        return problems.Count == 0 ? null : CoreText.Format("PasswordProblems", string.Join(", ", problems));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Security;
 
@@ -41,14 +42,14 @@ public static class ReverseProxy
             {
                 forwarded.KnownProxies.Add(IPAddress.TryParse(address, out var ip)
                     ? ip
-                    : throw new OptionsValidationException(nameof(ReverseProxyOptions), typeof(ReverseProxyOptions), [$"Municipal:ReverseProxy:KnownProxies : « {address} » n'est pas une adresse IP."]));
+                    : throw new OptionsValidationException(nameof(ReverseProxyOptions), typeof(ReverseProxyOptions), [CoreText.Format("OptionsErrorKnownProxy", address)]));
             }
 
             foreach (var network in proxy.KnownNetworks)
             {
                 forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
                     ? parsed
-                    : throw new OptionsValidationException(nameof(ReverseProxyOptions), typeof(ReverseProxyOptions), [$"Municipal:ReverseProxy:KnownNetworks : « {network} » n'est pas un réseau CIDR."]));
+                    : throw new OptionsValidationException(nameof(ReverseProxyOptions), typeof(ReverseProxyOptions), [CoreText.Format("OptionsErrorKnownNetwork", network)]));
             }
         });
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Resources;
 using Npgsql;
 
 namespace Municipal.Core.Storage;
@@ -27,7 +28,7 @@ public sealed class DatabaseConfigurator
         _options = options.Value.Database;
         if (_options.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(_options.ConnectionString))
         {
-            throw new InvalidOperationException("Municipal:Database:ConnectionString est obligatoire avec le fournisseur PostgreSql.");
+            throw new InvalidOperationException(CoreText.Get("OptionsErrorConnectionString"));
         }
     }
 

@@ -10,13 +10,13 @@ public sealed class TenantContext
 
     public Tenant? Current => _tenant;
 
-    public Tenant Tenant => _tenant ?? throw new InvalidOperationException("Aucun tenant n'est associé à cette requête.");
+    public Tenant Tenant => _tenant ?? throw new InvalidOperationException("No tenant is attached to this request.");
 
     public void Set(Tenant tenant)
     {
         if (_tenant is not null && _tenant.Name != tenant.Name)
         {
-            throw new InvalidOperationException($"Ce scope appartient déjà au tenant « {_tenant.Name} ».");
+            throw new InvalidOperationException($"This scope already belongs to tenant '{_tenant.Name}'.");
         }
 
         _tenant = tenant;

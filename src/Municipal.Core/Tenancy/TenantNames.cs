@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Municipal.Core.Resources;
 
 namespace Municipal.Core.Tenancy;
 
@@ -18,17 +19,17 @@ public static partial class TenantNames
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "Le nom du tenant est obligatoire.";
+            return CoreText.Get("TenantErrorNameRequired");
         }
 
         if (name.Length > MaxNameLength)
         {
-            return $"Le nom « {name} » dépasse {MaxNameLength} caractères.";
+            return CoreText.Format("TenantErrorNameTooLong", name, MaxNameLength);
         }
 
         return SlugPattern().IsMatch(name)
             ? null
-            : $"Le nom « {name} » doit être un slug en minuscules (lettres a-z, chiffres et tirets, commençant par une lettre).";
+            : CoreText.Format("TenantErrorNameNotSlug", name);
     }
 
     /// <summary>Host names are compared without port and in lowercase.</summary>
@@ -48,10 +49,10 @@ public static partial class TenantNames
     {
         if (string.IsNullOrWhiteSpace(host))
         {
-            return "Un nom d'hôte vide n'est pas valide.";
+            return CoreText.Get("TenantErrorHostEmpty");
         }
 
-        return HostPattern().IsMatch(NormalizeHost(host)) ? null : $"Le nom d'hôte « {host} » n'est pas valide.";
+        return HostPattern().IsMatch(NormalizeHost(host)) ? null : CoreText.Format("TenantErrorHostInvalid", host);
     }
 
     /// <summary>A prefix is one path segment, stored without slashes.</summary>
@@ -67,9 +68,9 @@ public static partial class TenantNames
         var normalized = NormalizePrefix(prefix);
         if (normalized is "host" or "api")
         {
-            return $"Le préfixe « {prefix} » est réservé à l'hôte.";
+            return CoreText.Format("TenantErrorPrefixReserved", prefix);
         }
 
-        return SlugPattern().IsMatch(normalized) ? null : $"Le préfixe « {prefix} » doit être un seul segment en minuscules (a-z, chiffres, tirets).";
+        return SlugPattern().IsMatch(normalized) ? null : CoreText.Format("TenantErrorPrefixInvalid", prefix);
     }
 }

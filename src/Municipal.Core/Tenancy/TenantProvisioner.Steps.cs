@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
 namespace Municipal.Core.Tenancy;
@@ -12,13 +13,13 @@ public sealed partial class TenantProvisioner
     private static List<string> ValidateRequest(CreateTenantRequest request)
     {
         var problem = TenantNames.ValidateName(request.Name)
-            ?? (string.IsNullOrWhiteSpace(request.DisplayName) ? "Le nom affiché (--display-name) est obligatoire." : null)
-            ?? (request.Hosts.Count == 0 && request.PathPrefix is null ? "Il faut au moins un hôte (--host) ou un préfixe (--prefix)." : null)
+            ?? (string.IsNullOrWhiteSpace(request.DisplayName) ? CoreText.Get("TenantErrorDisplayNameRequired") : null)
+            ?? (request.Hosts.Count == 0 && request.PathPrefix is null ? CoreText.Get("TenantErrorHostOrPrefixRequired") : null)
             ?? request.Hosts.Select(TenantNames.ValidateHost).FirstOrDefault(p => p is not null)
             ?? TenantNames.ValidatePrefix(request.PathPrefix)
             ?? (MailAddress.TryCreate(request.AdminEmail?.Trim(), out var email) && email.Address == request.AdminEmail.Trim()
                 ? null
-                : $"L'adresse e-mail de l'administrateur « {request.AdminEmail} » n'est pas valide.");
+                : CoreText.Format("TenantErrorAdminEmail", request.AdminEmail ?? string.Empty));
         if (problem is not null)
         {
             throw new TenantRequestException(problem);
@@ -35,19 +36,19 @@ public sealed partial class TenantProvisioner
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         if (await db.Tenants.AnyAsync(t => t.Name == record.Name, cancellationToken))
         {
-            throw new TenantConflictException($"Le tenant « {record.Name} » existe déjà.");
+            throw new TenantConflictException(CoreText.Format("TenantErrorExists", record.Name));
         }
 
         var hostNames = record.Hosts.Select(h => h.Host).ToList();
         var takenHost = await db.TenantHosts.Where(h => hostNames.Contains(h.Host)).FirstOrDefaultAsync(cancellationToken);
         if (takenHost is not null)
         {
-            throw new TenantConflictException($"L'hôte « {takenHost.Host} » appartient déjà au tenant « {takenHost.TenantName} ».");
+            throw new TenantConflictException(CoreText.Format("TenantErrorHostTaken", takenHost.Host, takenHost.TenantName));
         }
 
         if (record.PathPrefix is not null && await db.Tenants.AnyAsync(t => t.PathPrefix == record.PathPrefix, cancellationToken))
         {
-            throw new TenantConflictException($"Le préfixe « {record.PathPrefix} » est déjà utilisé.");
+            throw new TenantConflictException(CoreText.Format("TenantErrorPrefixTaken", record.PathPrefix));
         }
 
         db.Tenants.Add(record);
@@ -58,7 +59,7 @@ public sealed partial class TenantProvisioner
         catch (DbUpdateException ex)
         {
             // Another operator claimed the same name or host between the checks and the insert.
-            throw new TenantConflictException($"Le nom, un hôte ou le préfixe du tenant « {record.Name} » vient d'être pris.", ex);
+            throw new TenantConflictException(CoreText.Format("TenantErrorJustTaken", record.Name), ex);
         }
 
         registry.Invalidate();
@@ -118,11 +119,11 @@ public sealed partial class TenantProvisioner
     public async Task SetPublicUrlAsync(string tenantName, string address, CancellationToken cancellationToken)
     {
         var url = TenantUrls.Normalize(address)
-            ?? throw new TenantRequestException($"Adresse refusée : « {address} » doit être une adresse http:// ou https:// sans paramètres.");
+            ?? throw new TenantRequestException(CoreText.Format("TenantErrorPublicUrl", address));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var row = await db.Tenants.SingleOrDefaultAsync(t => t.Name == tenantName, cancellationToken)
-            ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+            ?? throw new TenantNotFoundException(CoreText.Format("TenantErrorNotFound", tenantName));
         row.PublicUrl = url;
         await db.SaveChangesAsync(cancellationToken);
         registry.Invalidate();
@@ -133,10 +134,10 @@ public sealed partial class TenantProvisioner
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var row = await db.Tenants.SingleOrDefaultAsync(t => t.Name == tenantName, cancellationToken)
-            ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+            ?? throw new TenantNotFoundException(CoreText.Format("TenantErrorNotFound", tenantName));
         if (row.State == TenantState.Uninitialized)
         {
-            throw new TenantConflictException($"Le tenant « {tenantName} » est en cours de création.");
+            throw new TenantConflictException(CoreText.Format("TenantErrorBeingCreated", tenantName));
         }
 
         row.State = state;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
@@ -45,7 +46,7 @@ public sealed partial class TenantProvisioner(
 
         if (passwordPolicy.Check(password) is { } passwordProblem)
         {
-            throw new TenantRequestException($"Mot de passe refusé : {passwordProblem}");
+            throw new TenantRequestException(CoreText.Format("TenantErrorPasswordRefused", passwordProblem));
         }
 
         var record = new TenantRecord
@@ -98,7 +99,7 @@ public sealed partial class TenantProvisioner(
     /// <summary>Applies a recipe to one running tenant, in one transaction; the run is recorded either way.</summary>
     public async Task ApplyRecipeAsync(string tenantName, string recipe, bool recipeMayBePath, CancellationToken cancellationToken)
     {
-        var tenant = await registry.FindAsync(tenantName, cancellationToken) ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+        var tenant = await registry.FindAsync(tenantName, cancellationToken) ?? throw new TenantNotFoundException(CoreText.Format("TenantErrorNotFound", tenantName));
         var (recipeName, json) = await recipes.LoadAsync(recipe, recipeMayBePath, cancellationToken);
         await ApplyPreparedAsync(tenant, recipeName, json, cancellationToken);
     }
@@ -131,7 +132,7 @@ public sealed partial class TenantProvisioner(
 
     public async Task DeleteAsync(string tenantName, CancellationToken cancellationToken)
     {
-        _ = await registry.FindAsync(tenantName, cancellationToken) ?? throw new TenantNotFoundException($"Aucun tenant « {tenantName} ».");
+        _ = await registry.FindAsync(tenantName, cancellationToken) ?? throw new TenantNotFoundException(CoreText.Format("TenantErrorNotFound", tenantName));
         await RemoveEverythingAsync(tenantName);
     }
 

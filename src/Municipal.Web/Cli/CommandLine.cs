@@ -1,3 +1,5 @@
+using Municipal.Web.Resources;
+
 namespace Municipal.Web.Cli;
 
 /// <summary>A verb, its positional arguments and its --options (repeatable), read without surprises.</summary>
@@ -47,7 +49,7 @@ public sealed class CommandLine
             }
             else
             {
-                throw new FormatException($"l'option --{name} attend une valeur.");
+                throw new FormatException(HostText.Format("CliErrorOptionValue", name));
             }
 
             if (!line._options.TryGetValue(name, out var values))
@@ -62,9 +64,9 @@ public sealed class CommandLine
     }
 
     public string Positional(int index, string what) =>
-        index < _positionals.Count ? _positionals[index] : throw new FormatException($"{what} manquant.");
+        index < _positionals.Count ? _positionals[index] : throw new FormatException(HostText.Format("CliErrorMissing", what));
 
-    public string Required(string option) => Optional(option) ?? throw new FormatException($"l'option --{option} est obligatoire.");
+    public string Required(string option) => Optional(option) ?? throw new FormatException(HostText.Format("CliErrorOptionRequired", option));
 
     public string? Optional(string option) => _options.TryGetValue(option, out var values) ? values[^1] : null;
 

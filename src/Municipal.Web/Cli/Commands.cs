@@ -1,3 +1,5 @@
+using Municipal.Web.Resources;
+
 namespace Municipal.Web.Cli;
 
 /// <summary>What the command line of the executable asks for.</summary>
@@ -17,9 +19,9 @@ public enum CommandKind
 public static class Commands
 {
     /// <summary>Every verb, the server's switches first; the verbs' lines are those of their own usage messages.</summary>
-    public static string Usage { get; } = string.Join('\n', [
-        "Utilisation :",
-        "  Municipal.Web [--urls <adresses>] [--environment <nom>] [--<Clé:De:Configuration>=<valeur>...]   (serveur web)",
+    public static string Usage => string.Join('\n', [
+        HostText.Get("CliUsageTitle"),
+        HostText.Get("CliUsageServer"),
         "  Municipal.Web --help",
         .. VerbLines(TenantsCommand.Usage),
         .. VerbLines(OperatorsCommand.Usage),
@@ -45,7 +47,7 @@ public static class Commands
     public static async Task<int> RefuseAsync(IReadOnlyList<string> args, TextWriter error)
     {
         var culprit = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? args[^1];
-        await error.WriteLineAsync($"Erreur : commande inconnue « {culprit} ».");
+        await error.WriteLineAsync(HostText.Format("CliErrorUnknownCommand", culprit));
         await error.WriteLineAsync(Usage);
         return 2;
     }

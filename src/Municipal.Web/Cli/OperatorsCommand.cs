@@ -1,4 +1,5 @@
 using Municipal.Web.HostAdmin;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web.Cli;
 
@@ -8,10 +9,7 @@ namespace Municipal.Web.Cli;
 /// </summary>
 public static class OperatorsCommand
 {
-    public const string Usage = """
-        Utilisation :
-          operators create <e-mail> [--password <mot de passe>]
-        """;
+    public static string Usage => HostText.Get("CliOperatorsUsage");
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -21,31 +19,31 @@ public static class OperatorsCommand
             return line.Verb switch
             {
                 "create" => await CreateAsync(services, line, output),
-                _ => throw new FormatException($"verbe inconnu « {line.Verb} »."),
+                _ => throw new FormatException(HostText.Format("CliErrorUnknownVerb", line.Verb)),
             };
         }
         catch (FormatException ex)
         {
-            await error.WriteLineAsync($"Erreur : {ex.Message}");
+            await error.WriteLineAsync(HostText.Format("CliError", ex.Message));
             await error.WriteLineAsync(Usage);
             return 2;
         }
         catch (OperatorRequestException ex)
         {
-            await error.WriteLineAsync($"Erreur : {ex.Message.ReplaceLineEndings(" ")}");
+            await error.WriteLineAsync(HostText.Format("CliError", ex.Message.ReplaceLineEndings(" ")));
             return 1;
         }
     }
 
     private static async Task<int> CreateAsync(IServiceProvider services, CommandLine line, TextWriter output)
     {
-        var email = line.Positional(0, "adresse e-mail de l'opérateur");
+        var email = line.Positional(0, HostText.Get("CliOperatorEmail"));
         await using var scope = services.CreateAsyncScope();
         var generated = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, line.Optional("password"));
-        await output.WriteLineAsync($"Opérateur « {email.Trim()} » créé. Connexion : /host/connexion");
+        await output.WriteLineAsync(HostText.Format("CliOperatorCreated", email.Trim()));
         if (generated is not null)
         {
-            await output.WriteLineAsync($"  Mot de passe à usage unique : {generated}");
+            await output.WriteLineAsync(HostText.Format("CliOneTimePassword", generated));
         }
 
         return 0;

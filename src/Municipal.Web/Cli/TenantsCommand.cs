@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Municipal.Core.Recipes;
 using Municipal.Core.Tenancy;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web.Cli;
 
@@ -10,16 +11,7 @@ namespace Municipal.Web.Cli;
 /// </summary>
 public static class TenantsCommand
 {
-    public const string Usage = """
-        Utilisation :
-          tenants create <nom> --host <hôte> [--host <hôte>...] [--prefix <préfixe>] --recipe <nom-ou-chemin> --display-name "<texte>" --admin-email <e-mail> [--admin-password <mot de passe>]
-          tenants list [--json]
-          tenants disable <nom>
-          tenants enable <nom>
-          tenants set-url <nom> <adresse>      (adresse des liens des e-mails et flux, ex. https://www.commune.be)
-          tenants apply-recipe (<nom> | --all) <recette>
-          tenants delete <nom> --yes
-        """;
+    public static string Usage => HostText.Get("CliTenantsUsage");
 
     private static readonly JsonSerializerOptions JsonOutput = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -32,7 +24,7 @@ public static class TenantsCommand
         }
         catch (FormatException ex)
         {
-            await error.WriteLineAsync($"Erreur : {ex.Message}");
+            await error.WriteLineAsync(HostText.Format("CliError", ex.Message));
             await error.WriteLineAsync(Usage);
             return 2;
         }
@@ -44,39 +36,39 @@ public static class TenantsCommand
             {
                 "create" => await CreateAsync(provisioner, line, output),
                 "list" => await ListAsync(services.GetRequiredService<TenantRegistry>(), line, output),
-                "disable" => await SimpleAsync(line, output, "désactivé", name => provisioner.DisableAsync(name, CancellationToken.None)),
-                "enable" => await SimpleAsync(line, output, "activé", name => provisioner.EnableAsync(name, CancellationToken.None)),
+                "disable" => await SimpleAsync(line, output, "CliTenantDisabled", name => provisioner.DisableAsync(name, CancellationToken.None)),
+                "enable" => await SimpleAsync(line, output, "CliTenantEnabled", name => provisioner.EnableAsync(name, CancellationToken.None)),
                 "apply-recipe" => await ApplyRecipeAsync(provisioner, line, output, error),
                 "delete" => await DeleteAsync(provisioner, line, output),
                 "set-url" => await SetUrlAsync(provisioner, line, output),
-                _ => throw new FormatException($"verbe inconnu « {line.Verb} »."),
+                _ => throw new FormatException(HostText.Format("CliErrorUnknownVerb", line.Verb)),
             };
         }
         catch (FormatException ex)
         {
-            await error.WriteLineAsync($"Erreur : {ex.Message}");
+            await error.WriteLineAsync(HostText.Format("CliError", ex.Message));
             await error.WriteLineAsync(Usage);
             return 2;
         }
         catch (Exception ex) when (ex is TenantRequestException or RecipeException)
         {
-            await error.WriteLineAsync($"Erreur : {OneLine(ex.Message)}");
+            await error.WriteLineAsync(HostText.Format("CliError", OneLine(ex.Message)));
             return 1;
         }
     }
 
     private static async Task<int> SetUrlAsync(TenantProvisioner provisioner, CommandLine line, TextWriter output)
     {
-        var name = line.Positional(0, "nom du tenant");
-        var address = line.Positional(1, "adresse");
+        var name = line.Positional(0, HostText.Get("CliTenantName"));
+        var address = line.Positional(1, HostText.Get("CliAddress"));
         await provisioner.SetPublicUrlAsync(name, address, CancellationToken.None);
-        await output.WriteLineAsync($"Tenant « {name} » : les liens partent désormais de {TenantUrls.Normalize(address)}");
+        await output.WriteLineAsync(HostText.Format("CliTenantUrlSet", name, TenantUrls.Normalize(address)));
         return 0;
     }
 
     private static async Task<int> CreateAsync(TenantProvisioner provisioner, CommandLine line, TextWriter output)
     {
-        var name = line.Positional(0, "nom du tenant");
+        var name = line.Positional(0, HostText.Get("CliTenantName"));
         var request = new CreateTenantRequest(
             name,
             line.Required("display-name"),
@@ -86,21 +78,21 @@ public static class TenantsCommand
             line.Required("admin-email"),
             line.Optional("admin-password"));
         var created = await provisioner.CreateAsync(request, recipeMayBePath: true, CancellationToken.None);
-        await output.WriteLineAsync($"Tenant « {created.Tenant.Name} » créé ({created.Tenant.DisplayName}).");
+        await output.WriteLineAsync(HostText.Format("CliTenantCreated", created.Tenant.Name, created.Tenant.DisplayName));
         foreach (var host in created.Tenant.Hosts)
         {
-            await output.WriteLineAsync($"  Hôte : {host}");
+            await output.WriteLineAsync(HostText.Format("CliTenantHost", host));
         }
 
         if (created.Tenant.PathPrefix is not null)
         {
-            await output.WriteLineAsync($"  Préfixe : /{created.Tenant.PathPrefix}");
+            await output.WriteLineAsync(HostText.Format("CliTenantPrefix", created.Tenant.PathPrefix));
         }
 
-        await output.WriteLineAsync($"  Administrateur : {created.AdminEmail}");
+        await output.WriteLineAsync(HostText.Format("CliTenantAdmin", created.AdminEmail));
         if (created.GeneratedPassword is not null)
         {
-            await output.WriteLineAsync($"  Mot de passe à usage unique : {created.GeneratedPassword}");
+            await output.WriteLineAsync(HostText.Format("CliOneTimePassword", created.GeneratedPassword));
         }
 
         return 0;
@@ -120,17 +112,17 @@ public static class TenantsCommand
         foreach (var t in tenants)
         {
             var where = string.Join(", ", t.Hosts.Concat(t.PathPrefix is null ? [] : ["/" + t.PathPrefix]));
-            await output.WriteLineAsync($"{t.Name,-24} {t.State,-14} {where}  « {t.DisplayName} »");
+            await output.WriteLineAsync($"{t.Name,-24} {t.State,-14} {where}  {HostText.Format("QuotedText", t.DisplayName)}");
         }
 
         return 0;
     }
 
-    private static async Task<int> SimpleAsync(CommandLine line, TextWriter output, string done, Func<string, Task> action)
+    private static async Task<int> SimpleAsync(CommandLine line, TextWriter output, string doneKey, Func<string, Task> action)
     {
-        var name = line.Positional(0, "nom du tenant");
+        var name = line.Positional(0, HostText.Get("CliTenantName"));
         await action(name);
-        await output.WriteLineAsync($"Tenant « {name} » {done}.");
+        await output.WriteLineAsync(HostText.Format(doneKey, name));
         return 0;
     }
 
@@ -138,35 +130,35 @@ public static class TenantsCommand
     {
         if (line.Flag("all"))
         {
-            var recipe = line.Positional(0, "recette");
+            var recipe = line.Positional(0, HostText.Get("CliRecipe"));
             var results = await provisioner.ApplyRecipeToAllAsync(recipe, recipeMayBePath: true, CancellationToken.None);
             foreach (var (tenant, problem) in results)
             {
-                await (problem is null ? output.WriteLineAsync($"{tenant} : appliquée") : error.WriteLineAsync($"{tenant} : échec – {OneLine(problem)}"));
+                await (problem is null ? output.WriteLineAsync(HostText.Format("CliRecipeAppliedTo", tenant)) : error.WriteLineAsync(HostText.Format("CliRecipeFailedFor", tenant, OneLine(problem))));
             }
 
             var failed = results.Count(r => r.Error is not null);
-            await output.WriteLineAsync($"Recette appliquée à {results.Count - failed} tenant(s), {failed} échec(s).");
+            await output.WriteLineAsync(HostText.Format("CliRecipeAppliedAll", results.Count - failed, failed));
             return failed == 0 ? 0 : 1;
         }
 
-        var name = line.Positional(0, "nom du tenant");
-        var recipeName = line.Positional(1, "recette");
+        var name = line.Positional(0, HostText.Get("CliTenantName"));
+        var recipeName = line.Positional(1, HostText.Get("CliRecipe"));
         await provisioner.ApplyRecipeAsync(name, recipeName, recipeMayBePath: true, CancellationToken.None);
-        await output.WriteLineAsync($"Recette « {recipeName} » appliquée au tenant « {name} ».");
+        await output.WriteLineAsync(HostText.Format("CliRecipeApplied", recipeName, name));
         return 0;
     }
 
     private static async Task<int> DeleteAsync(TenantProvisioner provisioner, CommandLine line, TextWriter output)
     {
-        var name = line.Positional(0, "nom du tenant");
+        var name = line.Positional(0, HostText.Get("CliTenantName"));
         if (!line.Flag("yes"))
         {
-            throw new FormatException("la suppression efface toutes les données du tenant : confirmez avec --yes.");
+            throw new FormatException(HostText.Get("CliDeleteConfirm"));
         }
 
         await provisioner.DeleteAsync(name, CancellationToken.None);
-        await output.WriteLineAsync($"Tenant « {name} » supprimé.");
+        await output.WriteLineAsync(HostText.Format("CliTenantDeleted", name));
         return 0;
     }
 

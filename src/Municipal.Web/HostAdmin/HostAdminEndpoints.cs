@@ -12,6 +12,7 @@ using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostAdmin;
 
@@ -37,7 +38,8 @@ public sealed record HostFieldView(string Id, string Name, string Label, string 
 /// </summary>
 public static partial class HostAdminEndpoints
 {
-    private static readonly AdminChrome Chrome = new("Administration régionale", HostAuthentication.DashboardPath, HostAuthentication.AssetsPath, "Administration des communes");
+    // Built on each use: its texts follow the culture of the request.
+    private static AdminChrome Chrome => new(HostText.Get("HostAdminTitle"), HostAuthentication.DashboardPath, HostAuthentication.AssetsPath, HostText.Get("HostAdminSubtitle"));
 
     public static IServiceCollection AddHostAdmin(this IServiceCollection services)
     {
@@ -95,12 +97,12 @@ public static partial class HostAdminEndpoints
         public int StatusCode { get; set; } = StatusCodes.Status200OK;
     }
 
-    private static readonly (string Id, string Name, string Label, string Type, string Autocomplete)[] CreateFields =
+    private static readonly (string Id, string Name, string LabelKey, string Type, string Autocomplete)[] CreateFields =
     [
-        ("name", "name", "Nom technique", "text", "off"),
-        ("display-name", "displayName", "Nom affiché", "text", "off"),
-        ("host", "host", "Hôte", "text", "off"),
-        ("admin-email", "adminEmail", "E-mail de l'administrateur", "email", "off"),
+        ("name", "name", "HostFieldName", "text", "off"),
+        ("display-name", "displayName", "HostFieldDisplayName", "text", "off"),
+        ("host", "host", "HostFieldHost", "text", "off"),
+        ("admin-email", "adminEmail", "HostFieldAdminEmail", "email", "off"),
     ];
 
     // ----- communes -----
@@ -123,13 +125,13 @@ public static partial class HostAdminEndpoints
         {
             if (state.Values[name].Length == 0)
             {
-                Fail(state, id, name, $"Saisissez le champ « {label} »");
+                Fail(state, id, name, HostText.Format("HostErrorFieldRequired", HostText.Get(label)));
             }
         }
 
         if (state.Values["recipe"].Length == 0)
         {
-            Fail(state, "recipe", "recipe", "Choisissez une recette");
+            Fail(state, "recipe", "recipe", HostText.Get("HostErrorRecipeRequired"));
         }
 
         if (state.Errors.Count == 0)
@@ -168,22 +170,22 @@ public static partial class HostAdminEndpoints
     private static (string Id, string Name) FieldOf(Exception ex)
     {
         var message = ex.Message;
-        if (ex is RecipeException || message.Contains("recette", StringComparison.OrdinalIgnoreCase))
+        if (ex is RecipeException || message.Contains(HostText.Get("HostRefusalWordRecipe"), StringComparison.OrdinalIgnoreCase))
         {
             return ("recipe", "recipe");
         }
 
-        if (message.Contains("hôte", StringComparison.OrdinalIgnoreCase) || message.Contains("host", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains(HostText.Get("HostRefusalWordHost"), StringComparison.OrdinalIgnoreCase) || message.Contains("host", StringComparison.OrdinalIgnoreCase))
         {
             return ("host", "host");
         }
 
-        if (message.Contains("e-mail", StringComparison.OrdinalIgnoreCase) || message.Contains("adresse", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains(HostText.Get("HostRefusalWordEmail"), StringComparison.OrdinalIgnoreCase) || message.Contains(HostText.Get("HostRefusalWordAddress"), StringComparison.OrdinalIgnoreCase))
         {
             return ("admin-email", "adminEmail");
         }
 
-        if (message.Contains("affiché", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains(HostText.Get("HostRefusalWordDisplayName"), StringComparison.OrdinalIgnoreCase))
         {
             return ("display-name", "displayName");
         }
@@ -223,8 +225,8 @@ public static partial class HostAdminEndpoints
         var state = new DashboardState { AppliedRecipe = recipe };
         if (recipe.Length == 0)
         {
-            state.Errors.Add(new ErrorLinkView("Choisissez une recette", "#apply-recipe"));
-            state.FieldErrors["applyRecipe"] = "Choisissez une recette";
+            state.Errors.Add(new ErrorLinkView(HostText.Get("HostErrorRecipeRequired"), "#apply-recipe"));
+            state.FieldErrors["applyRecipe"] = HostText.Get("HostErrorRecipeRequired");
         }
         else if (target is "" or "*")
         {
@@ -274,7 +276,7 @@ public static partial class HostAdminEndpoints
             $"{HostAuthentication.DashboardPath}/communes/{Uri.EscapeDataString(t.Name)}",
             $"{HostAuthentication.DashboardPath}/communes/{Uri.EscapeDataString(t.Name)}/{(t.State == TenantState.Running ? "desactiver" : "activer")}")).ToList();
         var fields = CreateFields.Select(f => new HostFieldView(
-            f.Id, f.Name, f.Label, state.Values.GetValueOrDefault(f.Name) ?? string.Empty, state.FieldErrors.GetValueOrDefault(f.Name), f.Type, f.Autocomplete)).ToList();
+            f.Id, f.Name, HostText.Get(f.LabelKey), state.Values.GetValueOrDefault(f.Name) ?? string.Empty, state.FieldErrors.GetValueOrDefault(f.Name), f.Type, f.Autocomplete)).ToList();
 
         return await views.RenderAsync(http, "HostDashboard", "Communes", new Dictionary<string, object?>
         {
@@ -304,7 +306,7 @@ public static partial class HostAdminEndpoints
         var runs = (await provisioner.RecipeRunsAsync(name, ct)).Select(r => new HostRecipeRunRow(
             FormatDate(r.StartedUtc),
             r.Recipe,
-            r.FinishedUtc is null ? "En cours" : r.Succeeded ? "Réussie" : "Échec",
+            HostText.Get(r.FinishedUtc is null ? "HostRunRunning" : r.Succeeded ? "HostRunSucceeded" : "HostRunFailed"),
             r.Error?.ReplaceLineEndings(" ") ?? string.Empty)).ToList();
         return await views.RenderAsync(http, "HostTenant", tenant.DisplayName, new Dictionary<string, object?>
         {
@@ -316,9 +318,9 @@ public static partial class HostAdminEndpoints
 
     private static string StateText(TenantState state) => state switch
     {
-        TenantState.Running => "En service",
-        TenantState.Disabled => "Désactivé",
-        _ => "En création",
+        TenantState.Running => HostText.Get("HostStateRunning"),
+        TenantState.Disabled => HostText.Get("HostStateDisabled"),
+        _ => HostText.Get("HostStateCreating"),
     };
 
     /// <summary>Recipes offered by name: the files *.recipe.json of the recipes folder.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostAdmin;
 
@@ -34,20 +35,20 @@ public sealed class OperatorAccounts(HostDbContext db, PasswordPolicy passwordPo
         email = email.Trim();
         if (email.Length is 0 or > 256 || email.Count(c => c == '@') != 1 || email.StartsWith('@') || email.EndsWith('@') || email.Any(char.IsWhiteSpace))
         {
-            throw new OperatorRequestException($"Adresse e-mail invalide : « {email} ».");
+            throw new OperatorRequestException(HostText.Format("OperatorErrorEmail", email));
         }
 
         var generated = password is null ? AdminAccounts.GeneratePassword() : null;
         password ??= generated!;
         if (passwordPolicy.Check(password) is { } problem)
         {
-            throw new OperatorRequestException($"Mot de passe refusé : {problem}");
+            throw new OperatorRequestException(HostText.Format("OperatorErrorPassword", problem));
         }
 
         var normalized = Normalize(email);
         if (await db.Operators.AnyAsync(o => o.NormalizedEmail == normalized, cancellationToken))
         {
-            throw new OperatorRequestException($"Un opérateur « {email} » existe déjà.");
+            throw new OperatorRequestException(HostText.Format("OperatorErrorExists", email));
         }
 
         var record = new OperatorRecord { Email = email, NormalizedEmail = normalized, PasswordHash = string.Empty, CreatedUtc = clock.GetUtcNow() };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Municipal.Core;
 using Municipal.Core.Recipes;
 using Municipal.Core.Tenancy;
+using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostApi;
 
@@ -72,7 +73,7 @@ public static class HostApiEndpoints
         new(t.Name, t.DisplayName, t.State.ToString(), t.Hosts, t.PathPrefix, t.Features.Order(StringComparer.Ordinal).ToList());
 
     private static ProblemHttpResult NotFound(string name) =>
-        TypedResults.Problem(title: "Tenant introuvable", detail: $"Aucun tenant « {name} ».", statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(title: HostText.Get("ApiTenantNotFound"), detail: HostText.Format("ApiNoTenant", name), statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>Operator mistakes become RFC 9457 problem details with the reason, never a 500.</summary>
     private static async Task<IResult> Guard<T>(Func<Task<T>> action)
@@ -84,19 +85,19 @@ public static class HostApiEndpoints
         }
         catch (TenantNotFoundException ex)
         {
-            return TypedResults.Problem(title: "Tenant introuvable", detail: ex.Message, statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(title: HostText.Get("ApiTenantNotFound"), detail: ex.Message, statusCode: StatusCodes.Status404NotFound);
         }
         catch (TenantConflictException ex)
         {
-            return TypedResults.Problem(title: "Conflit", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: HostText.Get("ApiConflict"), detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
         catch (TenantRequestException ex)
         {
-            return TypedResults.Problem(title: "Demande invalide", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: HostText.Get("ApiBadRequest"), detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (RecipeException ex)
         {
-            return TypedResults.Problem(title: "Recette refusée", detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            return TypedResults.Problem(title: HostText.Get("ApiRecipeRefused"), detail: ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
     }
 
@@ -115,7 +116,7 @@ public static class HostApiEndpoints
         if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(key))))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem(title: "Non autorisé", detail: "Clé d'API de l'hôte absente ou incorrecte.", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: HostText.Get("ApiUnauthorized"), detail: HostText.Get("ApiKeyMissing"), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         return await next(context);

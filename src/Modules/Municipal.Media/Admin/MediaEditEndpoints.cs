@@ -74,7 +74,7 @@ public static class MediaEditEndpoints
         var usage = await library.DeleteAsync(media, cancellationToken);
         if (usage.Count > 0)
         {
-            var titles = string.Join(", ", usage.Select(u => "« " + u.DisplayText + " »"));
+            var titles = string.Join(", ", usage.Select(u => CoreText.Format("QuotedText", u.DisplayText)));
             var state = new EditState(media.Name, media.Alt, media.FolderId) { DeleteError = CoreText.Format("MediaErrorInUse", titles) };
             return await RenderAsync(http, views, library, media, state, cancellationToken, StatusCodes.Status409Conflict);
         }

@@ -148,7 +148,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
             var next = current.Width >= width * 2 ? current.Width / 2 : width;
             var height = Math.Max(1, (int)Math.Round((double)current.Height * next / current.Width));
             var resized = current.Resize(new SKImageInfo(next, height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb()), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None))
-                ?? throw new InvalidOperationException("SkiaSharp n'a pas pu redimensionner l'image.");
+                ?? throw new InvalidOperationException("SkiaSharp could not resize the image.");
             owned.Add(resized);
             current = resized;
         }
@@ -159,21 +159,21 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
     private static byte[] Encode(SKBitmap bitmap, SKWebpEncoderOptions options)
     {
         using var pixmap = bitmap.PeekPixels();
-        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp n'a pas pu encoder l'image.");
+        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp could not encode the image.");
         return encoded.ToArray();
     }
 
     private static byte[] Encode(SKBitmap bitmap, SKJpegEncoderOptions options)
     {
         using var pixmap = bitmap.PeekPixels();
-        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp n'a pas pu encoder l'image.");
+        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp could not encode the image.");
         return encoded.ToArray();
     }
 
     private static byte[] Encode(SKBitmap bitmap, SKPngEncoderOptions options)
     {
         using var pixmap = bitmap.PeekPixels();
-        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp n'a pas pu encoder l'image.");
+        using var encoded = pixmap.Encode(options) ?? throw new InvalidOperationException("SkiaSharp could not encode the image.");
         return encoded.ToArray();
     }
 

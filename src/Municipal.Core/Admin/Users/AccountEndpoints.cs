@@ -228,7 +228,7 @@ public static class AccountEndpoints
         {
             // A new key changes the security stamp: a fresh cookie keeps this session.
             Check(await users.ResetAuthenticatorKeyAsync(user));
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Pas de clé d'authentification.");
+            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
             await AdminSignIn.RefreshAsync(http, user);
         }
 

@@ -26,7 +26,7 @@ public static class InvitationEndpoints
     /// <summary>Mails the invitation link to <paramref name="user"/> (a durable job, like the password reset's mail).</summary>
     public static async Task SendAsync(HttpContext http, TenantUsers tenantUsers, MailOutbox outbox, Tenant tenant, IdentityUser user, string role)
     {
-        var address = user.Email ?? throw new InvalidOperationException("Un compte invité a toujours une adresse e-mail.");
+        var address = user.Email ?? throw new InvalidOperationException("An invited account always has an e-mail address.");
         var token = await tenantUsers.NewInvitationTokenAsync(user);
         var link = Page.Link(TenantUrls.Root(http, tenant), address, token);
         var message = new MimeMessage { Subject = CoreText.Format("UsersInvitationMailSubject", tenant.DisplayName) };
