@@ -5,12 +5,14 @@ using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Media;
 using Municipal.Core.Modules;
+using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Media.Admin;
 using Municipal.Media.Endpoints;
 using Municipal.Media.Handlers;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 
 namespace Municipal.Media;
 
@@ -35,6 +37,7 @@ public sealed class MediaModule : IMunicipalModule
         services.AddSingleton(new LiquidFilter(MediaUrls.SrcsetFilter, MediaUrls.Srcset));
         services.AddSingleton(new AdminMenuItem("NavMedia", MediaLibraryEndpoints.Path, AdminPermissions.EditContent, Order: 20, Feature: Feature));
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(MediaModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, MediaText.Resources));
         foreach (var type in new[] { typeof(MediaCardView), typeof(MediaFolderView), typeof(MediaUsageView), typeof(MediaSizeView), typeof(MediaPageLinkView) })
         {
             services.AddSingleton(new LiquidModelType(type));

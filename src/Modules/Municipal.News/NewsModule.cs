@@ -4,9 +4,11 @@ using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.News.Admin;
 using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
+using Municipal.News.Resources;
 
 namespace Municipal.News;
 
@@ -26,6 +28,7 @@ public sealed class NewsModule : IMunicipalModule
         services.AddScoped<IContentDisplay, NewsArticleDisplay>();
         services.AddSingleton<IContentTypeEditor, NewsArticleEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, NewsText.Resources));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserLink)));
     }
 

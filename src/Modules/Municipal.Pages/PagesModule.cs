@@ -4,9 +4,11 @@ using Municipal.Core.Admin.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Pages.Admin;
 using Municipal.Pages.Endpoints;
 using Municipal.Pages.Handlers;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages;
 
@@ -32,6 +34,7 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, ProcedureEditor>();
         services.AddSingleton<IContentTypeEditor, HomePageEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, PagesText.Resources));
         services.AddSingleton(new LiquidModelType(typeof(HomeBlockView)));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserView)));
     }
