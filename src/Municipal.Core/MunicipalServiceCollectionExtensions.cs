@@ -17,6 +17,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Mail;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
@@ -87,7 +88,8 @@ public static class MunicipalServiceCollectionExtensions
         services.AddSingleton<IRecipeStep, ContentStep>();
         services.AddSingleton<IContentRecipeHandler, TaxonomyRecipeHandler>();
 
-        // Display
+        // Display: the t filter reads the core's texts, then those each module declares (ModuleTexts).
+        services.AddSingleton<TextCatalog>();
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<ThemePageRenderer>();
         foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(PageView) })

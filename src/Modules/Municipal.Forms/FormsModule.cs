@@ -7,11 +7,13 @@ using Municipal.Core.Display;
 using Municipal.Core.Forms;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Forms.Admin;
 using Municipal.Forms.Endpoints;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms;
@@ -60,6 +62,7 @@ public sealed class FormsModule : IMunicipalModule
 
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, FormsText.Resources));
 
         // The JSON API, the citizen's follow-up page and their shared rate limit per tenant and IP.
         services.AddOptions<FormsOptions>().BindConfiguration(Core.MunicipalOptions.Section);

@@ -12,6 +12,7 @@ using Municipal.Media.Admin;
 using Municipal.Media.Endpoints;
 using Municipal.Media.Handlers;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 
 namespace Municipal.Media;
 
@@ -37,6 +38,7 @@ public sealed class MediaModule : IMunicipalModule
         services.AddSingleton(new LiquidFilter(MediaUrls.SrcsetFilter, MediaUrls.Srcset));
         services.AddSingleton(new AdminMenuItem("NavMedia", MediaLibraryEndpoints.Path, AdminPermissions.EditContent, Order: 20, Feature: Feature));
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(MediaModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, MediaText.Resources));
         foreach (var type in new[] { typeof(MediaCardView), typeof(MediaFolderView), typeof(MediaUsageView), typeof(MediaSizeView), typeof(MediaPageLinkView) })
         {
             services.AddSingleton(new LiquidModelType(type));

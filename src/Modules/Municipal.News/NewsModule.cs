@@ -8,6 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.News.Admin;
 using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
+using Municipal.News.Resources;
 
 namespace Municipal.News;
 
@@ -28,6 +29,7 @@ public sealed class NewsModule : IMunicipalModule
         services.AddScoped<IContentDisplay, NewsArticleDisplay>();
         services.AddSingleton<IContentTypeEditor, NewsArticleEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, NewsText.Resources));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserLink)));
     }
 

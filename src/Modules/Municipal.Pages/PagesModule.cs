@@ -8,6 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.Pages.Admin;
 using Municipal.Pages.Endpoints;
 using Municipal.Pages.Handlers;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages;
 
@@ -34,6 +35,7 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, ProcedureEditor>();
         services.AddSingleton<IContentTypeEditor, HomePageEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
+        services.AddSingleton(new ModuleTexts(Name, PagesText.Resources));
         services.AddSingleton(new LiquidModelType(typeof(HomeBlockView)));
         services.AddSingleton(new LiquidModelType(typeof(NewsTeaserView)));
     }

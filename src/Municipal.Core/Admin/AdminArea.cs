@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
@@ -13,7 +14,7 @@ namespace Municipal.Core.Admin;
 /// (<c>services.AddSingleton(new AdminMenuItem(...))</c>). It shows only to users holding
 /// <paramref name="Permission"/> (any signed-in user when null), and only where <paramref name="Feature"/> (when set) is enabled.
 /// </summary>
-/// <param name="LabelKey">CoreText key of the label (or the label itself when no such key exists).</param>
+/// <param name="LabelKey">Key of the label in the core's or the module's texts (or the label itself when no such key exists).</param>
 /// <param name="Path">Path under the tenant, e.g. "/admin/contenus".</param>
 /// <param name="Order">Smaller first.</param>
 public sealed record AdminMenuItem(string LabelKey, string Path, string? Permission, int Order, string? Feature = null);
@@ -117,6 +118,8 @@ public static class AdminArea
             return [];
         }
 
+        // A module's entry names a key of its own resources: the catalog reads the core's, then the modules'.
+        var texts = http.RequestServices.GetRequiredService<Resources.TextCatalog>();
         var path = http.Request.Path.Value ?? "/";
         var visible = items
             .Where(i => (i.Permission is null || http.User.Has(i.Permission)) && (i.Feature is null || tenant.HasFeature(i.Feature)))
@@ -128,7 +131,7 @@ public static class AdminArea
             .OrderByDescending(i => i.Path.Length)
             .FirstOrDefault();
         return visible
-            .Select(i => new AdminNavLinkView(Resources.CoreText.Get(i.LabelKey), Url(http, i.Path), ReferenceEquals(i, current)))
+            .Select(i => new AdminNavLinkView(texts.Get(i.LabelKey), Url(http, i.Path), ReferenceEquals(i, current)))
             .ToList();
     }
 }

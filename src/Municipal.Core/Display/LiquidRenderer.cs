@@ -25,7 +25,7 @@ public sealed class LiquidRenderer
     private readonly IReadOnlyList<ModuleTemplates> _modules;
     private readonly ConcurrentDictionary<(string Theme, string Name), IFluidTemplate> _cache = new();
 
-    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes, IEnumerable<LiquidFilter> filters)
+    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes, IEnumerable<LiquidFilter> filters, TextCatalog texts)
     {
         _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         _modules = modules.ToArray();
@@ -37,7 +37,8 @@ public sealed class LiquidRenderer
         }
         // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
         _options.FileProvider = new PartialFileProvider(this);
-        _options.Filters.AddFilter("t", static (input, _, _) => new StringValue(CoreText.Get(input.ToStringValue())));
+        // {{ "Key" | t }}: the core's text, else a module's (a module's templates name its own keys).
+        _options.Filters.AddFilter("t", (input, _, _) => new StringValue(texts.Get(input.ToStringValue())));
         foreach (var filter in filters)
         {
             var apply = filter.Apply;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Municipal.Core.Content;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Admin;
 
@@ -25,7 +25,7 @@ public static partial class BuilderFields
     public static partial Regex NamePattern();
 
     /// <summary>"Texte court", "Choix unique"...: the keys FormsBuilderType{type}.</summary>
-    public static string TypeLabel(string type) => CoreText.Get("FormsBuilderType" + char.ToUpperInvariant(type[0]) + type[1..]);
+    public static string TypeLabel(string type) => FormsText.Get("FormsBuilderType" + char.ToUpperInvariant(type[0]) + type[1..]);
 
     /// <summary>Fields whose answer another field's condition may test.</summary>
     public static bool CanBeTested(FormField field) => field is not (InfoField or FileField or AddressField);

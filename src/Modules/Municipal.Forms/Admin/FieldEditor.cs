@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Admin;
@@ -87,7 +87,7 @@ public static class FieldEditor
         FormField original, FieldInput input, IReadOnlyList<FormField> earlier, IReadOnlySet<string> others, bool nameLocked)
     {
         var errors = new List<(string Id, string Message)>();
-        void Fail(string id, string key, params object[] args) => errors.Add((id, CoreText.Format(key, args)));
+        void Fail(string id, string key, params object[] args) => errors.Add((id, FormsText.Format(key, args)));
 
         if (input.Label.Length == 0)
         {

@@ -7,9 +7,9 @@ using Municipal.Core.Audit;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Admin;
@@ -50,12 +50,12 @@ public static class FormBuilderEndpoints
             f.Title,
             AdminArea.Url(http, FormBuilderPaths.Form(f.Slug)),
             f.Slug,
-            f.LatestVersion?.ToString(CultureInfo.InvariantCulture) ?? CoreText.Get("FormsBuilderNeverPublished"),
+            f.LatestVersion?.ToString(CultureInfo.InvariantCulture) ?? FormsText.Get("FormsBuilderNeverPublished"),
             StateLabel(f.LatestVersion is not null, f.Enabled),
             f.Enabled,
             f.Requests,
             f.Unpublished && f.LatestVersion is not null)).ToList();
-        return await views.RenderAsync(http, "AdminFormBuilderList", CoreText.Get("FormsBuilderListTitle"), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminFormBuilderList", FormsText.Get("FormsBuilderListTitle"), new Dictionary<string, object?>
         {
             ["forms"] = rows,
             ["new_url"] = AdminArea.Url(http, FormBuilderPaths.New),
@@ -84,9 +84,9 @@ public static class FormBuilderEndpoints
         {
             case "add-step":
                 var title = posted["step-title"].ToString().Trim();
-                var error = string.IsNullOrEmpty(title) ? CoreText.Get("FormsBuilderStepTitleRequired")
-                    : title.Length > TitleMaxLength ? CoreText.Format("FormsBuilderTooLong", TitleMaxLength)
-                    : steps.Count >= MaxSteps ? CoreText.Format("FormsBuilderTooManySteps", MaxSteps) : null;
+                var error = string.IsNullOrEmpty(title) ? FormsText.Get("FormsBuilderStepTitleRequired")
+                    : title.Length > TitleMaxLength ? FormsText.Format("FormsBuilderTooLong", TitleMaxLength)
+                    : steps.Count >= MaxSteps ? FormsText.Format("FormsBuilderTooManySteps", MaxSteps) : null;
                 if (error is not null)
                 {
                     return await RenderAsync(http, views, store, form, null, [new ErrorLinkView(error, "#step-title")], title, StatusCodes.Status400BadRequest);
@@ -117,7 +117,7 @@ public static class FormBuilderEndpoints
                     return await RenderAsync(http, views, store, form, null, summary, "", StatusCodes.Status400BadRequest);
                 }
 
-                await audit.RecordAsync(AuditActions.Published, AuditType, slug, published.Title, CoreText.Format("FormsBuilderAuditVersion", published.Version), http.RequestAborted);
+                await audit.RecordAsync(AuditActions.Published, AuditType, slug, published.Title, FormsText.Format("FormsBuilderAuditVersion", published.Version), http.RequestAborted);
                 return Results.Redirect(AdminArea.Url(http, FormBuilderPaths.Form(slug)) + $"?fait=publie&v={published.Version}");
             case "discard" when form.Latest is not null:
                 await store.DiscardCopyAsync(slug, http.RequestAborted);
@@ -139,10 +139,10 @@ public static class FormBuilderEndpoints
     internal static async Task<BuilderForm?> LoadAsync(string slug, FormBuilderStore store, HttpContext http) =>
         Slugs.IsSlug(slug) ? await store.FindAsync(slug, http.RequestAborted) : null;
 
-    internal static IResult NotFound() => Results.Text(CoreText.Get("FormsBuilderNotFound"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    internal static IResult NotFound() => Results.Text(FormsText.Get("FormsBuilderNotFound"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     internal static string StateLabel(bool published, bool enabled) =>
-        !published ? CoreText.Get("FormsBuilderStateDraft") : CoreText.Get(enabled ? "FormsBuilderStateEnabled" : "FormsBuilderStateDisabled");
+        !published ? FormsText.Get("FormsBuilderStateDraft") : FormsText.Get(enabled ? "FormsBuilderStateEnabled" : "FormsBuilderStateDisabled");
 
     /// <summary>"up-2" → ("up", 2); a verb without an index stays as it is; an index out of range means nothing.</summary>
     internal static (string Verb, int Index) StepAction(string action, int count)
@@ -164,15 +164,15 @@ public static class FormBuilderEndpoints
         var n = QueryIndex(query, form.Steps.Count);
         return query["fait"].ToString() switch
         {
-            "cree" => CoreText.Get("FormsBuilderNoticeCreated"),
-            "reglages" => CoreText.Get("FormsBuilderNoticeSettings"),
-            "etape-ajoutee" when n is { } i => CoreText.Format("FormsBuilderNoticeStepAdded", form.Steps[i].Title),
-            "etape-deplacee" when n is { } i => CoreText.Format("FormsBuilderNoticeStepMoved", form.Steps[i].Title, i + 1),
-            "etape-retiree" => CoreText.Format("FormsBuilderNoticeStepRemoved", query["titre"].ToString()),
-            "publie" => CoreText.Format("FormsBuilderNoticePublished", query["v"].ToString()),
-            "abandonne" => CoreText.Get("FormsBuilderNoticeDiscarded"),
-            "active" => CoreText.Get("FormsBuilderNoticeEnabled"),
-            "desactive" => CoreText.Get("FormsBuilderNoticeDisabled"),
+            "cree" => FormsText.Get("FormsBuilderNoticeCreated"),
+            "reglages" => FormsText.Get("FormsBuilderNoticeSettings"),
+            "etape-ajoutee" when n is { } i => FormsText.Format("FormsBuilderNoticeStepAdded", form.Steps[i].Title),
+            "etape-deplacee" when n is { } i => FormsText.Format("FormsBuilderNoticeStepMoved", form.Steps[i].Title, i + 1),
+            "etape-retiree" => FormsText.Format("FormsBuilderNoticeStepRemoved", query["titre"].ToString()),
+            "publie" => FormsText.Format("FormsBuilderNoticePublished", query["v"].ToString()),
+            "abandonne" => FormsText.Get("FormsBuilderNoticeDiscarded"),
+            "active" => FormsText.Get("FormsBuilderNoticeEnabled"),
+            "desactive" => FormsText.Get("FormsBuilderNoticeDisabled"),
             _ => null,
         };
     }
@@ -183,15 +183,15 @@ public static class FormBuilderEndpoints
         var copy = form.Copy;
         var steps = copy.Steps.Select((s, i) => new StepRowView(
             i,
-            CoreText.Format("FormsBuilderStepNumber", i + 1),
+            FormsText.Format("FormsBuilderStepNumber", i + 1),
             s.Title,
             AdminArea.Url(http, FormBuilderPaths.Step(copy.Slug, i)),
             s.Fields.Count,
             s.Fields.Count switch
             {
-                0 => CoreText.Get("FormsBuilderStepNoField"),
-                1 => CoreText.Get("FormsBuilderStepOneField"),
-                var n => CoreText.Format("FormsBuilderStepFields", n),
+                0 => FormsText.Get("FormsBuilderStepNoField"),
+                1 => FormsText.Get("FormsBuilderStepOneField"),
+                var n => FormsText.Format("FormsBuilderStepFields", n),
             },
             i > 0,
             i < copy.Steps.Count - 1,
@@ -201,12 +201,12 @@ public static class FormBuilderEndpoints
             .ToList();
         var settings = new List<SummaryRowView>
         {
-            new(CoreText.Get("FormsBuilderFieldSlug"), copy.Slug),
-            new(CoreText.Get("FormsBuilderFieldAgentRole"), copy.AgentRole is null ? CoreText.Get("FormsBuilderNoRole") : FormSettingsEndpoints.RoleLabel(copy.AgentRole)),
-            new(CoreText.Get("FormsBuilderFieldRetention"), CoreText.Format("FormsBuilderDays", copy.RetentionDays)),
-            new(CoreText.Get("FormsBuilderFieldLogin"), CoreText.Get(copy.LoginRequired ? "FormsBuilderYes" : "FormsBuilderNo")),
+            new(FormsText.Get("FormsBuilderFieldSlug"), copy.Slug),
+            new(FormsText.Get("FormsBuilderFieldAgentRole"), copy.AgentRole is null ? FormsText.Get("FormsBuilderNoRole") : FormSettingsEndpoints.RoleLabel(copy.AgentRole)),
+            new(FormsText.Get("FormsBuilderFieldRetention"), FormsText.Format("FormsBuilderDays", copy.RetentionDays)),
+            new(FormsText.Get("FormsBuilderFieldLogin"), FormsText.Get(copy.LoginRequired ? "FormsBuilderYes" : "FormsBuilderNo")),
         };
-        var heading = CoreText.Format("FormsBuilderFormTitle", copy.Title);
+        var heading = FormsText.Format("FormsBuilderFormTitle", copy.Title);
         return await views.RenderAsync(http, "AdminFormBuilderForm", heading, new Dictionary<string, object?>
         {
             ["heading"] = heading,

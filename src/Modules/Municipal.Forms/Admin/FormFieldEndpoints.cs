@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Site;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Admin;
 
@@ -29,7 +29,7 @@ public static class FormFieldEndpoints
         }
 
         var original = form!.Copy.Steps[step - 1].Fields[field - 1];
-        var notice = http.Request.Query["fait"] == "ajoute" ? CoreText.Format("FormsBuilderNoticeFieldAdded", FormStepEndpoints.Short(original.Label)) : null;
+        var notice = http.Request.Query["fait"] == "ajoute" ? FormsText.Format("FormsBuilderNoticeFieldAdded", FormStepEndpoints.Short(original.Label)) : null;
         return await RenderAsync(http, views, form, step - 1, field - 1, FieldEditor.FromField(original), notice, [], StatusCodes.Status200OK);
     }
 
@@ -73,12 +73,12 @@ public static class FormFieldEndpoints
         HttpContext http, AdminViews views, BuilderForm form, int i, int j, FieldInput input, string? notice, List<ErrorLinkView> errors, int status)
     {
         var original = form.Copy.Steps[i].Fields[j];
-        var heading = CoreText.Format("FormsBuilderFieldTitle", FormStepEndpoints.Short(original.Label));
+        var heading = FormsText.Format("FormsBuilderFieldTitle", FormStepEndpoints.Short(original.Label));
         var values = new Dictionary<string, object?>
         {
             ["heading"] = heading,
             ["type_label"] = BuilderFields.TypeLabel(original.Type),
-            ["step_text"] = CoreText.Format("FormsBuilderFieldOfStep", i + 1, form.Copy.Steps[i].Title),
+            ["step_text"] = FormsText.Format("FormsBuilderFieldOfStep", i + 1, form.Copy.Steps[i].Title),
             ["back_url"] = AdminArea.Url(http, FormBuilderPaths.Step(form.Copy.Slug, i)),
             ["form_action"] = AdminArea.Url(http, FormBuilderPaths.Field(form.Copy.Slug, i, j)),
             ["input"] = input,

@@ -7,9 +7,9 @@ using Municipal.Core.Admin.Site;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Admin;
 
@@ -114,11 +114,11 @@ public static class FormSettingsEndpoints
 
         if (input.Title.Length == 0)
         {
-            Fail("title", CoreText.Get("FormsBuilderTitleRequired"));
+            Fail("title", FormsText.Get("FormsBuilderTitleRequired"));
         }
         else if (input.Title.Length > FormBuilderEndpoints.TitleMaxLength)
         {
-            Fail("title", CoreText.Format("FormsBuilderTooLong", FormBuilderEndpoints.TitleMaxLength));
+            Fail("title", FormsText.Format("FormsBuilderTooLong", FormBuilderEndpoints.TitleMaxLength));
         }
 
         var slugLocked = existing is { Requests: > 0 };
@@ -127,36 +127,36 @@ public static class FormSettingsEndpoints
         {
             if (slug.Length == 0 && input.Title.Length > 0)
             {
-                Fail("slug", CoreText.Get("FormsBuilderSlugInvalid"));
+                Fail("slug", FormsText.Get("FormsBuilderSlugInvalid"));
             }
             else if (slug.Length > 0 && (!Slugs.IsSlug(slug) || Validation.FormDefinitionChecker.ReservedSlugs.Contains(slug, StringComparer.Ordinal)))
             {
-                Fail("slug", CoreText.Get("FormsBuilderSlugInvalid"));
+                Fail("slug", FormsText.Get("FormsBuilderSlugInvalid"));
             }
             else if (slug.Length > 0 && slug != existing?.Copy.Slug && await store.SlugTakenAsync(slug, cancellationToken))
             {
-                Fail("slug", CoreText.Format("FormsBuilderSlugTaken", slug));
+                Fail("slug", FormsText.Format("FormsBuilderSlugTaken", slug));
             }
         }
 
         if (input.Intro.Length > TextMaxLength)
         {
-            Fail("intro", CoreText.Format("FormsBuilderTooLong", TextMaxLength));
+            Fail("intro", FormsText.Format("FormsBuilderTooLong", TextMaxLength));
         }
 
         if (input.Confirmation.Length > TextMaxLength)
         {
-            Fail("confirmation", CoreText.Format("FormsBuilderTooLong", TextMaxLength));
+            Fail("confirmation", FormsText.Format("FormsBuilderTooLong", TextMaxLength));
         }
 
         if (input.AgentRole.Length > 0 && !UserStates.IsKnownRole(input.AgentRole))
         {
-            Fail("agent-role", CoreText.Get("FormsBuilderRoleUnknown"));
+            Fail("agent-role", FormsText.Get("FormsBuilderRoleUnknown"));
         }
 
         if (!int.TryParse(input.Retention, NumberStyles.None, CultureInfo.InvariantCulture, out var retention) || retention is < 1 or > RetentionMax)
         {
-            Fail("retention", CoreText.Format("FormsBuilderRetentionRange", RetentionMax));
+            Fail("retention", FormsText.Format("FormsBuilderRetentionRange", RetentionMax));
         }
 
         if (errors.Count > 0)
@@ -179,12 +179,12 @@ public static class FormSettingsEndpoints
 
     private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, BuilderForm? form, FormSettingsInput input, List<ErrorLinkView> errors, int status)
     {
-        var heading = form is null ? CoreText.Get("FormsBuilderNewTitle") : CoreText.Format("FormsBuilderSettingsTitle", form.Copy.Title);
+        var heading = form is null ? FormsText.Get("FormsBuilderNewTitle") : FormsText.Format("FormsBuilderSettingsTitle", form.Copy.Title);
         var values = new Dictionary<string, object?>
         {
             ["heading"] = heading,
             ["back_url"] = AdminArea.Url(http, form is null ? FormBuilderPaths.List : FormBuilderPaths.Form(form.Copy.Slug)),
-            ["back_text"] = CoreText.Get(form is null ? "FormsBuilderBackToList" : "FormsBuilderBackToForm"),
+            ["back_text"] = FormsText.Get(form is null ? "FormsBuilderBackToList" : "FormsBuilderBackToForm"),
             ["form_action"] = AdminArea.Url(http, form is null ? FormBuilderPaths.New : FormBuilderPaths.Settings(form.Copy.Slug)),
             ["is_new"] = form is null,
             ["slug_locked"] = form is { Requests: > 0 },

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Site;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Admin;
 
@@ -57,8 +57,8 @@ public static class FormStepEndpoints
         {
             case "rename":
                 title = posted["title"].ToString().Trim();
-                var titleError = title.Length == 0 ? CoreText.Get("FormsBuilderStepTitleRequired")
-                    : title.Length > FormBuilderEndpoints.TitleMaxLength ? CoreText.Format("FormsBuilderTooLong", FormBuilderEndpoints.TitleMaxLength) : null;
+                var titleError = title.Length == 0 ? FormsText.Get("FormsBuilderStepTitleRequired")
+                    : title.Length > FormBuilderEndpoints.TitleMaxLength ? FormsText.Format("FormsBuilderTooLong", FormBuilderEndpoints.TitleMaxLength) : null;
                 if (titleError is not null)
                 {
                     return await RenderAsync(http, views, form, i, null, [new ErrorLinkView(titleError, "#title")], title, FieldTypes.Text, "", StatusCodes.Status400BadRequest);
@@ -72,20 +72,20 @@ public static class FormStepEndpoints
                 var errors = new List<ErrorLinkView>();
                 if (!FieldTypes.All.Contains(type, StringComparer.Ordinal))
                 {
-                    errors.Add(new ErrorLinkView(CoreText.Get("FormsBuilderTypeRequired"), "#field-type"));
+                    errors.Add(new ErrorLinkView(FormsText.Get("FormsBuilderTypeRequired"), "#field-type"));
                 }
 
                 if (fields.Count >= FormBuilderEndpoints.MaxFieldsPerStep)
                 {
-                    errors.Add(new ErrorLinkView(CoreText.Format("FormsBuilderTooManyFields", FormBuilderEndpoints.MaxFieldsPerStep), "#field-label"));
+                    errors.Add(new ErrorLinkView(FormsText.Format("FormsBuilderTooManyFields", FormBuilderEndpoints.MaxFieldsPerStep), "#field-label"));
                 }
                 else if (label.Length == 0)
                 {
-                    errors.Add(new ErrorLinkView(CoreText.Get("FormsBuilderLabelRequired"), "#field-label"));
+                    errors.Add(new ErrorLinkView(FormsText.Get("FormsBuilderLabelRequired"), "#field-label"));
                 }
                 else if (label.Length > LabelMaxLength)
                 {
-                    errors.Add(new ErrorLinkView(CoreText.Format("FormsBuilderTooLong", LabelMaxLength), "#field-label"));
+                    errors.Add(new ErrorLinkView(FormsText.Format("FormsBuilderTooLong", LabelMaxLength), "#field-label"));
                 }
 
                 if (errors.Count > 0)
@@ -128,7 +128,7 @@ public static class FormStepEndpoints
         }
 
         var s = form.Copy.Steps[step - 1];
-        var heading = CoreText.Format("FormsBuilderStepRemoveTitle", s.Title);
+        var heading = FormsText.Format("FormsBuilderStepRemoveTitle", s.Title);
         return await views.RenderAsync(http, "AdminFormBuilderStepRemove", heading, new Dictionary<string, object?>
         {
             ["heading"] = heading,
@@ -172,8 +172,8 @@ public static class FormStepEndpoints
 
         var target = form.AllFields().FirstOrDefault(f => f.Name == c.Field);
         var value = (target as ChoiceField)?.Options.FirstOrDefault(o => o.Value == c.EqualsValue)?.Label
-            ?? (target is BooleanField or ConsentField ? CoreText.Get(c.EqualsValue == "true" ? "FormsBuilderYes" : "FormsBuilderNo") : c.EqualsValue);
-        return CoreText.Format("FormsBuilderConditionText", target?.Label ?? c.Field, value);
+            ?? (target is BooleanField or ConsentField ? FormsText.Get(c.EqualsValue == "true" ? "FormsBuilderYes" : "FormsBuilderNo") : c.EqualsValue);
+        return FormsText.Format("FormsBuilderConditionText", target?.Label ?? c.Field, value);
     }
 
     private static string? Notice(IQueryCollection query, FormStep step)
@@ -181,10 +181,10 @@ public static class FormStepEndpoints
         var n = FormBuilderEndpoints.QueryIndex(query, step.Fields.Count);
         return query["fait"].ToString() switch
         {
-            "renommee" => CoreText.Get("FormsBuilderNoticeStepRenamed"),
-            "deplace" when n is { } i => CoreText.Format("FormsBuilderNoticeFieldMoved", Short(step.Fields[i].Label), i + 1),
-            "retire" => CoreText.Format("FormsBuilderNoticeFieldRemoved", query["libelle"].ToString()),
-            "champ" when n is { } i => CoreText.Format("FormsBuilderNoticeFieldSaved", Short(step.Fields[i].Label)),
+            "renommee" => FormsText.Get("FormsBuilderNoticeStepRenamed"),
+            "deplace" when n is { } i => FormsText.Format("FormsBuilderNoticeFieldMoved", Short(step.Fields[i].Label), i + 1),
+            "retire" => FormsText.Format("FormsBuilderNoticeFieldRemoved", query["libelle"].ToString()),
+            "champ" when n is { } i => FormsText.Format("FormsBuilderNoticeFieldSaved", Short(step.Fields[i].Label)),
             _ => null,
         };
     }
@@ -204,7 +204,7 @@ public static class FormStepEndpoints
             AdminArea.Url(http, FormBuilderPaths.Field(slug, i, j)),
             j > 0,
             j < step.Fields.Count - 1)).ToList();
-        var heading = CoreText.Format("FormsBuilderStepTitle", i + 1, step.Title);
+        var heading = FormsText.Format("FormsBuilderStepTitle", i + 1, step.Title);
         var values = new Dictionary<string, object?>
         {
             ["heading"] = heading,

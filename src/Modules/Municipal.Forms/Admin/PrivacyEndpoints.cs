@@ -7,9 +7,9 @@ using Municipal.Core.Admin;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
@@ -46,11 +46,11 @@ public static class PrivacyEndpoints
         var errors = new List<ErrorLinkView>();
         if (email.Length == 0)
         {
-            errors.Add(new ErrorLinkView(CoreText.Get("FormsPrivacyEmailRequired"), "#" + EmailField));
+            errors.Add(new ErrorLinkView(FormsText.Get("FormsPrivacyEmailRequired"), "#" + EmailField));
         }
         else if (!EmailValidator.IsValid(email))
         {
-            errors.Add(new ErrorLinkView(CoreText.Get("FormsPrivacyEmailInvalid"), "#" + EmailField));
+            errors.Add(new ErrorLinkView(FormsText.Get("FormsPrivacyEmailInvalid"), "#" + EmailField));
         }
 
         if (errors.Count > 0)
@@ -63,8 +63,8 @@ public static class PrivacyEndpoints
         if (requests.Count == 0 && drafts.Count == 0)
         {
             var notice = omitted is null
-                ? CoreText.Format("FormsPrivacyNothingFound", email)
-                : omitted.Note + " " + CoreText.Get("FormsPrivacyOnlyOmitted");
+                ? FormsText.Format("FormsPrivacyNothingFound", email)
+                : omitted.Note + " " + FormsText.Get("FormsPrivacyOnlyOmitted");
             return await RenderAsync(http, views, email, [], notice);
         }
 
@@ -87,8 +87,8 @@ public static class PrivacyEndpoints
             AuditObjectType,
             objectId: null,
             PersonalDataExport.Mask(email),
-            CoreText.Format("FormsPrivacyExportDetails", requests.Count, drafts.Count, PersonalDataExport.Fingerprint(email))
-                + (omitted is null ? string.Empty : " ; " + CoreText.Format("FormsPrivacyOmittedAudit", omitted.Requests, omitted.Drafts)),
+            FormsText.Format("FormsPrivacyExportDetails", requests.Count, drafts.Count, PersonalDataExport.Fingerprint(email))
+                + (omitted is null ? string.Empty : " ; " + FormsText.Format("FormsPrivacyOmittedAudit", omitted.Requests, omitted.Drafts)),
             http.RequestAborted);
         var name = "donnees-personnelles-" + clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture) + ".zip";
         return Results.File(file, "application/zip", name);
@@ -100,9 +100,9 @@ public static class PrivacyEndpoints
         var forms = await RequestForms.LoadAsync(http.RequestServices.GetRequiredService<FormsDbContext>(), http.RequestAborted);
         var restricted = forms.Restricted
             .Where(f => !forms.CanSee(http.User, f.Slug))
-            .Select(f => CoreText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
+            .Select(f => FormsText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
             .ToList();
-        return await views.RenderAsync(http, "AdminPrivacyExport", CoreText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminPrivacyExport", FormsText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["email"] = email,

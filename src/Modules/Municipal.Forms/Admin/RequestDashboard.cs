@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Admin;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Admin;
@@ -33,7 +33,7 @@ public sealed class RequestDashboard(FormsDbContext db, TenantContext tenant) : 
             if (count > 0)
             {
                 links.Add(new AdminNavLinkView(
-                    CoreText.Format(count == 1 ? one : many, count),
+                    FormsText.Format(count == 1 ? one : many, count),
                     AdminArea.Url(http, RequestRoutes.Queue) + filter.QueryString(),
                     Current: false));
             }

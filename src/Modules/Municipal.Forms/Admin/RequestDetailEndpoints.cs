@@ -8,11 +8,11 @@ using Municipal.Core.Admin.Audit;
 using Municipal.Core.Admin.Site;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
@@ -139,10 +139,10 @@ public static class RequestDetailEndpoints
     }
 
     private static Task<IResult> MessageAsync(HttpContext http, AdminViews views, int statusCode, string titleKey, string bodyKey) =>
-        views.RenderAsync(http, "AdminRequestsMessage", CoreText.Get(titleKey), new Dictionary<string, object?>
+        views.RenderAsync(http, "AdminRequestsMessage", FormsText.Get(titleKey), new Dictionary<string, object?>
         {
-            ["heading"] = CoreText.Get(titleKey),
-            ["body"] = CoreText.Get(bodyKey),
+            ["heading"] = FormsText.Get(titleKey),
+            ["body"] = FormsText.Get(bodyKey),
             ["list_url"] = AdminArea.Url(http, RequestRoutes.Queue),
         },
         statusCode);
@@ -172,7 +172,7 @@ public static class RequestDetailEndpoints
         string? Typed(string name) => typed is not null && typed.TryGetValue(name, out var v) ? v : null;
         string? ErrorOf(string field) => errors.FirstOrDefault(e => e.Href == "#" + field)?.Text;
 
-        return await views.RenderAsync(http, "AdminRequestsDetail", CoreText.Format("FormsAgentDetailTitle", submission.TrackingCode), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminRequestsDetail", FormsText.Format("FormsAgentDetailTitle", submission.TrackingCode), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["notice"] = notice,
@@ -188,7 +188,7 @@ public static class RequestDetailEndpoints
             ["assigned"] = submission.AssigneeId is not null,
             ["assigned_to_me"] = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
             ["email"] = submission.Email,
-            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? CoreText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
+            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? FormsText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
             ["steps"] = lines.GroupBy(l => l.StepTitle)
                 .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
                 .ToList(),

@@ -9,9 +9,9 @@ using Municipal.Core.Admin.Site;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Admin;
@@ -51,14 +51,14 @@ public static class RequestQueueEndpoints
         var visibleForms = forms.Latest.Where(f => forms.CanSee(http.User, f.Slug)).ToList();
         var agentOptions = new List<OptionView>
         {
-            new(RequestFilter.AgentMe, CoreText.Get("FormsAgentAssigneeMe")),
-            new(RequestFilter.AgentNobody, CoreText.Get("FormsAgentAssigneeNobody")),
+            new(RequestFilter.AgentMe, FormsText.Get("FormsAgentAssigneeMe")),
+            new(RequestFilter.AgentNobody, FormsText.Get("FormsAgentAssigneeNobody")),
         };
         agentOptions.AddRange(agents.Select(a => new OptionView(a.Id, a.Email)));
-        var statusOptions = new List<OptionView> { new(RequestStatusSlugs.Open, CoreText.Get("FormsAgentStatusOpen")) };
+        var statusOptions = new List<OptionView> { new(RequestStatusSlugs.Open, FormsText.Get("FormsAgentStatusOpen")) };
         statusOptions.AddRange(RequestStatusSlugs.All.Select(s => new OptionView(s.Slug(), s.Label())));
 
-        return await views.RenderAsync(http, "AdminRequestsQueue", CoreText.Get("FormsAgentQueueTitle"), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminRequestsQueue", FormsText.Get("FormsAgentQueueTitle"), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["list_url"] = queue,
@@ -77,16 +77,16 @@ public static class RequestQueueEndpoints
             ["rows"] = submissions.Select(s => RequestViews.Row(http, s, forms)).ToList(),
             ["total_label"] = total switch
             {
-                0 => CoreText.Get(filter.Filtered ? "FormsAgentQueueNoneFiltered" : "FormsAgentQueueNone"),
-                1 => CoreText.Get("FormsAgentQueueOne"),
-                _ => CoreText.Format("FormsAgentQueueMany", total),
+                0 => FormsText.Get(filter.Filtered ? "FormsAgentQueueNoneFiltered" : "FormsAgentQueueNone"),
+                1 => FormsText.Get("FormsAgentQueueOne"),
+                _ => FormsText.Format("FormsAgentQueueMany", total),
             },
-            ["page_label"] = pages > 1 ? CoreText.Format("FormsAgentPageOf", page, pages) : null,
+            ["page_label"] = pages > 1 ? FormsText.Format("FormsAgentPageOf", page, pages) : null,
             ["previous_url"] = page > 1 ? queue + filter.QueryString(page - 1) : null,
             ["next_url"] = page < pages ? queue + filter.QueryString(page + 1) : null,
             ["export_url"] = AdminArea.Url(http, RequestRoutes.Export) + filter.QueryString(),
             ["restricted"] = forms.Restricted
-                .Select(f => CoreText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
+                .Select(f => FormsText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
                 .ToList(),
         },
         errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
@@ -114,8 +114,8 @@ public static class RequestQueueEndpoints
             AuditActions.RequestsExported,
             RequestHandling.AuditObjectType,
             null,
-            CoreText.Get("FormsAgentExportObject"),
-            CoreText.Format("FormsAgentExportDetails", submissions.Count, filter.Describe(forms, agentName)),
+            FormsText.Get("FormsAgentExportObject"),
+            FormsText.Format("FormsAgentExportDetails", submissions.Count, filter.Describe(forms, agentName)),
             CancellationToken.None);
 
         http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -4,6 +4,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Admin;
@@ -50,35 +51,35 @@ public static class RequestViews
         submission.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         submission.Status.Label(),
         StatusClass(submission.Status),
-        submission.AssigneeName ?? CoreText.Get("FormsAgentAssigneeNobody"));
+        submission.AssigneeName ?? FormsText.Get("FormsAgentAssigneeNobody"));
 
     /// <summary>The tag's class: a border and a colour per status, but the status is always written out.</summary>
     public static string StatusClass(SubmissionStatus status) => "status-tag status-tag-request-" + status.Slug();
 
     public static RequestHistoryView History(SubmissionEventRecord line) => new(
-        CoreText.Get("FormsEvent" + line.Kind),
+        FormsText.Get("FormsEvent" + line.Kind),
         BrusselsTime.Format(line.CreatedUtc),
         line.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
-        line.AuthorName ?? CoreText.Get(line.Kind == SubmissionEventKind.CitizenReply ? "FormsAgentAuthorCitizen" : "FormsAgentAuthorSystem"),
+        line.AuthorName ?? FormsText.Get(line.Kind == SubmissionEventKind.CitizenReply ? "FormsAgentAuthorCitizen" : "FormsAgentAuthorSystem"),
         line.ToStatus is { } to
-            ? line.FromStatus is { } from ? CoreText.Format("FormsAgentHistoryChange", from.Label(), to.Label()) : to.Label()
+            ? line.FromStatus is { } from ? FormsText.Format("FormsAgentHistoryChange", from.Label(), to.Label()) : to.Label()
             : null,
         line.Text,
         !line.VisibleToCitizen);
 
     /// <summary>"12 Ko", "1,4 Mo".</summary>
     public static string Size(long bytes) =>
-        bytes < 1024 ? CoreText.Format("FormsAgentSizeBytes", bytes)
-        : bytes < 1024 * 1024 ? CoreText.Format("FormsAgentSizeKilobytes", Math.Ceiling(bytes / 1024.0))
-        : CoreText.Format("FormsAgentSizeMegabytes", (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("fr-BE")));
+        bytes < 1024 ? FormsText.Format("FormsAgentSizeBytes", bytes)
+        : bytes < 1024 * 1024 ? FormsText.Format("FormsAgentSizeKilobytes", Math.Ceiling(bytes / 1024.0))
+        : FormsText.Format("FormsAgentSizeMegabytes", (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.GetCultureInfo("fr-BE")));
 
     /// <summary>The confirmation after an action (?fait=statut...), or null.</summary>
     public static string? Notice(HttpContext http) => http.Request.Query[RequestRoutes.DoneParameter].ToString() switch
     {
-        "statut" => CoreText.Get("FormsAgentDoneStatus"),
-        "attribution" => CoreText.Get("FormsAgentDoneAssign"),
-        "message" => CoreText.Get("FormsAgentDoneMessage"),
-        "note" => CoreText.Get("FormsAgentDoneNote"),
+        "statut" => FormsText.Get("FormsAgentDoneStatus"),
+        "attribution" => FormsText.Get("FormsAgentDoneAssign"),
+        "message" => FormsText.Get("FormsAgentDoneMessage"),
+        "note" => FormsText.Get("FormsAgentDoneNote"),
         _ => null,
     };
 }

@@ -5,6 +5,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Endpoints;
@@ -36,8 +37,8 @@ public static class CitizenSignInEndpoints
         var citizen = session.Current(http);
         var values = new Dictionary<string, object?>
         {
-            ["signed_in_text"] = citizen is null ? null : CoreText.Format("FormsCitizenSignedInAs", citizen.FullName),
-            ["provider_text"] = provider is null ? null : CoreText.Format("FormsCitizenSignInWith", provider.DisplayName),
+            ["signed_in_text"] = citizen is null ? null : FormsText.Format("FormsCitizenSignedInAs", citizen.FullName),
+            ["provider_text"] = provider is null ? null : FormsText.Format("FormsCitizenSignInWith", provider.DisplayName),
             ["continue_url"] = ThemePageRenderer.Url(http, back),
             ["provider_url"] = provider?.SignInUrl(http, back),
             ["sign_out_url"] = ThemePageRenderer.Url(http, SignOutPath),
@@ -46,7 +47,7 @@ public static class CitizenSignInEndpoints
 
         // No national service configured: the form cannot be filled here for now, and the page says so.
         var status = citizen is null && provider is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        var title = CoreText.Get("FormsCitizenSignInTitle");
+        var title = FormsText.Get("FormsCitizenSignInTitle");
         return RenderAsync(http, renderer, "FormsCitizenSignIn", title, title, values, status);
     }
 
@@ -88,18 +89,18 @@ public static class CitizenSignInEndpoints
         var errors = new List<CitizenFieldError>();
         if (posted.FirstName.Length == 0)
         {
-            errors.Add(new CitizenFieldError("prenom", CoreText.Get("FormsCitizenFirstNameRequired")));
+            errors.Add(new CitizenFieldError("prenom", FormsText.Get("FormsCitizenFirstNameRequired")));
         }
 
         if (posted.LastName.Length == 0)
         {
-            errors.Add(new CitizenFieldError("nom", CoreText.Get("FormsCitizenLastNameRequired")));
+            errors.Add(new CitizenFieldError("nom", FormsText.Get("FormsCitizenLastNameRequired")));
         }
 
         var nationalNumber = NrnValidator.Normalise(posted.NationalNumber);
         if (nationalNumber is null)
         {
-            errors.Add(new CitizenFieldError("registre", CoreText.Get(posted.NationalNumber.Length == 0 ? "FormsCitizenNrnRequired" : "FormsCitizenNrnInvalid")));
+            errors.Add(new CitizenFieldError("registre", FormsText.Get(posted.NationalNumber.Length == 0 ? "FormsCitizenNrnRequired" : "FormsCitizenNrnInvalid")));
         }
 
         if (errors.Count > 0)
@@ -131,7 +132,7 @@ public static class CitizenSignInEndpoints
             ["national_number_error"] = errors.FirstOrDefault(e => e.Id == "registre")?.Message,
         };
         PublicAntiforgery.AddTokens(http, values);
-        var title = CoreText.Get("FormsCitizenSimulationTitle");
+        var title = FormsText.Get("FormsCitizenSimulationTitle");
         var pageTitle = errors.Count > 0 ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
         return RenderAsync(http, renderer, "FormsCitizenSimulation", pageTitle, title, values, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
@@ -142,7 +143,7 @@ public static class CitizenSignInEndpoints
         // Pages about who is signed in are never cached, by the browser or on the way.
         http.Response.Headers.CacheControl = "no-store";
         values["heading"] = heading;
-        var view = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (CoreText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
+        var view = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (FormsText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
         return renderer.RenderAsync(http, view, template, values, status);
     }
 

@@ -9,6 +9,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Forms.Handlers;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
@@ -45,7 +46,7 @@ public static class FollowUpEndpoints
     /// <summary>The lookup form with the French "too many attempts" message, for the rate limiter (429).</summary>
     public static Task<IResult> TooManyRequestsAsync(HttpContext http)
     {
-        var message = CoreText.Get("FormsFollowUpTooMany");
+        var message = FormsText.Get("FormsFollowUpTooMany");
         return RenderLookupAsync(http, "", "", new LookupErrors(message, null, null), StatusCodes.Status429TooManyRequests);
     }
 
@@ -73,10 +74,10 @@ public static class FollowUpEndpoints
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var code = form["code"].ToString().Trim();
         var email = form["email"].ToString().Trim();
-        var codeError = code.Length == 0 ? CoreText.Get("FormsFollowUpCodeRequired")
-            : TrackingCodes.Parse(code) is null ? CoreText.Get("FormsFollowUpCodeMalformed") : null;
-        var emailError = email.Length == 0 ? CoreText.Get("FormsFollowUpEmailRequired")
-            : !EmailValidator.IsValid(email) ? CoreText.Get("FormsFollowUpEmailInvalid") : null;
+        var codeError = code.Length == 0 ? FormsText.Get("FormsFollowUpCodeRequired")
+            : TrackingCodes.Parse(code) is null ? FormsText.Get("FormsFollowUpCodeMalformed") : null;
+        var emailError = email.Length == 0 ? FormsText.Get("FormsFollowUpEmailRequired")
+            : !EmailValidator.IsValid(email) ? FormsText.Get("FormsFollowUpEmailInvalid") : null;
         if (codeError is not null || emailError is not null)
         {
             return await RenderLookupAsync(http, code, email, new LookupErrors(null, codeError, emailError), StatusCodes.Status200OK);
@@ -85,7 +86,7 @@ public static class FollowUpEndpoints
         var found = await store.FindAsync(code, email, http.RequestAborted);
         if (found is null)
         {
-            return await RenderLookupAsync(http, code, email, new LookupErrors(CoreText.Get("FormsFollowUpNotFound"), null, null), StatusCodes.Status200OK);
+            return await RenderLookupAsync(http, code, email, new LookupErrors(FormsText.Get("FormsFollowUpNotFound"), null, null), StatusCodes.Status200OK);
         }
 
         access.Grant(http, new FollowUpGrant(found.TrackingCode, email));
@@ -109,9 +110,9 @@ public static class FollowUpEndpoints
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var reply = form["reply"].ToString().Trim();
-        var error = reply.Length == 0 ? CoreText.Get("FormsFollowUpReplyRequired")
-            : reply.Length > ReplyMaxLength ? CoreText.Format("FormsFollowUpReplyTooLong", ReplyMaxLength)
-            : reply.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? CoreText.Get("FormsFollowUpReplyControl") : null;
+        var error = reply.Length == 0 ? FormsText.Get("FormsFollowUpReplyRequired")
+            : reply.Length > ReplyMaxLength ? FormsText.Format("FormsFollowUpReplyTooLong", ReplyMaxLength)
+            : reply.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? FormsText.Get("FormsFollowUpReplyControl") : null;
         var submission = await db.Submissions.FirstAsync(s => s.TrackingCode == grant.Code, http.RequestAborted);
         if (submission.Status != SubmissionStatus.InformationRequested)
         {
@@ -186,7 +187,7 @@ public static class FollowUpEndpoints
             ["reply"] = reply,
             ["reply_error"] = replyError,
             ["reply_max"] = ReplyMaxLength,
-            ["reply_hint"] = CoreText.Format("FormsFollowUpReplyHint", ReplyMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)),
+            ["reply_hint"] = FormsText.Format("FormsFollowUpReplyHint", ReplyMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)),
             ["replied"] = replied,
             ["errors"] = errors,
         }, hasErrors: errors.Count > 0, StatusCodes.Status200OK);
@@ -196,13 +197,13 @@ public static class FollowUpEndpoints
     {
         var title = line.Kind switch
         {
-            SubmissionEventKind.StatusChanged when line.ToStatus is { } status => CoreText.Format("FormsFollowUpLineStatus", status.Label()),
-            SubmissionEventKind.MessageToCitizen => CoreText.Get("FormsFollowUpLineMessage"),
-            SubmissionEventKind.CitizenReply => CoreText.Get("FormsFollowUpLineReply"),
-            SubmissionEventKind.Anonymised => CoreText.Get("FormsFollowUpLineAnonymised"),
-            SubmissionEventKind.Submitted => CoreText.Get("FormsFollowUpLineSubmitted"),
-            _ when line.ToStatus is { } status => CoreText.Format("FormsFollowUpLineStatus", status.Label()),
-            _ => CoreText.Get("FormsFollowUpLineOther"),
+            SubmissionEventKind.StatusChanged when line.ToStatus is { } status => FormsText.Format("FormsFollowUpLineStatus", status.Label()),
+            SubmissionEventKind.MessageToCitizen => FormsText.Get("FormsFollowUpLineMessage"),
+            SubmissionEventKind.CitizenReply => FormsText.Get("FormsFollowUpLineReply"),
+            SubmissionEventKind.Anonymised => FormsText.Get("FormsFollowUpLineAnonymised"),
+            SubmissionEventKind.Submitted => FormsText.Get("FormsFollowUpLineSubmitted"),
+            _ when line.ToStatus is { } status => FormsText.Format("FormsFollowUpLineStatus", status.Label()),
+            _ => FormsText.Get("FormsFollowUpLineOther"),
         };
         var text = line.Kind is SubmissionEventKind.MessageToCitizen or SubmissionEventKind.CitizenReply ? line.Text : null;
         return new FollowUpLineView(BrusselsTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text);
@@ -215,8 +216,8 @@ public static class FollowUpEndpoints
         values["action"] = ThemePageRenderer.Url(http, Path);
         values["reply_action"] = ThemePageRenderer.Url(http, Path + "/reponse");
         values["leave_action"] = ThemePageRenderer.Url(http, Path + "/quitter");
-        var title = CoreText.Get("FormsFollowUpTitle");
-        var page = new PageView(hasErrors ? CoreText.Format("AdminErrorTitlePrefix", title) : title, CoreText.Get("FormsFollowUpDescription"), ThemePageRenderer.Breadcrumb(http, (title, Path)));
+        var title = FormsText.Get("FormsFollowUpTitle");
+        var page = new PageView(hasErrors ? CoreText.Format("AdminErrorTitlePrefix", title) : title, FormsText.Get("FormsFollowUpDescription"), ThemePageRenderer.Breadcrumb(http, (title, Path)));
         values["heading"] = title;
         return await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderAsync(http, page, TemplateName, values, statusCode);
     }

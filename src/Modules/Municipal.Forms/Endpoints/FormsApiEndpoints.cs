@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Json;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Endpoints;
@@ -50,7 +50,7 @@ public static class FormsApiEndpoints
     public static string StatusName(SubmissionStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     public static ProblemHttpResult TooManyRequests() =>
-        TypedResults.Problem(title: CoreText.Get("FormsApiTooManyTitle"), detail: CoreText.Get("FormsApiTooManyDetail"), statusCode: StatusCodes.Status429TooManyRequests);
+        TypedResults.Problem(title: FormsText.Get("FormsApiTooManyTitle"), detail: FormsText.Get("FormsApiTooManyDetail"), statusCode: StatusCodes.Status429TooManyRequests);
 
     /// <summary>The latest version of every enabled form, by slug.</summary>
     private static async Task<Ok<List<FormListItem>>> ListAsync(FormsDbContext db, CancellationToken cancellationToken)
@@ -89,18 +89,18 @@ public static class FormsApiEndpoints
         if (form.LoginRequired)
         {
             // The citizen's sign-in is a browser's (the national service's redirects); the API has no such session.
-            return TypedResults.Problem(title: CoreText.Get("FormsApiSignInRequiredTitle"), detail: CoreText.Get("FormsApiSignInRequiredDetail"), statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(title: FormsText.Get("FormsApiSignInRequiredTitle"), detail: FormsText.Get("FormsApiSignInRequiredDetail"), statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!http.Request.HasJsonContentType())
         {
-            return TypedResults.Problem(title: CoreText.Get("FormsApiUnsupportedTitle"), detail: CoreText.Get("FormsApiUnsupportedDetail"), statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(title: FormsText.Get("FormsApiUnsupportedTitle"), detail: FormsText.Get("FormsApiUnsupportedDetail"), statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         var body = await ApiBody.ReadAsync(http, MaxBodyBytes(form), cancellationToken);
         if (body.TooLarge)
         {
-            return TypedResults.Problem(title: CoreText.Get("FormsApiTooLargeTitle"), detail: CoreText.Get("FormsApiTooLargeDetail"), statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(title: FormsText.Get("FormsApiTooLargeTitle"), detail: FormsText.Get("FormsApiTooLargeDetail"), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         SubmissionInput input;
@@ -112,7 +112,7 @@ public static class FormsApiEndpoints
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // Not JSON, too deep, or text that is not valid Unicode (an escaped lone surrogate cannot be read as a string).
-            return Invalid([new FieldError("", CoreText.Get("FormsErrorBodyNotJson"))]);
+            return Invalid([new FieldError("", FormsText.Get("FormsErrorBodyNotJson"))]);
         }
 
         var result = await intake.SubmitAsync(http, slug, input.Email, input.Values, input.Errors, cancellationToken);
@@ -135,7 +135,7 @@ public static class FormsApiEndpoints
         http.Response.Headers.CacheControl = "no-store";
         var found = await store.FindAsync(code, email, cancellationToken);
         return found is null
-            ? TypedResults.Problem(title: CoreText.Get("FormsApiSubmissionNotFoundTitle"), detail: CoreText.Get("FormsApiSubmissionNotFoundDetail"), statusCode: StatusCodes.Status404NotFound)
+            ? TypedResults.Problem(title: FormsText.Get("FormsApiSubmissionNotFoundTitle"), detail: FormsText.Get("FormsApiSubmissionNotFoundDetail"), statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(new SubmissionStatusView(found.TrackingCode, StatusName(found.Status), found.FormSlug, found.UpdatedUtc.ToUniversalTime()));
     }
 
@@ -144,7 +144,7 @@ public static class FormsApiEndpoints
         BaseBodyBytes + form.AllFields().OfType<FileField>().Sum(f => f.MaxFiles * (((f.MaxBytes + 2) / 3 * 4) + 4096));
 
     private static ProblemHttpResult FormNotFound() =>
-        TypedResults.Problem(title: CoreText.Get("FormsApiFormNotFoundTitle"), detail: CoreText.Get("FormsApiFormNotFoundDetail"), statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(title: FormsText.Get("FormsApiFormNotFoundTitle"), detail: FormsText.Get("FormsApiFormNotFoundDetail"), statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>A 400 whose <c>errors</c> member maps each faulty field's name to its French messages ("$" for the body as a whole).</summary>
     private static ValidationProblem Invalid(IReadOnlyList<FieldError> errors)
@@ -152,6 +152,6 @@ public static class FormsApiEndpoints
         var byField = errors
             .GroupBy(e => e.Field.Length == 0 ? "$" : e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        return TypedResults.ValidationProblem(byField, title: CoreText.Get("FormsApiInvalidTitle"), detail: CoreText.Format("FormsApiInvalidDetail", byField.Count));
+        return TypedResults.ValidationProblem(byField, title: FormsText.Get("FormsApiInvalidTitle"), detail: FormsText.Format("FormsApiInvalidDetail", byField.Count));
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Endpoints;
@@ -184,7 +184,7 @@ public static class PublicFormEndpoints
                 shown.Remove(field.Name);
             }
 
-            errors.Add(new FieldError(field.Name, field == uploaded[0] ? message : CoreText.Format("FormsDraftQuotaOther", field.Label)));
+            errors.Add(new FieldError(field.Name, field == uploaded[0] ? message : FormsText.Format("FormsDraftQuotaOther", field.Label)));
         }
 
         return errors;
@@ -197,7 +197,7 @@ public static class PublicFormEndpoints
         var fields = PublicFieldViews.Build(form, index, values, raw, errors);
         var view = PublicFormPages.StepValues(http, form, index, fields, embedded: false, returning);
         view["errors"] = PublicFormPages.ErrorLinks(form, errors);
-        var title = $"{form.Steps[index].Title} – {CoreText.Format("FormsPublicProgress", index + 1, form.Steps.Count)}";
+        var title = $"{form.Steps[index].Title} – {FormsText.Format("FormsPublicProgress", index + 1, form.Steps.Count)}";
         return pages.RenderAsync(http, form, title, "FormsPublicStep", view, status);
     }
 

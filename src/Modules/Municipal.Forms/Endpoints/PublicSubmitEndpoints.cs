@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Municipal.Core.Display;
 using Municipal.Core.Mail;
-using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Handlers;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
@@ -127,10 +127,10 @@ public static class PublicSubmitEndpoints
             return await pages.NotFoundAsync(http);
         }
 
-        return await pages.RenderAsync(http, form, CoreText.Get("FormsPublicConfirmationTitle"), "FormsPublicConfirmation", new Dictionary<string, object?>
+        return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicConfirmationTitle"), "FormsPublicConfirmation", new Dictionary<string, object?>
         {
             ["code"] = canonical,
-            ["received_text"] = CoreText.Format(courriel == "0" ? "FormsPublicConfirmationNoMail" : "FormsPublicConfirmationReceived", form.Title),
+            ["received_text"] = FormsText.Format(courriel == "0" ? "FormsPublicConfirmationNoMail" : "FormsPublicConfirmationReceived", form.Title),
             ["confirmation_paragraphs"] = PublicFormPages.Paragraphs(form.ConfirmationText),
             ["follow_url"] = PublicFormPages.Url(http, SubmissionMail.FollowUpPath) + "?code=" + Uri.EscapeDataString(canonical),
         });
@@ -154,11 +154,11 @@ public static class PublicSubmitEndpoints
         if (http.Request.Query["envoye"] == "0" && draft.Record.Email is not null)
         {
             // The mail throttle held the link back: the person who asked for it is the one reading this page, so it is shown here.
-            return await pages.RenderAsync(http, form, CoreText.Get("FormsPublicSaveTitle"), "FormsPublicMessage", new Dictionary<string, object?>
+            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicMessage", new Dictionary<string, object?>
             {
-                ["paragraphs"] = new[] { CoreText.Format("FormsPublicSaveNotSent", draft.Record.Email), CoreText.Format("FormsPublicSaveExpiry", Expiry(draft)) },
+                ["paragraphs"] = new[] { FormsText.Format("FormsPublicSaveNotSent", draft.Record.Email), FormsText.Format("FormsPublicSaveExpiry", Expiry(draft)) },
                 ["link_url"] = ResumeLink(http, tenant, form, draft),
-                ["link_text"] = CoreText.Format("FormsPublicSaveLinkText", form.Title),
+                ["link_text"] = FormsText.Format("FormsPublicSaveLinkText", form.Title),
             });
         }
 
@@ -200,11 +200,11 @@ public static class PublicSubmitEndpoints
         }
 
         var link = ResumeLink(http, tenant, form, draft);
-        var message = new MimeMessage { Subject = CoreText.Format("FormsPublicResumeSubject", form.Title) };
+        var message = new MimeMessage { Subject = FormsText.Format("FormsPublicResumeSubject", form.Title) };
         message.To.Add(MailboxAddress.Parse(email));
         message.Body = new TextPart("plain")
         {
-            Text = CoreText.Format("FormsPublicResumeBody", form.Title, tenant.Tenant.DisplayName, link, Expiry(draft)),
+            Text = FormsText.Format("FormsPublicResumeBody", form.Title, tenant.Tenant.DisplayName, link, Expiry(draft)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, CancellationToken.None);
         return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)) + "?envoye=1");
@@ -221,11 +221,11 @@ public static class PublicSubmitEndpoints
         var draft = await drafts.FromTokenAsync(jeton, form, http.RequestAborted);
         if (draft is null)
         {
-            return await pages.RenderAsync(http, form, CoreText.Get("FormsPublicResumeUnknownTitle"), "FormsPublicMessage", new Dictionary<string, object?>
+            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicResumeUnknownTitle"), "FormsPublicMessage", new Dictionary<string, object?>
             {
-                ["paragraphs"] = new[] { CoreText.Get("FormsPublicResumeUnknownBody") },
+                ["paragraphs"] = new[] { FormsText.Get("FormsPublicResumeUnknownBody") },
                 ["link_url"] = PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug)),
-                ["link_text"] = CoreText.Format("FormsPublicResumeStartAgain", form.Title),
+                ["link_text"] = FormsText.Format("FormsPublicResumeStartAgain", form.Title),
             }, StatusCodes.Status404NotFound);
         }
 
@@ -256,11 +256,11 @@ public static class PublicSubmitEndpoints
         var links = PublicFormPages.ErrorLinks(form, emailErrors).Concat(formErrors.Select(e =>
             new PublicErrorView(e.Message, PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, (stepOf.TryGetValue(e.Field.Split('.')[0], out var s) ? s : 0) + 1))))).ToList();
         var openStep = form.Steps.Count - 1;
-        return pages.RenderAsync(http, form, CoreText.Get("FormsPublicSummaryTitle"), "FormsPublicSummary", new Dictionary<string, object?>
+        return pages.RenderAsync(http, form, FormsText.Get("FormsPublicSummaryTitle"), "FormsPublicSummary", new Dictionary<string, object?>
         {
             ["groups"] = groups,
             ["errors"] = links,
-            ["email_field"] = EmailView(email, emailErrors.FirstOrDefault()?.Message, CoreText.Get("FormsPublicEmailHint")),
+            ["email_field"] = EmailView(email, emailErrors.FirstOrDefault()?.Message, FormsText.Get("FormsPublicEmailHint")),
             ["action"] = PublicFormPages.Url(http, PublicFormPaths.Summary(form.Slug)),
             ["back_url"] = PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, openStep + 1)),
         });
@@ -268,25 +268,25 @@ public static class PublicSubmitEndpoints
 
     private static Task<IResult> RenderSaveAsync(
         HttpContext http, PublicFormPages pages, FormDefinition form, LoadedDraft draft, string? email, IReadOnlyList<FieldError> errors, bool sent) =>
-        pages.RenderAsync(http, form, CoreText.Get("FormsPublicSaveTitle"), "FormsPublicSave", new Dictionary<string, object?>
+        pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicSave", new Dictionary<string, object?>
         {
             ["errors"] = PublicFormPages.ErrorLinks(form, errors.Select(e => e with { Field = EmailInput })),
-            ["email_field"] = EmailView(email, errors.Count > 0 ? errors[0].Message : null, CoreText.Get("FormsPublicSaveEmailHint")),
+            ["email_field"] = EmailView(email, errors.Count > 0 ? errors[0].Message : null, FormsText.Get("FormsPublicSaveEmailHint")),
             ["action"] = PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)),
             ["sent_to"] = sent ? draft.Record.Email : null,
-            ["sent_text"] = sent ? CoreText.Format("FormsPublicSaveSent", draft.Record.Email!) : null,
-            ["expiry_text"] = CoreText.Format("FormsPublicSaveExpiry", Expiry(draft)),
+            ["sent_text"] = sent ? FormsText.Format("FormsPublicSaveSent", draft.Record.Email!) : null,
+            ["expiry_text"] = FormsText.Format("FormsPublicSaveExpiry", Expiry(draft)),
             ["continue_url"] = PublicFormPages.StepOrSummary(http, form, draft.Record.Step),
         });
 
-    private static EmailField EmailField() => new() { Name = EmailInput, Label = CoreText.Get("FormsContactEmail"), Required = true };
+    private static EmailField EmailField() => new() { Name = EmailInput, Label = FormsText.Get("FormsContactEmail"), Required = true };
 
     private static PublicFieldView EmailView(string? value, string? error, string hint)
     {
         var id = PublicFieldViews.InputId(EmailInput);
         var describedBy = id + "-hint" + (error is null ? string.Empty : " " + id + "-error");
         return new PublicFieldView(
-            "text", id, EmailInput, CoreText.Get("FormsContactEmail"), hint, null, true, error, value, "email", "email", null, "false",
+            "text", id, EmailInput, FormsText.Get("FormsContactEmail"), hint, null, true, error, value, "email", "email", null, "false",
             [], [], [], null, false, null, null, describedBy);
     }
 

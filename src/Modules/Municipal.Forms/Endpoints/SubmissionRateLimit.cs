@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Municipal.Core.Display;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Endpoints;
 
@@ -55,11 +55,11 @@ public sealed class SubmissionRateLimit(IOptions<FormsOptions> options) : IRateL
         }
         else
         {
-            var title = CoreText.Get("FormsPublicTooManyTitle");
+            var title = FormsText.Get("FormsPublicTooManyTitle");
             var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http));
             result = await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderAsync(http, page, "FormsPublicMessage", new Dictionary<string, object?>
             {
-                ["paragraphs"] = new[] { CoreText.Get("FormsPublicTooManyBody") },
+                ["paragraphs"] = new[] { FormsText.Get("FormsPublicTooManyBody") },
             }, StatusCodes.Status429TooManyRequests);
         }
 

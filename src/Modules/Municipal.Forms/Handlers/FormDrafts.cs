@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Json;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -153,12 +153,12 @@ public sealed class FormDrafts(FormsDbContext db, DataPaths paths, TenantContext
         var tenantBytes = await others.SumAsync(d => (long?)d.FileBytes, cancellationToken) ?? 0;
         if (tenantBytes + bytes > options.Value.DraftBytesPerTenant)
         {
-            return CoreText.Format("FormsDraftQuotaTenant", fieldLabel);
+            return FormsText.Format("FormsDraftQuotaTenant", fieldLabel);
         }
 
         var clientBytes = await others.Where(d => d.ClientKey == client).SumAsync(d => (long?)d.FileBytes, cancellationToken) ?? 0;
         return clientBytes + bytes > options.Value.DraftBytesPerClient
-            ? CoreText.Format("FormsDraftQuotaClient", fieldLabel, options.Value.DraftFilesMegabytesPerClient)
+            ? FormsText.Format("FormsDraftQuotaClient", fieldLabel, options.Value.DraftFilesMegabytesPerClient)
             : null;
     }
 

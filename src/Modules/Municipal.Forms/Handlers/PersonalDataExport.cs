@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -67,12 +68,12 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         var notes = new List<string>();
         if (omittedRequests > 0)
         {
-            notes.Add(Core.Resources.CoreText.Format("FormsPrivacyOmittedRequests", omittedRequests, string.Join(", ", titles)));
+            notes.Add(FormsText.Format("FormsPrivacyOmittedRequests", omittedRequests, string.Join(", ", titles)));
         }
 
         if (omittedDrafts > 0)
         {
-            notes.Add(Core.Resources.CoreText.Format("FormsPrivacyOmittedDrafts", omittedDrafts));
+            notes.Add(FormsText.Format("FormsPrivacyOmittedDrafts", omittedDrafts));
         }
 
         return new PersonalDataSelection(shownRequests, shownDrafts, new PersonalDataOmission(omittedRequests, omittedDrafts, string.Join(" ", notes)));
@@ -233,7 +234,7 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
             writer.WriteStartObject();
             writer.WriteString("atUtc", line.CreatedUtc);
             writer.WriteString("kind", line.Kind.ToString());
-            writer.WriteString("label", Core.Resources.CoreText.Get("FormsEvent" + line.Kind));
+            writer.WriteString("label", FormsText.Get("FormsEvent" + line.Kind));
             if (line.ToStatus is { } status)
             {
                 writer.WriteString("status", status.Label());

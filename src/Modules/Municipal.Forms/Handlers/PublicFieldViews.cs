@@ -1,6 +1,6 @@
 using System.Globalization;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Handlers;
@@ -118,7 +118,7 @@ public static class PublicFieldViews
                 return view with
                 {
                     Kind = "radio",
-                    Options = Options(id, [("true", CoreText.Get("FormsAnswerYes")), ("false", CoreText.Get("FormsAnswerNo"))], v => v == answer),
+                    Options = Options(id, [("true", FormsText.Get("FormsAnswerYes")), ("false", FormsText.Get("FormsAnswerNo"))], v => v == answer),
                 };
             case MultiChoiceField multi:
                 var ticked = raw is not null && raw.TryGetValue(field.Name, out var list) ? list : (value as MultiChoiceValue)?.Values ?? [];
@@ -176,7 +176,7 @@ public static class PublicFieldViews
         var id = $"{InputId(field.Name)}-{part}";
         var own = error is null ? null : id + "-error";
         var describedBy = string.Join(' ', new[] { groupDescribedBy.Length == 0 ? null : groupDescribedBy, own }.Where(s => s is not null));
-        return new PublicPartView(id, field.Name + "." + part, CoreText.Get(labelKey), value ?? string.Empty, error, autocomplete, width, inputMode, describedBy);
+        return new PublicPartView(id, field.Name + "." + part, FormsText.Get(labelKey), value ?? string.Empty, error, autocomplete, width, inputMode, describedBy);
     }
 
     private static string ConditionHint(FormDefinition form, FieldCondition condition)
@@ -187,10 +187,10 @@ public static class PublicFieldViews
             ChoiceField c => c.Options.FirstOrDefault(o => o.Value == condition.EqualsValue)?.Label,
             MultiChoiceField m => m.Options.FirstOrDefault(o => o.Value == condition.EqualsValue)?.Label,
             BooleanField or ConsentField => string.Equals(condition.EqualsValue, "true", StringComparison.OrdinalIgnoreCase)
-                ? CoreText.Get("FormsAnswerYes")
-                : CoreText.Get("FormsAnswerNo"),
+                ? FormsText.Get("FormsAnswerYes")
+                : FormsText.Get("FormsAnswerNo"),
             _ => null,
         } ?? condition.EqualsValue;
-        return CoreText.Format("FormsPublicConditionHint", target.Label, answer);
+        return FormsText.Format("FormsPublicConditionHint", target.Label, answer);
     }
 }

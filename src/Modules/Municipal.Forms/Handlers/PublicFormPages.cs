@@ -4,6 +4,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 using Municipal.Forms.Validation;
 
@@ -69,7 +70,7 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
         {
             ["form_title"] = form.Title,
             ["step_title"] = form.Steps[stepIndex].Title,
-            ["progress"] = CoreText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count),
+            ["progress"] = FormsText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count),
             ["intro_paragraphs"] = stepIndex == 0 ? Paragraphs(form.Intro) : [],
             ["fields"] = fields,
             ["action"] = action,

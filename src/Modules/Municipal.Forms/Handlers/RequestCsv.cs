@@ -3,6 +3,7 @@ using System.Text;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -28,15 +29,15 @@ public static class RequestCsv
         var csv = new StringBuilder();
         var header = new List<string>
         {
-            CoreText.Get("FormsAgentCsvCode"),
-            CoreText.Get("FormsAgentCsvForm"),
-            CoreText.Get("FormsAgentCsvVersion"),
-            CoreText.Get("FormsAgentCsvReceived"),
-            CoreText.Get("FormsAgentCsvUpdated"),
-            CoreText.Get("FormsAgentCsvStatus"),
-            CoreText.Get("FormsAgentCsvAssignee"),
+            FormsText.Get("FormsAgentCsvCode"),
+            FormsText.Get("FormsAgentCsvForm"),
+            FormsText.Get("FormsAgentCsvVersion"),
+            FormsText.Get("FormsAgentCsvReceived"),
+            FormsText.Get("FormsAgentCsvUpdated"),
+            FormsText.Get("FormsAgentCsvStatus"),
+            FormsText.Get("FormsAgentCsvAssignee"),
         };
-        header.AddRange(singleForm is null ? [CoreText.Get("FormsAgentCsvAnswers")] : columns.Select(c => c.Label));
+        header.AddRange(singleForm is null ? [FormsText.Get("FormsAgentCsvAnswers")] : columns.Select(c => c.Label));
         AppendRow(csv, header);
 
         foreach (var submission in submissions)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -52,12 +52,12 @@ public sealed partial class RequestHandling(
     {
         if (!string.IsNullOrEmpty(seenSlug) && seenSlug != submission.Status.Slug())
         {
-            return new ErrorLinkView(CoreText.Format("FormsAgentStatusChangedMeanwhile", submission.Status.Label()), "#statut");
+            return new ErrorLinkView(FormsText.Format("FormsAgentStatusChangedMeanwhile", submission.Status.Label()), "#statut");
         }
 
         if (RequestStatusSlugs.Parse(statusSlug) is not { } to)
         {
-            return new ErrorLinkView(CoreText.Get("FormsAgentStatusRequired"), "#statut");
+            return new ErrorLinkView(FormsText.Get("FormsAgentStatusRequired"), "#statut");
         }
 
         if (RequestWorkflow.Default.Refusal(submission.Status, to) is { } refusal)
@@ -74,7 +74,7 @@ public sealed partial class RequestHandling(
             if (submission.AnonymisedUtc is not null)
             {
                 // The page of an anonymised request has no message field: the error points at the status.
-                return new ErrorLinkView(CoreText.Get("FormsAgentAnonymisedNoMessage"), "#statut");
+                return new ErrorLinkView(FormsText.Get("FormsAgentAnonymisedNoMessage"), "#statut");
             }
 
             if (TextError(text, "question", "FormsAgentQuestionRequired") is { } error)
@@ -97,7 +97,7 @@ public sealed partial class RequestHandling(
             await MailAsync(http, formTitle, submission, text);
         }
 
-        await RecordAsync(AuditActions.RequestStatusChanged, submission, formTitle, CoreText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
+        await RecordAsync(AuditActions.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
         return null;
     }
 
@@ -119,18 +119,18 @@ public sealed partial class RequestHandling(
                 var agent = (await AgentsAsync(http.RequestAborted)).FirstOrDefault(a => a.Id == agentId);
                 if (agent is null)
                 {
-                    return new ErrorLinkView(CoreText.Get("FormsAgentAssigneeUnknown"), "#agent");
+                    return new ErrorLinkView(FormsText.Get("FormsAgentAssigneeUnknown"), "#agent");
                 }
 
                 if (!forms.RolesMaySee(agent.Roles, submission.FormSlug))
                 {
-                    return new ErrorLinkView(CoreText.Format("FormsAgentAssigneeNotInRole", agent.Email, UserStates.RoleLabel(forms.LatestOf(submission.FormSlug)?.AgentRole ?? string.Empty)), "#agent");
+                    return new ErrorLinkView(FormsText.Format("FormsAgentAssigneeNotInRole", agent.Email, UserStates.RoleLabel(forms.LatestOf(submission.FormSlug)?.AgentRole ?? string.Empty)), "#agent");
                 }
 
                 (id, name) = (agent.Id, agent.Email);
                 break;
             default:
-                return new ErrorLinkView(CoreText.Get("FormsAgentAssigneeRequired"), "#agent");
+                return new ErrorLinkView(FormsText.Get("FormsAgentAssigneeRequired"), "#agent");
         }
 
         if (string.Equals(id, submission.AssigneeId, StringComparison.Ordinal))
@@ -140,7 +140,7 @@ public sealed partial class RequestHandling(
 
         submission.AssigneeId = id;
         submission.AssigneeName = name;
-        var line = name is null ? CoreText.Get("FormsAgentUnassignedLine") : CoreText.Format("FormsAgentAssignedLine", name);
+        var line = name is null ? FormsText.Get("FormsAgentUnassignedLine") : FormsText.Format("FormsAgentAssignedLine", name);
         history.Stage(submission, SubmissionEventKind.Assigned, line, visibleToCitizen: false, meId, meName);
         await db.SaveChangesAsync(http.RequestAborted);
         await RecordAsync(AuditActions.RequestAssigned, submission, formTitle, line);
@@ -151,7 +151,7 @@ public sealed partial class RequestHandling(
     {
         if (submission.AnonymisedUtc is not null)
         {
-            return new ErrorLinkView(CoreText.Get("FormsAgentAnonymisedNoMessage"), "#message");
+            return new ErrorLinkView(FormsText.Get("FormsAgentAnonymisedNoMessage"), "#message");
         }
 
         var text = message?.Trim() ?? string.Empty;
@@ -192,8 +192,8 @@ public sealed partial class RequestHandling(
         (http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name);
 
     private static ErrorLinkView? TextError(string text, string field, string requiredKey) =>
-        text.Length == 0 ? new ErrorLinkView(CoreText.Get(requiredKey), "#" + field)
-        : text.Length > MaxTextLength ? new ErrorLinkView(CoreText.Format("FormsAgentTextTooLong", MaxTextLength, text.Length), "#" + field)
+        text.Length == 0 ? new ErrorLinkView(FormsText.Get(requiredKey), "#" + field)
+        : text.Length > MaxTextLength ? new ErrorLinkView(FormsText.Format("FormsAgentTextTooLong", MaxTextLength, text.Length), "#" + field)
         : null;
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -58,7 +59,7 @@ public sealed record RequestFilter(
         var status = Value(query, StatusParameter);
         if (status is not null && status != RequestStatusSlugs.Open && RequestStatusSlugs.Parse(status) is null)
         {
-            errors.Add(new ErrorLinkView(CoreText.Get("FormsAgentFilterStatusUnknown"), "#filter-status"));
+            errors.Add(new ErrorLinkView(FormsText.Get("FormsAgentFilterStatusUnknown"), "#filter-status"));
             status = null;
         }
 
@@ -66,7 +67,7 @@ public sealed record RequestFilter(
         var to = ReadDate(Value(query, ToParameter), "#filter-to", errors);
         if (from is { } f && to is { } t && t < f)
         {
-            errors.Add(new ErrorLinkView(CoreText.Get("FormsAgentFilterDatesReversed"), "#filter-to"));
+            errors.Add(new ErrorLinkView(FormsText.Get("FormsAgentFilterDatesReversed"), "#filter-to"));
         }
 
         var agent = Value(query, AgentParameter);
@@ -157,35 +158,35 @@ public sealed record RequestFilter(
         var parts = new List<string>();
         if (FormSlug is { } slug)
         {
-            parts.Add(CoreText.Format("FormsAgentFilterDescribeForm", forms.Title(slug)));
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeForm", forms.Title(slug)));
         }
 
         if (StatusSlug is { } status)
         {
-            parts.Add(CoreText.Format("FormsAgentFilterDescribeStatus", RequestStatusSlugs.Parse(status)?.Label() ?? CoreText.Get("FormsAgentStatusOpen")));
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeStatus", RequestStatusSlugs.Parse(status)?.Label() ?? FormsText.Get("FormsAgentStatusOpen")));
         }
 
         if (From is { } from)
         {
-            parts.Add(CoreText.Format("FormsAgentFilterDescribeFrom", from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeFrom", from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
         }
 
         if (To is { } to)
         {
-            parts.Add(CoreText.Format("FormsAgentFilterDescribeTo", to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeTo", to.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
         }
 
         if (Assignee != AssigneeFilter.Anyone)
         {
-            parts.Add(CoreText.Format("FormsAgentFilterDescribeAgent", Assignee switch
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeAgent", Assignee switch
             {
-                AssigneeFilter.Me => CoreText.Get("FormsAgentAssigneeMe"),
-                AssigneeFilter.Nobody => CoreText.Get("FormsAgentAssigneeNobody"),
+                AssigneeFilter.Me => FormsText.Get("FormsAgentAssigneeMe"),
+                AssigneeFilter.Nobody => FormsText.Get("FormsAgentAssigneeNobody"),
                 _ => agentName ?? AgentId ?? string.Empty,
             }));
         }
 
-        return parts.Count == 0 ? CoreText.Get("FormsAgentFilterDescribeNone") : string.Join(" ; ", parts);
+        return parts.Count == 0 ? FormsText.Get("FormsAgentFilterDescribeNone") : string.Join(" ; ", parts);
     }
 
     private static DateOnly? ReadDate(string? value, string href, List<ErrorLinkView> errors)
@@ -201,7 +202,7 @@ public sealed record RequestFilter(
             return date;
         }
 
-        errors.Add(new ErrorLinkView(CoreText.Get(href == "#filter-from" ? "FormsAgentFilterFromInvalid" : "FormsAgentFilterToInvalid"), href));
+        errors.Add(new ErrorLinkView(FormsText.Get(href == "#filter-from" ? "FormsAgentFilterFromInvalid" : "FormsAgentFilterToInvalid"), href));
         return null;
     }
 }

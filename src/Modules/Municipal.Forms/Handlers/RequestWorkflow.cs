@@ -1,4 +1,4 @@
-using Municipal.Core.Resources;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -36,8 +36,8 @@ public sealed class RequestWorkflow
     /// <summary>The French refusal of a move the workflow does not allow.</summary>
     public string? Refusal(SubmissionStatus from, SubmissionStatus to) =>
         Allows(from, to) ? null
-        : NextOf(from).Count == 0 ? CoreText.Format("FormsAgentTransitionFinal", from.Label())
-        : CoreText.Format("FormsAgentTransitionRefused", from.Label(), to.Label(), string.Join(", ", NextOf(from).Select(s => s.Label())));
+        : NextOf(from).Count == 0 ? FormsText.Format("FormsAgentTransitionFinal", from.Label())
+        : FormsText.Format("FormsAgentTransitionRefused", from.Label(), to.Label(), string.Join(", ", NextOf(from).Select(s => s.Label())));
 }
 
 /// <summary>Statuses in the back office's addresses (?statut=en-traitement), so that a filtered queue can be bookmarked.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Handlers;
 
@@ -53,8 +53,8 @@ public sealed class RetentionJob : IJobHandler
             AuditAction,
             AuditObjectType,
             objectId: null,
-            CoreText.Get("FormsPrivacyRetentionObject"),
-            CoreText.Format("FormsPrivacyRetentionDetails", outcome.Anonymised, outcome.ExpiredDrafts, outcome.OrphanFolders, outcome.TrimmedDrafts),
+            FormsText.Get("FormsPrivacyRetentionObject"),
+            FormsText.Format("FormsPrivacyRetentionDetails", outcome.Anonymised, outcome.ExpiredDrafts, outcome.OrphanFolders, outcome.TrimmedDrafts),
             cancellationToken);
         return outcome;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Handlers;
 
@@ -12,7 +13,7 @@ public sealed class SimulatedCitizenIdentity : ICitizenIdentityProvider
 
     public string Key => "simulation";
 
-    public string DisplayName => Municipal.Core.Resources.CoreText.Get("FormsCitizenSimulationName");
+    public string DisplayName => FormsText.Get("FormsCitizenSimulationName");
 
     public string SignInUrl(HttpContext http, string returnPath) =>
         http.Request.PathBase + Path + "?" + CitizenIdentityProviders.ReturnParameter + "=" + Uri.EscapeDataString(returnPath);

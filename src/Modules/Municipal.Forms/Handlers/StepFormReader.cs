@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Handlers;
@@ -155,7 +155,7 @@ public static class StepFormReader
             {
                 // Not even read: the validator's message, from the size alone.
                 var size = field.MaxBytes >= 1024 * 1024 ? $"{field.MaxBytes / (1024 * 1024)} Mo" : $"{Math.Max(1, field.MaxBytes / 1024)} Ko";
-                return FieldOutcome.Fail(field.Name, CoreText.Format("FormsErrorFileTooBig", field.Label, ShortName(upload.FileName), size));
+                return FieldOutcome.Fail(field.Name, FormsText.Format("FormsErrorFileTooBig", field.Label, ShortName(upload.FileName), size));
             }
 
             using var buffer = new MemoryStream((int)upload.Length);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -44,8 +44,8 @@ public static class StoredAnswers
     {
         ChoiceField choice => OptionLabel(choice.Options, value.GetString()),
         MultiChoiceField multi => string.Join(", ", value.EnumerateArray().Select(v => OptionLabel(multi.Options, v.GetString()))),
-        ConsentField => value.ValueKind == JsonValueKind.True ? CoreText.Get("FormsAnswerConsented") : CoreText.Get("FormsAnswerNo"),
-        BooleanField => value.ValueKind == JsonValueKind.True ? CoreText.Get("FormsAnswerYes") : CoreText.Get("FormsAnswerNo"),
+        ConsentField => value.ValueKind == JsonValueKind.True ? FormsText.Get("FormsAnswerConsented") : FormsText.Get("FormsAnswerNo"),
+        BooleanField => value.ValueKind == JsonValueKind.True ? FormsText.Get("FormsAnswerYes") : FormsText.Get("FormsAnswerNo"),
         NumberField => value.GetDecimal().ToString(French),
         DateField => DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
@@ -62,7 +62,7 @@ public static class StoredAnswers
     {
         string Part(string name) => value.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.String ? part.GetString()! : string.Empty;
         var box = Part("box");
-        var street = $"{Part("street")} {Part("number")}" + (box.Length > 0 ? " " + CoreText.Format("FormsAnswerBox", box) : string.Empty);
+        var street = $"{Part("street")} {Part("number")}" + (box.Length > 0 ? " " + FormsText.Format("FormsAnswerBox", box) : string.Empty);
         return $"{street}, {Part("postalCode")} {Part("locality")}";
     }
 

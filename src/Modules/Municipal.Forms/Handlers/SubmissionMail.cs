@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Municipal.Core.Display;
 using Municipal.Core.Mail;
-using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Handlers;
@@ -32,10 +32,10 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
             return false;
         }
 
-        var message = NewMessage(submission.Email, CoreText.Format("FormsReceiptSubject", form.Title, submission.TrackingCode));
+        var message = NewMessage(submission.Email, FormsText.Format("FormsReceiptSubject", form.Title, submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = CoreText.Format(
+            Text = FormsText.Format(
                 "FormsReceiptBody",
                 form.Title,
                 tenant.Tenant.DisplayName,
@@ -51,10 +51,10 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
     /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>
     public async Task EnqueueAgentMessageAsync(HttpContext http, string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
     {
-        var message = NewMessage(submission.Email, CoreText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
+        var message = NewMessage(submission.Email, FormsText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = CoreText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(http, submission)),
+            Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(http, submission)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
@@ -76,10 +76,10 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
             return;
         }
 
-        var message = NewMessage(email, CoreText.Format("FormsReplyMailSubject", submission.TrackingCode));
+        var message = NewMessage(email, FormsText.Format("FormsReplyMailSubject", submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = CoreText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, TenantUrls.Root(http, tenant.Tenant) + Admin.RequestRoutes.Detail(submission.TrackingCode)),
+            Text = FormsText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, TenantUrls.Root(http, tenant.Tenant) + Admin.RequestRoutes.Detail(submission.TrackingCode)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }

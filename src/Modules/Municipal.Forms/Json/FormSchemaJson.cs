@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Json;
@@ -55,22 +55,22 @@ public static class FormSchemaJson
             var form = JsonSerializer.Deserialize<FormDefinition>(json, Options);
             if (form is null)
             {
-                return new FormSchemaReadResult(null, CoreText.Get("FormsSchemaEmpty"));
+                return new FormSchemaReadResult(null, FormsText.Get("FormsSchemaEmpty"));
             }
 
             var problems = FormDefinitionChecker.Check(form);
             return problems.Count > 0
-                ? new FormSchemaReadResult(null, CoreText.Format("FormsSchemaUnsound", string.Join(" ", problems)))
+                ? new FormSchemaReadResult(null, FormsText.Format("FormsSchemaUnsound", string.Join(" ", problems)))
                 : new FormSchemaReadResult(form, null);
         }
         catch (JsonException ex)
         {
             var where = ex.Path is null ? "" : $" ({ex.Path})";
-            return new FormSchemaReadResult(null, CoreText.Format("FormsSchemaInvalid", where));
+            return new FormSchemaReadResult(null, FormsText.Format("FormsSchemaInvalid", where));
         }
         catch (NotSupportedException)
         {
-            return new FormSchemaReadResult(null, CoreText.Format("FormsSchemaInvalid", ""));
+            return new FormSchemaReadResult(null, FormsText.Format("FormsSchemaInvalid", ""));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Json;
@@ -34,7 +34,7 @@ public static class SubmissionReader
         }
         catch (JsonException)
         {
-            return Failed(CoreText.Get("FormsErrorBodyNotJson"));
+            return Failed(FormsText.Get("FormsErrorBodyNotJson"));
         }
     }
 
@@ -48,7 +48,7 @@ public static class SubmissionReader
         catch (InvalidOperationException)
         {
             // JsonElement.GetString() cannot turn an escaped lone surrogate into a string.
-            return Failed(CoreText.Get("FormsErrorBodyNotJson"));
+            return Failed(FormsText.Get("FormsErrorBodyNotJson"));
         }
     }
 
@@ -56,18 +56,18 @@ public static class SubmissionReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Failed(CoreText.Get("FormsErrorBodyNotObject"));
+            return Failed(FormsText.Get("FormsErrorBodyNotObject"));
         }
 
         var errors = new List<FieldError>();
         string? email = null;
         if (!root.TryGetProperty("email", out var emailElement) || emailElement.ValueKind == JsonValueKind.Null)
         {
-            errors.Add(new FieldError("email", CoreText.Get("FormsErrorSubmitterEmailRequired")));
+            errors.Add(new FieldError("email", FormsText.Get("FormsErrorSubmitterEmailRequired")));
         }
         else if (emailElement.ValueKind != JsonValueKind.String || !EmailValidator.IsValid(emailElement.GetString()!.Trim()))
         {
-            errors.Add(new FieldError("email", CoreText.Get("FormsErrorSubmitterEmailInvalid")));
+            errors.Add(new FieldError("email", FormsText.Get("FormsErrorSubmitterEmailInvalid")));
         }
         else
         {
@@ -76,7 +76,7 @@ public static class SubmissionReader
 
         if (!root.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new FieldError("values", CoreText.Get("FormsErrorValuesNotObject")));
+            errors.Add(new FieldError("values", FormsText.Get("FormsErrorValuesNotObject")));
             return new SubmissionInput(email, new Dictionary<string, FieldValue>(), errors);
         }
 
@@ -103,7 +103,7 @@ public static class SubmissionReader
 
             if (!seen.Add(property.Name))
             {
-                errors.Add(new FieldError(field.Name, CoreText.Format("FormsErrorDuplicate", field.Label)));
+                errors.Add(new FieldError(field.Name, FormsText.Format("FormsErrorDuplicate", field.Label)));
                 answers.Remove(field.Name);
                 continue;
             }
@@ -120,7 +120,7 @@ public static class SubmissionReader
         if (unknown.Count > 0)
         {
             var shown = string.Join(", ", unknown.Take(5).Select(n => $"« {Shorten(n)} »"));
-            errors.Add(new FieldError("values", CoreText.Format("FormsErrorUnknownFields", shown, unknown.Count)));
+            errors.Add(new FieldError("values", FormsText.Format("FormsErrorUnknownFields", shown, unknown.Count)));
         }
 
         return new SubmissionInput(null, answers, errors);

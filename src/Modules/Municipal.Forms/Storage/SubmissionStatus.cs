@@ -1,4 +1,4 @@
-using Municipal.Core.Resources;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Storage;
 
@@ -28,7 +28,7 @@ public enum SubmissionEventKind
 public static class SubmissionStatusLabels
 {
     /// <summary>The French label shown to citizens and agents ("Reçue", "En traitement"...).</summary>
-    public static string Label(this SubmissionStatus status) => CoreText.Get("FormsStatus" + status);
+    public static string Label(this SubmissionStatus status) => FormsText.Get("FormsStatus" + status);
 
     /// <summary>Accepted, refused and closed requests are decided: the retention period runs from their last change.</summary>
     public static bool IsDecided(this SubmissionStatus status) =>

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Storage;
@@ -73,10 +73,10 @@ public sealed class SubmissionStore(
 
         if (form.LoginRequired && citizen is null)
         {
-            return new SubmitResult(true, null, null, [new FieldError(string.Empty, CoreText.Get("FormsErrorSignInRequired"))]) { Form = form };
+            return new SubmitResult(true, null, null, [new FieldError(string.Empty, FormsText.Get("FormsErrorSignInRequired"))]) { Form = form };
         }
 
-        var emailField = new EmailField { Name = EmailField, Label = CoreText.Get("FormsContactEmail"), Required = true };
+        var emailField = new EmailField { Name = EmailField, Label = FormsText.Get("FormsContactEmail"), Required = true };
         var emailOutcome = EmailValidator.Validate(emailField, email is null ? null : new TextValue(email));
         var validation = FormValidator.ValidateForm(form, values, readErrors);
         var errors = emailOutcome.Errors.Concat(validation.Errors).ToList();

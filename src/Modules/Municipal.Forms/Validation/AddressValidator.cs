@@ -1,4 +1,5 @@
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;
 
@@ -33,15 +34,15 @@ public static class AddressValidator
         {
             if (text.Length == 0)
             {
-                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format(missingKey, field.Label)));
+                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(missingKey, field.Label)));
             }
             else if (text.Length > PartMaxLength || text.Any(char.IsControl))
             {
-                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format("FormsErrorAddressPartTooLong", field.Label, PartMaxLength)));
+                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format("FormsErrorAddressPartTooLong", field.Label, PartMaxLength)));
             }
             else if (isValid is not null && !isValid(text))
             {
-                errors.Add(new FieldError($"{field.Name}.{part}", Core.Resources.CoreText.Format(invalidKey!, field.Label)));
+                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(invalidKey!, field.Label)));
             }
         }
 

@@ -1,5 +1,6 @@
 using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;
 
@@ -16,7 +17,7 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
 
     /// <summary>A message of CoreText naming the field by its label.</summary>
     public static FieldOutcome Fail(FormField field, string key, params object[] args) =>
-        Fail(field.Name, CoreText.Format(key, [field.Label, .. args]));
+        Fail(field.Name, FormsText.Format(key, [field.Label, .. args]));
 
     /// <summary>No answer: an error when the field is required, else nothing to keep.</summary>
     public static FieldOutcome Missing(FormField field, string requiredKey) =>
@@ -27,5 +28,5 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
 
     /// <summary>What an answer of this field looks like, in French (e.g. "un nombre"), for the wrong-kind message.</summary>
     public static string ExpectedKind(FormField field) =>
-        CoreText.Get("FormsKind" + char.ToUpperInvariant(field.Type[0]) + field.Type[1..]);
+        FormsText.Get("FormsKind" + char.ToUpperInvariant(field.Type[0]) + field.Type[1..]);
 }

@@ -1,4 +1,5 @@
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;
 
@@ -121,7 +122,7 @@ public static class FileValidator
     }
 
     private static FieldError Error(FileField field, string key, params object[] args) =>
-        new(field.Name, Core.Resources.CoreText.Format(key, [field.Label, .. args]));
+        new(field.Name, FormsText.Format(key, [field.Label, .. args]));
 
     private static string ShowSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} Mo" : $"{Math.Max(1, bytes / 1024)} Ko";

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Municipal.Core.Resources;
 using Municipal.Forms.Models;
+using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;
 
@@ -28,7 +28,7 @@ public static partial class FormDefinitionChecker
     public static IReadOnlyList<string> Check(FormDefinition form)
     {
         var errors = new List<string>();
-        void Add(string key, params object[] args) => errors.Add(CoreText.Format(key, args));
+        void Add(string key, params object[] args) => errors.Add(FormsText.Format(key, args));
 
         if (form.Slug.Length > 80 || !SlugPattern().IsMatch(form.Slug))
         {

@@ -8,6 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Media.Handlers;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 
 namespace Municipal.Media.Admin;
 
@@ -31,8 +32,8 @@ public static class MediaEditEndpoints
             return Results.NotFound();
         }
 
-        var notice = http.Request.Query.ContainsKey("envoye") ? CoreText.Get("MediaUploadedNotice")
-            : http.Request.Query.ContainsKey("enregistre") ? CoreText.Get("MediaSavedNotice")
+        var notice = http.Request.Query.ContainsKey("envoye") ? MediaText.Get("MediaUploadedNotice")
+            : http.Request.Query.ContainsKey("enregistre") ? MediaText.Get("MediaSavedNotice")
             : null;
         return await RenderAsync(http, views, library, media, new EditState(media.Name, media.Alt, media.FolderId) { Notice = notice }, cancellationToken);
     }
@@ -50,10 +51,10 @@ public static class MediaEditEndpoints
         long? folderId = long.TryParse(form["folder"], NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : null;
         var state = new EditState(name, alt, folderId)
         {
-            NameError = name.Length == 0 ? CoreText.Get("MediaErrorNameRequired")
-                : name.Length > MediaLibrary.NameMaxLength ? CoreText.Format("MediaErrorNameTooLong", MediaLibrary.NameMaxLength)
+            NameError = name.Length == 0 ? MediaText.Get("MediaErrorNameRequired")
+                : name.Length > MediaLibrary.NameMaxLength ? MediaText.Format("MediaErrorNameTooLong", MediaLibrary.NameMaxLength)
                 : null,
-            AltError = alt.Length > MediaLibrary.AltMaxLength ? CoreText.Format("MediaErrorAltTooLong", MediaLibrary.AltMaxLength) : null,
+            AltError = alt.Length > MediaLibrary.AltMaxLength ? MediaText.Format("MediaErrorAltTooLong", MediaLibrary.AltMaxLength) : null,
         };
         if (state.NameError is not null || state.AltError is not null)
         {
@@ -75,7 +76,7 @@ public static class MediaEditEndpoints
         if (usage.Count > 0)
         {
             var titles = string.Join(", ", usage.Select(u => CoreText.Format("QuotedText", u.DisplayText)));
-            var state = new EditState(media.Name, media.Alt, media.FolderId) { DeleteError = CoreText.Format("MediaErrorInUse", titles) };
+            var state = new EditState(media.Name, media.Alt, media.FolderId) { DeleteError = MediaText.Format("MediaErrorInUse", titles) };
             return await RenderAsync(http, views, library, media, state, cancellationToken, StatusCodes.Status409Conflict);
         }
 
@@ -104,14 +105,14 @@ public static class MediaEditEndpoints
         }
 
         var sizes = media.WidthList()
-            .Select(w => new MediaSizeView(CoreText.Format("MediaSizeWebp", w), MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(w))))
+            .Select(w => new MediaSizeView(MediaText.Format("MediaSizeWebp", w), MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(w))))
             .Append(new MediaSizeView(
-                CoreText.Format(media.FallbackFile.EndsWith(".png", StringComparison.Ordinal) ? "MediaSizePng" : "MediaSizeJpeg", media.LargestWidth),
+                MediaText.Format(media.FallbackFile.EndsWith(".png", StringComparison.Ordinal) ? "MediaSizePng" : "MediaSizeJpeg", media.LargestWidth),
                 MediaUrls.File(pathBase, media.Id, media.FallbackFile)))
             .ToList();
         var preview = media.WidthList().LastOrDefault(w => w <= 640, media.WidthList()[0]);
 
-        return await views.RenderAsync(http, "AdminMediaEdit", CoreText.Format("MediaEditTitle", media.Name), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminMediaEdit", MediaText.Format("MediaEditTitle", media.Name), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["notice"] = state.Notice,
@@ -119,7 +120,7 @@ public static class MediaEditEndpoints
             ["missing_alt"] = !media.HasAlt,
             ["preview_url"] = MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(preview)),
             ["preview_alt"] = media.Alt ?? string.Empty,
-            ["size"] = CoreText.Format("MediaSize", media.Width, media.Height),
+            ["size"] = MediaText.Format("MediaSize", media.Width, media.Height),
             ["uploaded"] = BrusselsTime.Format(media.UploadedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
             ["uploaded_by"] = media.UploadedBy,
             ["form_action"] = MediaLibraryEndpoints.EditUrl(http, media.Id),

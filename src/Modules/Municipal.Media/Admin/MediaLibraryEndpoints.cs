@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Municipal.Core.Admin;
 using Municipal.Core.Media;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Media.Handlers;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 
 namespace Municipal.Media.Admin;
 
@@ -50,16 +50,16 @@ public static class MediaLibraryEndpoints
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            state.FileError = CoreText.Get("MediaErrorNoFile");
+            state.FileError = MediaText.Get("MediaErrorNoFile");
         }
         else if (file.Length > limits.MaxUploadBytes)
         {
-            state.FileError = CoreText.Format("MediaErrorTooBig", Megabytes(file.Length), Megabytes(limits.MaxUploadBytes));
+            state.FileError = MediaText.Format("MediaErrorTooBig", Megabytes(file.Length), Megabytes(limits.MaxUploadBytes));
         }
 
         if (alt.Length > MediaLibrary.AltMaxLength)
         {
-            state.AltError = CoreText.Format("MediaErrorAltTooLong", MediaLibrary.AltMaxLength);
+            state.AltError = MediaText.Format("MediaErrorAltTooLong", MediaLibrary.AltMaxLength);
         }
 
         if (state.FileError is null && state.AltError is null)
@@ -147,7 +147,7 @@ public static class MediaLibraryEndpoints
             m.Alt,
             MediaUrls.Thumbnail(pathBase, m),
             EditUrl(http, m.Id),
-            CoreText.Format("MediaSize", m.Width, m.Height),
+            MediaText.Format("MediaSize", m.Width, m.Height),
             m.FolderId is { } fid ? folderNames.GetValueOrDefault(fid) : null)).ToList();
 
         var errors = new List<ErrorLinkView>();
@@ -166,13 +166,13 @@ public static class MediaLibraryEndpoints
         var pages = (int)Math.Ceiling(total / (double)PageSize);
         var pageLinks = Enumerable.Range(1, Math.Max(pages, 1)).Select(n => new MediaPageLinkView(n.ToString(CultureInfo.InvariantCulture), PageUrl(n), n == page)).ToList();
 
-        var notice = query.ContainsKey("supprime") ? CoreText.Get("MediaDeletedNotice")
-            : query.ContainsKey("dossier-cree") ? CoreText.Get("MediaFolderCreatedNotice")
-            : query.ContainsKey("dossier-renomme") ? CoreText.Get("MediaFolderRenamedNotice")
-            : int.TryParse(query["dossier-supprime"], NumberStyles.None, CultureInfo.InvariantCulture, out var moved) ? CoreText.Format(moved switch { 0 => "MediaFolderDeletedEmptyNotice", 1 => "MediaFolderDeletedNoticeOne", _ => "MediaFolderDeletedNoticeMany" }, moved)
+        var notice = query.ContainsKey("supprime") ? MediaText.Get("MediaDeletedNotice")
+            : query.ContainsKey("dossier-cree") ? MediaText.Get("MediaFolderCreatedNotice")
+            : query.ContainsKey("dossier-renomme") ? MediaText.Get("MediaFolderRenamedNotice")
+            : int.TryParse(query["dossier-supprime"], NumberStyles.None, CultureInfo.InvariantCulture, out var moved) ? MediaText.Format(moved switch { 0 => "MediaFolderDeletedEmptyNotice", 1 => "MediaFolderDeletedNoticeOne", _ => "MediaFolderDeletedNoticeMany" }, moved)
             : null;
 
-        return await views.RenderAsync(http, "AdminMediaList", CoreText.Get("MediaTitle"), new Dictionary<string, object?>
+        return await views.RenderAsync(http, "AdminMediaList", MediaText.Get("MediaTitle"), new Dictionary<string, object?>
         {
             ["errors"] = errors,
             ["notice"] = statusCode == StatusCodes.Status200OK ? notice : null,
@@ -185,7 +185,7 @@ public static class MediaLibraryEndpoints
             ["rename_error"] = state.RenameError,
             ["new_folder_name"] = state.NewFolderName,
             ["new_folder_error"] = state.NewFolderError,
-            ["file_hint"] = CoreText.Format("MediaFileHint", Megabytes(limits.MaxUploadBytes)),
+            ["file_hint"] = MediaText.Format("MediaFileHint", Megabytes(limits.MaxUploadBytes)),
             ["file_error"] = state.FileError,
             ["alt"] = state.UploadAlt,
             ["alt_error"] = state.AltError,
@@ -195,7 +195,7 @@ public static class MediaLibraryEndpoints
             ["search"] = search,
             ["search_folders"] = folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == currentFolder?.Id)).ToList(),
             ["cards"] = cards,
-            ["result_count"] = CoreText.Format(total == 1 ? "MediaCountOne" : "MediaCount", total),
+            ["result_count"] = MediaText.Format(total == 1 ? "MediaCountOne" : "MediaCount", total),
             ["pages"] = pages > 1 ? pageLinks : new List<MediaPageLinkView>(),
         }, statusCode);
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Municipal.Core.Resources;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 using SkiaSharp;
 
 namespace Municipal.Media.Handlers;
@@ -47,7 +47,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
 
         if (TooLarge(header.Width, header.Height, limits))
         {
-            return new ImageProcessingResult(null, CoreText.Format("MediaErrorDimensions", header.Width, header.Height, limits.MaxSide, limits.MaxPixels / 1_000_000));
+            return new ImageProcessingResult(null, MediaText.Format("MediaErrorDimensions", header.Width, header.Height, limits.MaxSide, limits.MaxPixels / 1_000_000));
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -74,7 +74,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
         var info = codec.Info;
         if (TooLarge(info.Width, info.Height, limits))
         {
-            return new ImageProcessingResult(null, CoreText.Format("MediaErrorDimensions", info.Width, info.Height, limits.MaxSide, limits.MaxPixels / 1_000_000));
+            return new ImageProcessingResult(null, MediaText.Format("MediaErrorDimensions", info.Width, info.Height, limits.MaxSide, limits.MaxPixels / 1_000_000));
         }
 
         using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb()));
@@ -137,7 +137,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options) : IDisposable
     private static bool TooLarge(int width, int height, MediaOptions limits) =>
         width > limits.MaxSide || height > limits.MaxSide || (long)width * height > limits.MaxPixels;
 
-    private static ImageProcessingResult Refused(string key) => new(null, CoreText.Get(key));
+    private static ImageProcessingResult Refused(string key) => new(null, MediaText.Get(key));
 
     /// <summary>Halves while the target is less than half (box-like quality), then one last smooth step.</summary>
     private static SKBitmap ScaleTo(SKBitmap source, int width, List<SKBitmap> owned)

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 using Municipal.Media.Models;
+using Municipal.Media.Resources;
 
 namespace Municipal.Media.Handlers;
 
@@ -226,16 +226,16 @@ public sealed class MediaLibrary(
     {
         if (name.Length == 0)
         {
-            return CoreText.Get("MediaFolderNameRequired");
+            return MediaText.Get("MediaFolderNameRequired");
         }
 
         if (name.Length > NameMaxLength)
         {
-            return CoreText.Format("MediaFolderNameTooLong", NameMaxLength);
+            return MediaText.Format("MediaFolderNameTooLong", NameMaxLength);
         }
 
         return await db.Folders.AnyAsync(f => f.Name == name && f.Id != exceptId, cancellationToken)
-            ? CoreText.Format("MediaFolderNameTaken", name)
+            ? MediaText.Format("MediaFolderNameTaken", name)
             : null;
     }
 
@@ -247,7 +247,7 @@ public sealed class MediaLibrary(
         name = new string(name.Where(c => !char.IsControl(c)).ToArray());
         if (name.Length == 0)
         {
-            name = CoreText.Get("MediaDefaultName");
+            name = MediaText.Get("MediaDefaultName");
         }
 
         return name.Length > NameMaxLength ? name[..NameMaxLength] : name;

@@ -3,6 +3,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.News.Models;
+using Municipal.News.Resources;
 
 namespace Municipal.News.Admin;
 
@@ -15,7 +16,7 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
 
     public string ContentType => NewsTypes.NewsArticle;
 
-    public string DisplayName => CoreText.Get("ContentTypeNewsArticle");
+    public string DisplayName => NewsText.Get("ContentTypeNewsArticle");
 
     public string Feature => NewsModule.Feature;
 
@@ -30,7 +31,7 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
         return
         [
             CommonFields.TitleField(content?.Title),
-            new DateField(Date, CoreText.Get("ContentFieldNewsDate"), content is null ? today : DateOnly.FromDateTime(content.Date.UtcDateTime)) { Required = true, Hint = CoreText.Get("ContentFieldNewsDateHint") },
+            new DateField(Date, NewsText.Get("ContentFieldNewsDate"), content is null ? today : DateOnly.FromDateTime(content.Date.UtcDateTime)) { Required = true, Hint = NewsText.Get("ContentFieldNewsDateHint") },
             CommonFields.SummaryField(content?.Summary),
             new RichTextField(Body, CoreText.Get("ContentFieldBody"), content?.Body ?? RichText.Empty),
             new ImageField(Image, CoreText.Get("ContentFieldImage"), content?.Image),

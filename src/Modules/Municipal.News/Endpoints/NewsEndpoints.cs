@@ -9,6 +9,7 @@ using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 using Municipal.News.Models;
+using Municipal.News.Resources;
 
 namespace Municipal.News.Endpoints;
 
@@ -37,7 +38,7 @@ public static class NewsEndpoints
         }
 
         var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, (number - 1) * PageSize, PageSize, http.RequestAborted);
-        var title = CoreText.Get("News");
+        var title = NewsText.Get("News");
         var view = new PageView(number == 1 ? title : $"{title} – {CoreText.Format("PageOf", number, pages)}", null, ThemePageRenderer.Breadcrumb(http, (title, "/" + NewsTypes.BasePath)));
         var listUrl = ThemePageRenderer.Url(http, "/" + NewsTypes.BasePath);
         return await renderer.RenderAsync(http, view, "NewsList", new Dictionary<string, object?>
@@ -58,7 +59,7 @@ public static class NewsEndpoints
         {
             const string Atom = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("title", Atom, $"{CoreText.Get("News")} – {tenant.Tenant.DisplayName}");
+            xml.WriteElementString("title", Atom, $"{NewsText.Get("News")} – {tenant.Tenant.DisplayName}");
             xml.WriteElementString("id", Atom, site + NewsTypes.BasePath);
             xml.WriteElementString("updated", Atom, Stamp(items.Count > 0 ? items.Max(i => i.ModifiedUtc) : DateTimeOffset.UnixEpoch));
             XmlDocuments.WriteLink(xml, Atom, "alternate", site + NewsTypes.BasePath);
@@ -114,7 +115,7 @@ public sealed class NewsArticleDisplay(ThemePageRenderer renderer) : IContentDis
     public Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http)
     {
         var content = ContentStore.Read<NewsArticleContent>(item);
-        var news = CoreText.Get("News");
+        var news = NewsText.Get("News");
         var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, ThemePageRenderer.Breadcrumb(http, (news, "/" + NewsTypes.BasePath), (content.Title, "/" + item.Path)));
         return renderer.RenderAsync(http, page, "NewsArticle", new Dictionary<string, object?>
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Municipal.Core.Admin.Content;
 using Municipal.Core.Content;
-using Municipal.Core.Resources;
 using Municipal.Pages.Models;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Admin;
 
@@ -16,7 +16,7 @@ public sealed class HomePageEditor : IContentTypeEditor
 
     public string ContentType => PageTypes.HomePage;
 
-    public string DisplayName => CoreText.Get("ContentTypeHomePage");
+    public string DisplayName => PagesText.Get("ContentTypeHomePage");
 
     public string Feature => PagesModule.Feature;
 
@@ -57,35 +57,35 @@ public sealed class HomePageEditor : IContentTypeEditor
 
     private static IEnumerable<EditorField> BlockFields(int i, HomeBlock block)
     {
-        var title = CoreText.Format("ContentHomeBlockTitle", Number(i));
+        var title = PagesText.Format("ContentHomeBlockTitle", Number(i));
         switch (block)
         {
             case HeroBlock hero:
-                yield return new TextField(Name(i, "title"), title, hero.Title) { Required = true, Heading = CoreText.Format("ContentHomeHeroHeading", Number(i)) };
-                yield return new RichTextField(Name(i, "text"), CoreText.Get("ContentHomeHeroText"), hero.Text);
-                yield return new ImageField(Name(i, "image"), CoreText.Get("ContentHomeHeroImage"), hero.Image);
+                yield return new TextField(Name(i, "title"), title, hero.Title) { Required = true, Heading = PagesText.Format("ContentHomeHeroHeading", Number(i)) };
+                yield return new RichTextField(Name(i, "text"), PagesText.Get("ContentHomeHeroText"), hero.Text);
+                yield return new ImageField(Name(i, "image"), PagesText.Get("ContentHomeHeroImage"), hero.Image);
                 break;
             case TextBlock text:
-                yield return new TextField(Name(i, "title"), title, text.Title ?? string.Empty) { Heading = CoreText.Format("ContentHomeTextHeading", Number(i)) };
-                yield return new RichTextField(Name(i, "body"), CoreText.Format("ContentHomeTextBody", Number(i)), text.Body);
+                yield return new TextField(Name(i, "title"), title, text.Title ?? string.Empty) { Heading = PagesText.Format("ContentHomeTextHeading", Number(i)) };
+                yield return new RichTextField(Name(i, "body"), PagesText.Format("ContentHomeTextBody", Number(i)), text.Body);
                 break;
             case QuickLinksBlock quick:
-                yield return new TextField(Name(i, "title"), title, quick.Title) { Required = true, Heading = CoreText.Format("ContentHomeLinksHeading", Number(i)) };
+                yield return new TextField(Name(i, "title"), title, quick.Title) { Required = true, Heading = PagesText.Format("ContentHomeLinksHeading", Number(i)) };
                 yield return LinksField(i, quick.Links);
                 break;
             case AudiencesBlock audiences:
-                yield return new TextField(Name(i, "title"), title, audiences.Title) { Required = true, Heading = CoreText.Format("ContentHomeAudiencesHeading", Number(i)) };
+                yield return new TextField(Name(i, "title"), title, audiences.Title) { Required = true, Heading = PagesText.Format("ContentHomeAudiencesHeading", Number(i)) };
                 yield return LinksField(i, audiences.Links);
                 break;
             case LatestNewsBlock news:
-                yield return new TextField(Name(i, "title"), title, news.Title) { Required = true, Heading = CoreText.Format("ContentHomeNewsHeading", Number(i)) };
-                yield return new TextField(Name(i, "count"), CoreText.Format("ContentHomeNewsCount", Number(i)), news.Count.ToString(CultureInfo.InvariantCulture)) { InputType = "number", Required = true };
+                yield return new TextField(Name(i, "title"), title, news.Title) { Required = true, Heading = PagesText.Format("ContentHomeNewsHeading", Number(i)) };
+                yield return new TextField(Name(i, "count"), PagesText.Format("ContentHomeNewsCount", Number(i)), news.Count.ToString(CultureInfo.InvariantCulture)) { InputType = "number", Required = true };
                 break;
         }
     }
 
     private static LinesField LinksField(int i, IReadOnlyList<LinkItem> links) =>
-        new(Name(i, "links"), CoreText.Format("ContentHomeLinks", Number(i)), links.Select(l => $"{l.Label} | {l.Url}").ToList()) { Hint = CoreText.Get("ContentHomeLinksHint") };
+        new(Name(i, "links"), PagesText.Format("ContentHomeLinks", Number(i)), links.Select(l => $"{l.Label} | {l.Url}").ToList()) { Hint = PagesText.Get("ContentHomeLinksHint") };
 
     private static HomeBlock ReadBlock(EditorValues values, int i, HomeBlock block) => block switch
     {
@@ -106,7 +106,7 @@ public sealed class HomePageEditor : IContentTypeEditor
             var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                values.Fail(name, CoreText.Format("ContentHomeLinksInvalid", line));
+                values.Fail(name, PagesText.Format("ContentHomeLinksInvalid", line));
                 continue;
             }
 
@@ -123,7 +123,7 @@ public sealed class HomePageEditor : IContentTypeEditor
             return count;
         }
 
-        values.Fail(name, CoreText.Get("ContentHomeNewsCountInvalid"));
+        values.Fail(name, PagesText.Get("ContentHomeNewsCountInvalid"));
         return fallback;
     }
 }

@@ -2,6 +2,7 @@ using Municipal.Core.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 using Municipal.Pages.Models;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Admin;
 
@@ -13,7 +14,7 @@ public sealed class PageEditor : IContentTypeEditor
 
     public string ContentType => PageTypes.Page;
 
-    public string DisplayName => CoreText.Get("ContentTypePage");
+    public string DisplayName => PagesText.Get("ContentTypePage");
 
     public string Feature => PagesModule.Feature;
 
@@ -64,7 +65,7 @@ public sealed class ProcedureEditor : IContentTypeEditor
 
     public string ContentType => PageTypes.Procedure;
 
-    public string DisplayName => CoreText.Get("ContentTypeProcedure");
+    public string DisplayName => PagesText.Get("ContentTypeProcedure");
 
     public string Feature => PagesModule.Feature;
 
@@ -79,12 +80,12 @@ public sealed class ProcedureEditor : IContentTypeEditor
         [
             CommonFields.TitleField(content?.Title),
             CommonFields.SummaryField(content?.Summary),
-            new RichTextField(What, CoreText.Get("ContentFieldProcedureWhat"), content?.What ?? RichText.Empty),
-            new RichTextField(Who, CoreText.Get("ContentFieldProcedureWho"), content?.Who ?? RichText.Empty),
-            new RichTextField(Cost, CoreText.Get("ContentFieldProcedureCost"), content?.Cost ?? RichText.Empty),
-            new LinesField(Documents, CoreText.Get("ContentFieldProcedureDocuments"), content?.Documents ?? []) { Hint = CoreText.Get("ContentFieldProcedureDocumentsHint") },
-            new RichTextField(How, CoreText.Get("ContentFieldProcedureHow"), content?.How ?? RichText.Empty),
-            new EmbeddedFormField(Form, CoreText.Get("FormsPublicEditorField"), content?.FormId) { Hint = CoreText.Get("FormsPublicEditorFieldHint") },
+            new RichTextField(What, PagesText.Get("ContentFieldProcedureWhat"), content?.What ?? RichText.Empty),
+            new RichTextField(Who, PagesText.Get("ContentFieldProcedureWho"), content?.Who ?? RichText.Empty),
+            new RichTextField(Cost, PagesText.Get("ContentFieldProcedureCost"), content?.Cost ?? RichText.Empty),
+            new LinesField(Documents, PagesText.Get("ContentFieldProcedureDocuments"), content?.Documents ?? []) { Hint = PagesText.Get("ContentFieldProcedureDocumentsHint") },
+            new RichTextField(How, PagesText.Get("ContentFieldProcedureHow"), content?.How ?? RichText.Empty),
+            new EmbeddedFormField(Form, PagesText.Get("FormsPublicEditorField"), content?.FormId) { Hint = PagesText.Get("FormsPublicEditorFieldHint") },
             CommonFields.MetaDescriptionField(content?.Seo),
             .. CommonFields.TaxonomyFields(content?.Taxonomy),
         ];

@@ -6,6 +6,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Tenancy;
 using Municipal.Pages.Models;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Endpoints;
 
@@ -44,7 +45,7 @@ public static class HomeEndpoint
                 AudiencesBlock audiences => new HomeBlockView("links", audiences.Title, null, Links(http, audiences.Links), []),
                 TextBlock text => new HomeBlockView("text", text.Title, text.Body.Html, [], []),
                 LatestNewsBlock news when tenant.Tenant.HasFeature("news") =>
-                    new HomeBlockView("news", news.Title, null, [new LinkView(Core.Resources.CoreText.Get("AllNews"), ThemePageRenderer.Url(http, "/actualites"))], await LatestNewsAsync(http, store, news.Count)),
+                    new HomeBlockView("news", news.Title, null, [new LinkView(PagesText.Get("AllNews"), ThemePageRenderer.Url(http, "/actualites"))], await LatestNewsAsync(http, store, news.Count)),
                 _ => null,
             };
             if (view is not null)

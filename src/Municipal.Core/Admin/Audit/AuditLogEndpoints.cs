@@ -28,7 +28,7 @@ public static class AuditLogEndpoints
     public static void MapAuditLog(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapAdminArea("/journal").RequirePermission(AdminPermissions.ViewAudit).MapGet("/", JournalAsync);
 
-    private static async Task<IResult> JournalAsync(HttpContext http, AdminViews views, AuditLog audit, TenantDbContext db)
+    private static async Task<IResult> JournalAsync(HttpContext http, AdminViews views, AuditLog audit, TenantDbContext db, TextCatalog texts)
     {
         var objectId = http.Request.Query[ObjectParameter].ToString().Trim();
         var filter = objectId.Length == 0 ? null : objectId;
@@ -54,8 +54,8 @@ public static class AuditLogEndpoints
             LocalDate(r.AtUtc),
             r.AtUtc.ToString("O", CultureInfo.InvariantCulture),
             r.Actor,
-            ActionLabel(r.Action),
-            TypeLabel(r.ObjectType),
+            ActionLabel(texts, r.Action),
+            TypeLabel(texts, r.ObjectType),
             r.ObjectName,
             r.ObjectId is { } id && contentIds.Contains(id) ? AdminArea.Url(http, EditorOf(id)) : null,
             r.Details)).ToList();
@@ -80,14 +80,17 @@ public static class AuditLogEndpoints
         return CoreText.Format("AuditDateFormat", local.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The French label of an action ("Audit.published"), or the action itself when it has none.</summary>
-    public static string ActionLabel(string action) => LabelOr("Audit." + action, action);
+    /// <summary>
+    /// The French label of an action ("Audit.published"), or the action itself when it has none. A module's own
+    /// actions and object types ("Audit.forms-export", "AuditType.Request") are labelled in its own texts.
+    /// </summary>
+    public static string ActionLabel(TextCatalog texts, string action) => LabelOr(texts, "Audit." + action, action);
 
-    private static string TypeLabel(string type) => LabelOr("AuditType." + type, type);
+    private static string TypeLabel(TextCatalog texts, string type) => LabelOr(texts, "AuditType." + type, type);
 
-    private static string LabelOr(string key, string fallback)
+    private static string LabelOr(TextCatalog texts, string key, string fallback)
     {
-        var label = CoreText.Get(key);
+        var label = texts.Get(key);
         return label == key ? fallback : label;
     }
 
