@@ -92,10 +92,6 @@ public static class MunicipalServiceCollectionExtensions
         services.AddSingleton<TextCatalog>();
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<ThemePageRenderer>();
-        foreach (var type in new[] { typeof(SiteView), typeof(LinkView), typeof(PageView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         // Users of each tenant live in the tenant's database.
         services.AddIdentityCore<IdentityUser>(options =>

@@ -46,19 +46,11 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<RequestHandling>();
         services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
         services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
-        foreach (var type in RequestViews.LiquidTypes)
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         // Public flow: /e-guichet/{slug}, drafts, and the first step on procedure pages.
         services.AddScoped<FormDrafts>();
         services.AddScoped<PublicFormPages>();
         services.AddScoped<IEmbeddedForms, EmbeddedForms>();
-        foreach (var type in new[] { typeof(PublicFieldView), typeof(PublicOptionView), typeof(PublicPartView), typeof(PublicErrorView), typeof(PublicAnswerView), typeof(PublicAnswerGroupView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
@@ -72,7 +64,6 @@ public sealed class FormsModule : IMunicipalModule
             options.AddPolicy<string, PublicWriteRateLimit>(PublicWriteRateLimit.PolicyName);
         });
         services.AddScoped<FollowUpAccess>();
-        services.AddSingleton(new LiquidModelType(typeof(FollowUpLineView)));
 
         // GDPR: the daily retention job (anonymisation, expired drafts, orphan folders) and the personal data export.
         services.AddScoped<SubmissionAnonymiser>();
@@ -87,19 +78,10 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<CitizenSession>();
         services.AddScoped<CitizenIdentityProviders>();
         services.AddSingleton<ICitizenIdentityProvider, SimulatedCitizenIdentity>();
-        services.AddSingleton(new LiquidModelType(typeof(CitizenSignInEndpoints.CitizenFieldError)));
 
         // The form builder (back office): /admin/e-guichet/formulaires.
         services.AddScoped<FormBuilderStore>();
         services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, AdminPermissions.ManageForms, Order: 26, Feature: Feature));
-        foreach (var type in new[]
-        {
-            typeof(FormRowView), typeof(StepRowView), typeof(VersionRowView), typeof(FieldRowView), typeof(CheckOptionView),
-            typeof(SummaryRowView), typeof(FormSettingsInput), typeof(FieldInput),
-        })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

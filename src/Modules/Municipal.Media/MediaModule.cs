@@ -39,10 +39,6 @@ public sealed class MediaModule : IMunicipalModule
         services.AddSingleton(new AdminMenuItem("NavMedia", MediaLibraryEndpoints.Path, AdminPermissions.EditContent, Order: 20, Feature: Feature));
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(MediaModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, MediaText.Resources));
-        foreach (var type in new[] { typeof(MediaCardView), typeof(MediaFolderView), typeof(MediaUsageView), typeof(MediaSizeView), typeof(MediaPageLinkView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -30,7 +30,6 @@ public sealed class NewsModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, NewsArticleEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, NewsText.Resources));
-        services.AddSingleton(new LiquidModelType(typeof(NewsTeaserLink)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNews();

@@ -36,8 +36,6 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, HomePageEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, PagesText.Resources));
-        services.AddSingleton(new LiquidModelType(typeof(HomeBlockView)));
-        services.AddSingleton(new LiquidModelType(typeof(NewsTeaserView)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapHome();

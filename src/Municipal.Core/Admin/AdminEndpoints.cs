@@ -271,8 +271,6 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AdminViews>();
-        services.AddSingleton(new LiquidModelType(typeof(ErrorLinkView)));
-        services.AddSingleton(new LiquidModelType(typeof(AdminNavLinkView)));
         services.AddSingleton(new ModuleTemplates("Admin", new EmbeddedAssets(typeof(AdminEndpoints).Assembly, "Admin/Views")));
 
         services.AddAuthentication(TenantAuthentication.Scheme).AddCookie(TenantAuthentication.Scheme);

@@ -20,21 +20,17 @@ public sealed class LiquidRenderer
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly FluidParser _parser = new();
-    private readonly TemplateOptions _options = new();
+    private readonly TemplateOptions _options = new() { MemberAccessStrategy = new ViewModelAccess() };
     private readonly Dictionary<string, ThemeRegistration> _themes;
     private readonly IReadOnlyList<ModuleTemplates> _modules;
     private readonly ConcurrentDictionary<(string Theme, string Name), IFluidTemplate> _cache = new();
 
-    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidModelType> modelTypes, IEnumerable<LiquidFilter> filters, TextCatalog texts)
+    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidFilter> filters, TextCatalog texts)
     {
         _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         _modules = modules.ToArray();
-        // The name strategy must be set before types are registered: it names their members.
+        // Members are read in snake case (Url -> url, IsoDate -> iso_date); view-model records open themselves (ViewModelAccess).
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in modelTypes)
-        {
-            _options.MemberAccessStrategy.Register(type.Type);
-        }
         // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
         _options.FileProvider = new PartialFileProvider(this);
         // {{ "Key" | t }}: the core's text, else a module's (a module's templates name its own keys).
@@ -50,7 +46,7 @@ public sealed class LiquidRenderer
 
     public ThemeRegistration? FindTheme(string name) => _themes.GetValueOrDefault(name);
 
-    /// <summary>Renders a template with the given values (view-model records registered as <see cref="LiquidModelType"/>).</summary>
+    /// <summary>Renders a template with the given values (view models are records of Municipal's assemblies: see <see cref="ViewModelAccess"/>).</summary>
     public async Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values)
     {
         var template = GetTemplate(theme, templateName);
@@ -127,5 +123,3 @@ internal sealed class PartialFileProvider(LiquidRenderer renderer) : Microsoft.E
 /// </summary>
 public sealed record LiquidFilter(string Name, Func<string, string> Apply);
 
-/// <summary>A view-model type whose members templates may read.</summary>
-public sealed record LiquidModelType(Type Type);

@@ -45,10 +45,6 @@ public static partial class HostAdminEndpoints
     {
         services.AddScoped<OperatorAccounts>();
         services.AddSingleton(new ModuleTemplates("HostAdmin", new EmbeddedAssets(typeof(HostAdminEndpoints).Assembly, "HostAdmin/Views")));
-        foreach (var type in new[] { typeof(HostTenantRow), typeof(HostCreatedView), typeof(HostApplyLine), typeof(HostRecipeRunRow), typeof(HostFieldView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         services.AddAuthentication().AddCookie(HostAuthentication.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(HostAuthentication.Scheme).Configure<IDataProtectionProvider>(HostAuthentication.Configure);

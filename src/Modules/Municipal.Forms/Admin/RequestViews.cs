@@ -40,9 +40,6 @@ public static class RequestRoutes
 /// <summary>How requests read on the back office's pages.</summary>
 public static class RequestViews
 {
-    public static readonly Type[] LiquidTypes =
-        [typeof(RequestRowView), typeof(RequestStepView), typeof(RequestAnswerView), typeof(RequestAttachmentView), typeof(RequestHistoryView)];
-
     public static RequestRowView Row(HttpContext http, SubmissionRecord submission, RequestForms forms) => new(
         submission.TrackingCode,
         AdminArea.Url(http, RequestRoutes.Detail(submission.TrackingCode)),

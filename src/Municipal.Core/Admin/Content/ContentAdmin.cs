@@ -16,10 +16,6 @@ public static class ContentAdmin
         services.AddScoped<ContentEditPage>();
         services.AddScoped<ContentParentChoices>();
         services.AddSingleton(new AdminMenuItem("NavContents", ContentAdminRoutes.List, AdminPermissions.EditContent, Order: 10));
-        foreach (var type in new[] { typeof(ContentRowView), typeof(ContentChoiceView), typeof(ContentFieldView), typeof(ContentOptionView), typeof(ScheduleView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         return services;
     }

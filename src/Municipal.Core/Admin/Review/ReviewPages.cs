@@ -24,10 +24,6 @@ public static class ReviewPages
         services.AddScoped<ContentWorkflow>();
         services.AddScoped<ContentTrash>();
         services.AddScoped<ReviewMail>();
-        foreach (var type in ReviewViewModels.Types)
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         services.AddSingleton(new AdminMenuItem("NavReview", ContentAdminRoutes.ReviewQueue, AdminPermissions.PublishContent, Order: 15));
         services.AddSingleton(new AdminMenuItem("NavTrash", ContentAdminRoutes.Trash, AdminPermissions.PublishContent, Order: 70));

@@ -35,9 +35,6 @@ public sealed record TrashItemView(string Id, string Title, string Type, string 
 /// <summary>Builds the views of the review, revision and trash pages (dates in Brussels time, French labels).</summary>
 public static class ReviewViewModels
 {
-    public static IReadOnlyList<Type> Types { get; } =
-        [typeof(ReviewQueueItemView), typeof(RevisionRowView), typeof(FieldChangeView), typeof(DiffSegmentView), typeof(TrashItemView)];
-
     /// <summary>"29 novembre 2026 à 14:05", Brussels time, in the request's culture.</summary>
     public static string Date(DateTimeOffset? utc) =>
         utc is { } value ? BrusselsTime.Format(value, CoreText.Get("ReviewDateFormat"), CultureInfo.CurrentCulture) : string.Empty;

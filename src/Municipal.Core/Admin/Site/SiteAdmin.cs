@@ -17,13 +17,6 @@ public static class SiteAdmin
         services.AddSingleton(new AdminMenuItem("SiteNavMenus", MenusPath, AdminPermissions.ManageNavigation, Order: 30));
         services.AddSingleton(new AdminMenuItem("SiteNavTaxonomies", TaxonomiesPath, AdminPermissions.ManageNavigation, Order: 35));
         services.AddSingleton(new AdminMenuItem("SiteNavSettings", SettingsPath, AdminPermissions.ManageSettings, Order: 40));
-        foreach (var type in new[]
-        {
-            typeof(OptionView), typeof(MenuSummaryView), typeof(MenuRowView), typeof(TaxonomySummaryView), typeof(TermRowView),
-        })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         return services;
     }

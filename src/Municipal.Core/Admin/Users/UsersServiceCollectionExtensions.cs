@@ -23,10 +23,6 @@ public static class UsersServiceCollectionExtensions
             options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
         });
 
-        foreach (var type in new[] { typeof(UserRowView), typeof(RoleOptionView), typeof(AuditLineView), typeof(AccountSessionView) })
-        {
-            services.AddSingleton(new LiquidModelType(type));
-        }
 
         services.AddSingleton(new AdminMenuItem("NavUsers", UserViews.ListPath, AdminPermissions.ManageUsers, Order: 50));
         services.AddSingleton(new AdminMenuItem("NavAudit", AuditLogEndpoints.Path, AdminPermissions.ViewAudit, Order: 60));
