@@ -179,13 +179,15 @@ public static class AdminEndpoints
 
     private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError)
     {
-        var values = AdminViews.SignInValues(email, emailError, passwordError, (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString());
-        values["forgot_url"] = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString();
         var noError = emailError is null && passwordError is null;
-        values["reset_done"] = noError && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1";
-        values["invitation_done"] = noError && http.Request.Query[Users.InvitationEndpoints.DoneParameter] == "1";
-        values["two_factor_expired"] = noError && http.Request.Query[TwoFactorSignInEndpoints.TwoFactorExpiredParameter] == "1";
-        return views.RenderAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), values);
+        var view = AdminViews.SignIn(email, emailError, passwordError, (http.Request.PathBase + TenantAuthentication.SignInPath + http.Request.QueryString).ToString()) with
+        {
+            ForgotUrl = (http.Request.PathBase + PasswordResetEndpoints.RequestPath).ToString(),
+            ResetDone = noError && http.Request.Query[PasswordResetEndpoints.DoneParameter] == "1",
+            InvitationDone = noError && http.Request.Query[Users.InvitationEndpoints.DoneParameter] == "1",
+            TwoFactorExpired = noError && http.Request.Query[TwoFactorSignInEndpoints.TwoFactorExpiredParameter] == "1",
+        };
+        return views.RenderViewAsync(http, "AdminSignIn", CoreText.Get("SignInTitle"), view);
     }
 
     private static string LockedMessage(IdentityOptions options) =>

@@ -47,10 +47,18 @@ public sealed class LiquidRenderer
     public ThemeRegistration? FindTheme(string name) => _themes.GetValueOrDefault(name);
 
     /// <summary>Renders a template with the given values (view models are records of Municipal's assemblies: see <see cref="ViewModelAccess"/>).</summary>
-    public async Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values)
+    public Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values) =>
+        RenderAsync(theme, templateName, model: null, values);
+
+    /// <summary>
+    /// Renders a template whose page reads the members of one view-model record at the top level (<c>{{ form_action }}</c>
+    /// for <c>FormAction</c>), beside the given values (the layout's: site name, navigation).
+    /// </summary>
+    public async Task<string> RenderAsync(string theme, string templateName, object? model, IReadOnlyDictionary<string, object?> values)
     {
         var template = GetTemplate(theme, templateName);
-        var context = new TemplateContext(_options) { CultureInfo = System.Globalization.CultureInfo.CurrentCulture };
+        var context = model is null ? new TemplateContext(_options) : new TemplateContext(model, _options);
+        context.CultureInfo = System.Globalization.CultureInfo.CurrentCulture;
         foreach (var (name, value) in values)
         {
             context.SetValue(name, value);

@@ -110,10 +110,10 @@ public static partial class HostAdminEndpoints
     }
 
     private static Task<IResult> RenderSignInAsync(HttpContext http, AdminViews views, string? email, string? emailError, string? passwordError) =>
-        views.RenderAsync(
+        views.RenderViewAsync(
             http,
             "AdminSignIn",
             CoreText.Get("SignInTitle"),
-            AdminViews.SignInValues(email, emailError, passwordError, (HostAuthentication.SignInPath + http.Request.QueryString).ToString()),
+            AdminViews.SignIn(email, emailError, passwordError, (HostAuthentication.SignInPath + http.Request.QueryString).ToString()),
             Chrome);
 }

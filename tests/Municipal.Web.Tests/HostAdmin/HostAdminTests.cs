@@ -39,6 +39,9 @@ public abstract partial class HostAdminTests<TFixture>(TFixture fixture) : IClas
         Assert.Contains(">Se connecter</button>", html, StringComparison.Ordinal);
         Assert.Contains("/host/assets/admin.css", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await fixture.ClientFor(OperatorHost).GetAsync("/host/assets/admin.css")).StatusCode);
+        // Operators have no "mot de passe oublié": no link to it (it was shown with an empty address).
+        Assert.DoesNotContain("href=\"\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mot de passe oublié", html, StringComparison.Ordinal);
     }
 
     [Fact]
