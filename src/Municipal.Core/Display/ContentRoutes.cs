@@ -32,7 +32,7 @@ public static class ContentRoutes
         // The trail ends on the 404 page itself: ending on "Accueil" would tell the visitor they are on the home page.
         var title = CoreText.Get("NotFoundTitle");
         var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http, (title, http.Request.Path.Value ?? "/")));
-        return renderer.RenderAsync(http, page, "NotFound", new Dictionary<string, object?>(), StatusCodes.Status404NotFound);
+        return renderer.RenderViewAsync(http, page, "NotFound", new NotFoundView(), StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ShowAsync(string? path, HttpContext http, TenantContext tenant, ContentStore store, ThemePageRenderer renderer, IEnumerable<IContentDisplay> displays)
@@ -73,3 +73,6 @@ public static class ContentBreadcrumb
         return ThemePageRenderer.Breadcrumb(http, trail);
     }
 }
+
+/// <summary>The "page not found" page (NotFound.liquid): it reads only <c>site</c> and <c>page</c>.</summary>
+public sealed record NotFoundView;

@@ -69,18 +69,26 @@ public static class SiteEndpoints
         var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
         var title = CoreText.Get("AccessibilityTitle");
         var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http, (title, "/" + AccessibilityPath)));
-        return await renderer.RenderAsync(http, page, "Accessibility", new Dictionary<string, object?>
-        {
-            ["status"] = statement.Status.ToString().ToLowerInvariant(),
-            ["audit_date"] = FormatDate(statement.AuditDate),
-            ["statement_date"] = FormatDate(statement.StatementDate),
-            ["non_accessible"] = statement.NonAccessibleContent.Select(c => RichText.FromMarkdown(c).Html).ToArray(),
-            ["contact_email"] = statement.ContactEmail ?? site.ContactEmail,
-            ["contact_phone"] = statement.ContactPhone ?? site.ContactPhone,
-            ["enforcement_url"] = statement.EnforcementUrl,
-        });
+        return await renderer.RenderViewAsync(http, page, "Accessibility", new AccessibilityView(
+            statement.Status.ToString().ToLowerInvariant(),
+            FormatDate(statement.AuditDate),
+            FormatDate(statement.StatementDate),
+            statement.NonAccessibleContent.Select(c => RichText.FromMarkdown(c).Html).ToArray(),
+            statement.ContactEmail ?? site.ContactEmail,
+            statement.ContactPhone ?? site.ContactPhone,
+            statement.EnforcementUrl));
     }
 
     private static string? FormatDate(string? iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? DisplayDates.Readable(date) : null;
 }
+
+/// <summary>The accessibility statement (Accessibility.liquid); Status is "full", "partial" or "none" (lower case).</summary>
+public sealed record AccessibilityView(
+    string Status,
+    string? AuditDate,
+    string? StatementDate,
+    IReadOnlyList<string> NonAccessible,
+    string? ContactEmail,
+    string? ContactPhone,
+    string? EnforcementUrl);

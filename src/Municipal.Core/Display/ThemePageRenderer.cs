@@ -12,7 +12,15 @@ namespace Municipal.Core.Display;
 /// </summary>
 public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus)
 {
-    public async Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
+    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet).</summary>
+    public Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
+        RenderPageAsync(http, page, template, model: null, values, statusCode);
+
+    /// <summary>Renders a page from its view-model record: its members are read at the top level of the template, beside <c>site</c> and <c>page</c>.</summary>
+    public Task<IResult> RenderViewAsync(HttpContext http, PageView page, string template, object model, int statusCode = StatusCodes.Status200OK) =>
+        RenderPageAsync(http, page, template, model, new Dictionary<string, object?>(StringComparer.Ordinal), statusCode);
+
+    private async Task<IResult> RenderPageAsync(HttpContext http, PageView page, string template, object? model, IReadOnlyDictionary<string, object?> values, int statusCode)
     {
         var tenant = tenantContext.Tenant;
         var theme = liquid.HasTheme(tenant.Theme) ? tenant.Theme : LiquidRenderer.BaseTheme;
@@ -20,15 +28,12 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
         var currentPath = http.Request.PathBase + http.Request.Path;
 
         var all = new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["site"] = site, ["page"] = page };
-        var body = await liquid.RenderAsync(theme, template, all);
+        var body = await liquid.RenderAsync(theme, template, model, all);
         if (ContentPreview.Of(http) is { } preview)
         {
             // Inside the main region, before the page's own h1: the layout and its landmarks stay the public ones.
-            body = await liquid.RenderAsync(theme, "ContentPreviewBanner", new Dictionary<string, object?>
-            {
-                ["edit_url"] = preview.EditUrl,
-                ["css_url"] = (http.Request.PathBase + Admin.AdminEndpoints.AssetsPath + "/preview.css").ToString(),
-            }) + body;
+            var banner = new ContentPreviewBannerView(preview.EditUrl, (http.Request.PathBase + Admin.AdminEndpoints.AssetsPath + "/preview.css").ToString());
+            body = await liquid.RenderAsync(theme, "ContentPreviewBanner", banner, new Dictionary<string, object?>(StringComparer.Ordinal)) + body;
         }
 
         all["content"] = body;
@@ -72,3 +77,6 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             return new LinkView(i.Label, url, string.Equals(url, currentPath, StringComparison.Ordinal), Resolve(http, i.Children ?? [], currentPath));
         }).ToArray();
 }
+
+/// <summary>The banner above a previewed content (ContentPreviewBanner.liquid): the link back to its edit form.</summary>
+public sealed record ContentPreviewBannerView(string EditUrl, string CssUrl);

@@ -41,14 +41,12 @@ public static class NewsEndpoints
         var title = NewsText.Get("News");
         var view = new PageView(number == 1 ? title : $"{title} – {CoreText.Format("PageOf", number, pages)}", null, ThemePageRenderer.Breadcrumb(http, (title, "/" + NewsTypes.BasePath)));
         var listUrl = ThemePageRenderer.Url(http, "/" + NewsTypes.BasePath);
-        return await renderer.RenderAsync(http, view, "NewsList", new Dictionary<string, object?>
-        {
-            ["articles"] = items.Select(i => ToTeaser(http, i)).ToArray(),
-            ["page_label"] = CoreText.Format("PageOf", number, pages),
-            ["previous_url"] = number > 1 ? (number == 2 ? listUrl : $"{listUrl}?page={number - 1}") : null,
-            ["next_url"] = number < pages ? $"{listUrl}?page={number + 1}" : null,
-            ["feed_url"] = listUrl + "/feed.xml",
-        });
+        return await renderer.RenderViewAsync(http, view, "NewsList", new NewsListView(
+            items.Select(i => ToTeaser(http, i)).ToArray(),
+            CoreText.Format("PageOf", number, pages),
+            number > 1 ? (number == 2 ? listUrl : $"{listUrl}?page={number - 1}") : null,
+            number < pages ? $"{listUrl}?page={number + 1}" : null,
+            listUrl + "/feed.xml"));
     }
 
     private static async Task<IResult> FeedAsync(HttpContext http, ContentStore store, TenantContext tenant)
@@ -117,14 +115,18 @@ public sealed class NewsArticleDisplay(ThemePageRenderer renderer) : IContentDis
         var content = ContentStore.Read<NewsArticleContent>(item);
         var news = NewsText.Get("News");
         var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, ThemePageRenderer.Breadcrumb(http, (news, "/" + NewsTypes.BasePath), (content.Title, "/" + item.Path)));
-        return renderer.RenderAsync(http, page, "NewsArticle", new Dictionary<string, object?>
-        {
-            ["date"] = DisplayDates.Readable(content.Date),
-            ["iso_date"] = DisplayDates.Iso(content.Date),
-            ["summary"] = content.Summary,
-            ["body_html"] = content.Body.Html,
-            ["image_src"] = content.Image?.Src,
-            ["image_alt"] = content.Image?.Alt,
-        });
+        return renderer.RenderViewAsync(http, page, "NewsArticle", new NewsArticleView(
+            DisplayDates.Readable(content.Date),
+            DisplayDates.Iso(content.Date),
+            content.Summary,
+            content.Body.Html,
+            content.Image?.Src,
+            content.Image?.Alt));
     }
 }
+
+/// <summary>A page of the news list (NewsList.liquid): its articles and the links to the pages around it.</summary>
+public sealed record NewsListView(IReadOnlyList<NewsTeaserLink> Articles, string PageLabel, string? PreviousUrl, string? NextUrl, string FeedUrl);
+
+/// <summary>One news article (NewsArticle.liquid).</summary>
+public sealed record NewsArticleView(string Date, string IsoDate, string? Summary, string BodyHtml, string? ImageSrc, string? ImageAlt);

@@ -56,7 +56,7 @@ public static class HomeEndpoint
 
         var title = home.Blocks.OfType<HeroBlock>().FirstOrDefault()?.Title ?? home.Title;
         var page = new PageView(title, home.Seo?.MetaDescription, []);
-        return await renderer.RenderAsync(http, page, "Home", new Dictionary<string, object?> { ["blocks"] = blocks });
+        return await renderer.RenderViewAsync(http, page, "Home", new HomeView(blocks));
     }
 
     private static LinkView[] Links(HttpContext http, IReadOnlyList<LinkItem> links) =>
@@ -78,3 +78,6 @@ public sealed class HomePageDisplay(ContentStore store, ThemePageRenderer render
     public Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http) =>
         HomeEndpoint.RenderAsync(http, ContentStore.Read<HomePageContent>(item), store, renderer, tenant);
 }
+
+/// <summary>The home page (Home.liquid): its blocks, in order.</summary>
+public sealed record HomeView(IReadOnlyList<HomeBlockView> Blocks);

@@ -19,14 +19,12 @@ public sealed class PageDisplay(ContentStore store, ThemePageRenderer renderer) 
         var path = item.Path!;
         var children = await store.ListChildrenAsync(path, http.RequestAborted);
         var page = new PageView(content.Title, content.Seo?.MetaDescription ?? content.Summary, await ContentBreadcrumb.BuildAsync(http, store, path, content.Title));
-        return await renderer.RenderAsync(http, page, "Page", new Dictionary<string, object?>
-        {
-            ["summary"] = content.Summary,
-            ["body_html"] = content.Body.Html,
-            ["image_src"] = content.Image?.Src,
-            ["image_alt"] = content.Image?.Alt,
-            ["children"] = children.Select(c => new LinkView(c.DisplayText, ThemePageRenderer.Url(http, "/" + c.Path))).ToArray(),
-        });
+        return await renderer.RenderViewAsync(http, page, "Page", new PageContentView(
+            content.Summary,
+            content.Body.Html,
+            content.Image?.Src,
+            content.Image?.Alt,
+            children.Select(c => new LinkView(c.DisplayText, ThemePageRenderer.Url(http, "/" + c.Path))).ToArray()));
     }
 }
 
@@ -46,15 +44,26 @@ public sealed class ProcedureDisplay(ContentStore store, ThemePageRenderer rende
         var formHtml = string.IsNullOrWhiteSpace(content.FormId) || http.RequestServices.GetService(typeof(IEmbeddedForms)) is not IEmbeddedForms forms
             ? null
             : await forms.FirstStepHtmlAsync(http, content.FormId);
-        return await renderer.RenderAsync(http, page, "Procedure", new Dictionary<string, object?>
-        {
-            ["form_html"] = formHtml,
-            ["summary"] = content.Summary,
-            ["what_html"] = content.What.Html,
-            ["who_html"] = content.Who.Html,
-            ["cost_html"] = content.Cost.Html,
-            ["documents"] = content.Documents,
-            ["how_html"] = content.How.Html,
-        });
+        return await renderer.RenderViewAsync(http, page, "Procedure", new ProcedureView(
+            formHtml,
+            content.Summary,
+            content.What.Html,
+            content.Who.Html,
+            content.Cost.Html,
+            content.Documents,
+            content.How.Html));
     }
 }
+
+/// <summary>A page of the site tree (Page.liquid): its text, lead image and the items filed under it.</summary>
+public sealed record PageContentView(string? Summary, string BodyHtml, string? ImageSrc, string? ImageAlt, IReadOnlyList<LinkView> Children);
+
+/// <summary>A procedure (Procedure.liquid): what, who, cost, documents, how, and the first step of its form.</summary>
+public sealed record ProcedureView(
+    string? FormHtml,
+    string? Summary,
+    string WhatHtml,
+    string WhoHtml,
+    string CostHtml,
+    IReadOnlyList<string> Documents,
+    string HowHtml);
