@@ -112,31 +112,29 @@ public static class MediaEditEndpoints
             .ToList();
         var preview = media.WidthList().LastOrDefault(w => w <= 640, media.WidthList()[0]);
 
-        return await views.RenderAsync(http, "AdminMediaEdit", MediaText.Format("MediaEditTitle", media.Name), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["notice"] = state.Notice,
-            ["media_name"] = media.Name,
-            ["missing_alt"] = !media.HasAlt,
-            ["preview_url"] = MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(preview)),
-            ["preview_alt"] = media.Alt ?? string.Empty,
-            ["size"] = MediaText.Format("MediaSize", media.Width, media.Height),
-            ["uploaded"] = BrusselsTime.Format(media.UploadedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
-            ["uploaded_by"] = media.UploadedBy,
-            ["form_action"] = MediaLibraryEndpoints.EditUrl(http, media.Id),
-            ["name"] = state.Name,
-            ["name_error"] = state.NameError,
-            ["alt"] = state.Alt,
-            ["alt_error"] = state.AltError,
-            ["folders"] = folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == state.FolderId)).ToList(),
-            ["sizes"] = sizes,
-            ["main_url"] = MediaUrls.Main(pathBase, media),
-            ["usage"] = usage.Select(u => new MediaUsageView(u.DisplayText, AdminArea.Url(http, ContentAdminRoutes.Edit(u.ContentItemId)), u.ContentType)).ToList(),
-            ["can_delete"] = http.User.Has(AdminPermissions.PublishContent),
-            ["delete_action"] = MediaLibraryEndpoints.EditUrl(http, media.Id) + "/supprimer",
-            ["delete_error"] = state.DeleteError,
-            ["library_url"] = AdminArea.Url(http, MediaLibraryEndpoints.Path),
-        }, statusCode);
+        return await views.RenderViewAsync(http, "AdminMediaEdit", MediaText.Format("MediaEditTitle", media.Name), new MediaEditView(
+            Errors: errors,
+            Notice: state.Notice,
+            MediaName: media.Name,
+            MissingAlt: !media.HasAlt,
+            PreviewUrl: MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(preview)),
+            PreviewAlt: media.Alt ?? string.Empty,
+            Size: MediaText.Format("MediaSize", media.Width, media.Height),
+            Uploaded: BrusselsTime.Format(media.UploadedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
+            UploadedBy: media.UploadedBy,
+            FormAction: MediaLibraryEndpoints.EditUrl(http, media.Id),
+            Name: state.Name,
+            NameError: state.NameError,
+            Alt: state.Alt,
+            AltError: state.AltError,
+            Folders: folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == state.FolderId)).ToList(),
+            Sizes: sizes,
+            MainUrl: MediaUrls.Main(pathBase, media),
+            Usage: usage.Select(u => new MediaUsageView(u.DisplayText, AdminArea.Url(http, ContentAdminRoutes.Edit(u.ContentItemId)), u.ContentType)).ToList(),
+            CanDelete: http.User.Has(AdminPermissions.PublishContent),
+            DeleteAction: MediaLibraryEndpoints.EditUrl(http, media.Id) + "/supprimer",
+            DeleteError: state.DeleteError,
+            LibraryUrl: AdminArea.Url(http, MediaLibraryEndpoints.Path)), statusCode);
     }
 
     /// <summary>The fields as shown: stored values, or what a failed post sent, with its errors.</summary>
@@ -151,3 +149,28 @@ public static class MediaEditEndpoints
         public string? DeleteError { get; init; }
     }
 }
+
+/// <summary>A medium's page (AdminMediaEdit.liquid): preview, details, name/alt/folder form, sizes, usage and deletion.</summary>
+public sealed record MediaEditView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Notice,
+    string MediaName,
+    bool MissingAlt,
+    string PreviewUrl,
+    string PreviewAlt,
+    string Size,
+    string Uploaded,
+    string? UploadedBy,
+    string FormAction,
+    string? Name,
+    string? NameError,
+    string? Alt,
+    string? AltError,
+    IReadOnlyList<MediaFolderView> Folders,
+    IReadOnlyList<MediaSizeView> Sizes,
+    string MainUrl,
+    IReadOnlyList<MediaUsageView> Usage,
+    bool CanDelete,
+    string DeleteAction,
+    string? DeleteError,
+    string LibraryUrl) : IAdminPageView;

@@ -172,32 +172,30 @@ public static class MediaLibraryEndpoints
             : int.TryParse(query["dossier-supprime"], NumberStyles.None, CultureInfo.InvariantCulture, out var moved) ? MediaText.Format(moved switch { 0 => "MediaFolderDeletedEmptyNotice", 1 => "MediaFolderDeletedNoticeOne", _ => "MediaFolderDeletedNoticeMany" }, moved)
             : null;
 
-        return await views.RenderAsync(http, "AdminMediaList", MediaText.Get("MediaTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["notice"] = statusCode == StatusCodes.Status200OK ? notice : null,
-            ["form_action"] = listUrl,
-            ["folder_action"] = AdminArea.Url(http, Path + "/dossiers"),
-            ["rename_action"] = currentFolder is null ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}"),
-            ["delete_folder_action"] = currentFolder is null || !http.User.Has(AdminPermissions.PublishContent) ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}/supprimer"),
-            ["current_folder"] = currentFolder?.Name,
-            ["rename_name"] = state.RenameName ?? currentFolder?.Name,
-            ["rename_error"] = state.RenameError,
-            ["new_folder_name"] = state.NewFolderName,
-            ["new_folder_error"] = state.NewFolderError,
-            ["file_hint"] = MediaText.Format("MediaFileHint", Megabytes(limits.MaxUploadBytes)),
-            ["file_error"] = state.FileError,
-            ["alt"] = state.UploadAlt,
-            ["alt_error"] = state.AltError,
-            ["upload_folders"] = folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == state.UploadFolder)).ToList(),
-            ["folders"] = folders.Select(f => new MediaFolderView(f.Id, f.Name, listUrl + $"?dossier={f.Id}", f.Id == currentFolder?.Id)).ToList(),
-            ["all_folders_url"] = listUrl,
-            ["search"] = search,
-            ["search_folders"] = folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == currentFolder?.Id)).ToList(),
-            ["cards"] = cards,
-            ["result_count"] = MediaText.Format(total == 1 ? "MediaCountOne" : "MediaCount", total),
-            ["pages"] = pages > 1 ? pageLinks : new List<MediaPageLinkView>(),
-        }, statusCode);
+        return await views.RenderViewAsync(http, "AdminMediaList", MediaText.Get("MediaTitle"), new MediaListView(
+            Errors: errors,
+            Notice: statusCode == StatusCodes.Status200OK ? notice : null,
+            FormAction: listUrl,
+            FolderAction: AdminArea.Url(http, Path + "/dossiers"),
+            RenameAction: currentFolder is null ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}"),
+            DeleteFolderAction: currentFolder is null || !http.User.Has(AdminPermissions.PublishContent) ? null : AdminArea.Url(http, $"{Path}/dossiers/{currentFolder.Id}/supprimer"),
+            CurrentFolder: currentFolder?.Name,
+            RenameName: state.RenameName ?? currentFolder?.Name,
+            RenameError: state.RenameError,
+            NewFolderName: state.NewFolderName,
+            NewFolderError: state.NewFolderError,
+            FileHint: MediaText.Format("MediaFileHint", Megabytes(limits.MaxUploadBytes)),
+            FileError: state.FileError,
+            Alt: state.UploadAlt,
+            AltError: state.AltError,
+            UploadFolders: folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == state.UploadFolder)).ToList(),
+            Folders: folders.Select(f => new MediaFolderView(f.Id, f.Name, listUrl + $"?dossier={f.Id}", f.Id == currentFolder?.Id)).ToList(),
+            AllFoldersUrl: listUrl,
+            Search: search,
+            SearchFolders: folders.Select(f => new MediaFolderView(f.Id, f.Name, string.Empty, f.Id == currentFolder?.Id)).ToList(),
+            Cards: cards,
+            ResultCount: MediaText.Format(total == 1 ? "MediaCountOne" : "MediaCount", total),
+            Pages: pages > 1 ? pageLinks : []), statusCode);
     }
 
     private static void AddError(List<ErrorLinkView> errors, string? message, string href)
@@ -238,3 +236,29 @@ public sealed class RequestSizeLimit(long maxRequestBodySize) : Microsoft.AspNet
 {
     public long? MaxRequestBodySize { get; } = maxRequestBodySize;
 }
+
+/// <summary>The media library (AdminMediaList.liquid): upload form, folders, search and a page of media cards.</summary>
+public sealed record MediaListView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Notice,
+    string FormAction,
+    string FolderAction,
+    string? RenameAction,
+    string? DeleteFolderAction,
+    string? CurrentFolder,
+    string? RenameName,
+    string? RenameError,
+    string? NewFolderName,
+    string? NewFolderError,
+    string FileHint,
+    string? FileError,
+    string? Alt,
+    string? AltError,
+    IReadOnlyList<MediaFolderView> UploadFolders,
+    IReadOnlyList<MediaFolderView> Folders,
+    string AllFoldersUrl,
+    string Search,
+    IReadOnlyList<MediaFolderView> SearchFolders,
+    IReadOnlyList<MediaCardView> Cards,
+    string ResultCount,
+    IReadOnlyList<MediaPageLinkView> Pages) : IAdminPageView;
