@@ -274,21 +274,19 @@ public static partial class HostAdminEndpoints
         var fields = CreateFields.Select(f => new HostFieldView(
             f.Id, f.Name, HostText.Get(f.LabelKey), state.Values.GetValueOrDefault(f.Name) ?? string.Empty, state.FieldErrors.GetValueOrDefault(f.Name), f.Type, f.Autocomplete)).ToList();
 
-        return await views.RenderAsync(http, "HostDashboard", "Communes", new Dictionary<string, object?>
-        {
-            ["errors"] = state.Errors,
-            ["tenants"] = rows,
-            ["fields"] = fields,
-            ["recipes"] = Recipes(paths),
-            ["recipe_value"] = state.Values.GetValueOrDefault("recipe") ?? string.Empty,
-            ["recipe_error"] = state.FieldErrors.GetValueOrDefault("recipe"),
-            ["apply_recipe_value"] = state.AppliedRecipe ?? string.Empty,
-            ["apply_recipe_error"] = state.FieldErrors.GetValueOrDefault("applyRecipe"),
-            ["created"] = state.Created,
-            ["applied"] = state.Applied,
-            ["signed_in_as"] = CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? string.Empty),
-            ["sign_out_action"] = HostAuthentication.SignOutPath,
-        }, Chrome, state.StatusCode);
+        return await views.RenderViewAsync(http, "HostDashboard", "Communes", new HostDashboardView(
+            Errors: state.Errors,
+            Tenants: rows,
+            Fields: fields,
+            Recipes: Recipes(paths),
+            RecipeValue: state.Values.GetValueOrDefault("recipe") ?? string.Empty,
+            RecipeError: state.FieldErrors.GetValueOrDefault("recipe"),
+            ApplyRecipeValue: state.AppliedRecipe ?? string.Empty,
+            ApplyRecipeError: state.FieldErrors.GetValueOrDefault("applyRecipe"),
+            Created: state.Created,
+            Applied: state.Applied,
+            SignedInAs: CoreText.Format("SignedInAs", http.User.FindFirstValue(ClaimTypes.Email) ?? string.Empty),
+            SignOutAction: HostAuthentication.SignOutPath), Chrome, state.StatusCode);
     }
 
     private static async Task<IResult> TenantPageAsync(string name, HttpContext http, AdminViews views, TenantRegistry registry, TenantProvisioner provisioner, CancellationToken ct)
@@ -304,12 +302,11 @@ public static partial class HostAdminEndpoints
             r.Recipe,
             HostText.Get(r.FinishedUtc is null ? "HostRunRunning" : r.Succeeded ? "HostRunSucceeded" : "HostRunFailed"),
             r.Error?.ReplaceLineEndings(" ") ?? string.Empty)).ToList();
-        return await views.RenderAsync(http, "HostTenant", tenant.DisplayName, new Dictionary<string, object?>
-        {
-            ["tenant"] = new HostTenantRow(tenant.Name, tenant.DisplayName, StateText(tenant.State), string.Join(", ", tenant.Hosts), tenant.PathPrefix is null ? string.Empty : "/" + tenant.PathPrefix, tenant.State == TenantState.Running, string.Empty, string.Empty),
-            ["runs"] = runs,
-            ["back_url"] = HostAuthentication.DashboardPath,
-        }, Chrome);
+        return await views.RenderViewAsync(http, "HostTenant", tenant.DisplayName, new HostTenantView(
+            [],
+            new HostTenantRow(tenant.Name, tenant.DisplayName, StateText(tenant.State), string.Join(", ", tenant.Hosts), tenant.PathPrefix is null ? string.Empty : "/" + tenant.PathPrefix, tenant.State == TenantState.Running, string.Empty, string.Empty),
+            runs,
+            HostAuthentication.DashboardPath), Chrome);
     }
 
     private static string StateText(TenantState state) => state switch
@@ -328,3 +325,25 @@ public static partial class HostAdminEndpoints
     private static string FormatDate(DateTimeOffset utc) =>
         BrusselsTime.Format(utc, "dd/MM/yyyy HH:mm:ss", CultureInfo.GetCultureInfo("fr-BE"));
 }
+
+/// <summary>The host's dashboard (HostDashboard.liquid): the tenants, the creation form and the recipes.</summary>
+public sealed record HostDashboardView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    IReadOnlyList<HostTenantRow> Tenants,
+    IReadOnlyList<HostFieldView> Fields,
+    IReadOnlyList<string> Recipes,
+    string RecipeValue,
+    string? RecipeError,
+    string ApplyRecipeValue,
+    string? ApplyRecipeError,
+    HostCreatedView? Created,
+    IReadOnlyList<HostApplyLine>? Applied,
+    string SignedInAs,
+    string SignOutAction) : IAdminPageView;
+
+/// <summary>A tenant's page in the host's administration (HostTenant.liquid): its details and its recipe runs.</summary>
+public sealed record HostTenantView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    HostTenantRow Tenant,
+    IReadOnlyList<HostRecipeRunRow> Runs,
+    string BackUrl) : IAdminPageView;
