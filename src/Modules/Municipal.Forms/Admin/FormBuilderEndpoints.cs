@@ -55,11 +55,7 @@ public static class FormBuilderEndpoints
             f.Enabled,
             f.Requests,
             f.Unpublished && f.LatestVersion is not null)).ToList();
-        return await views.RenderAsync(http, "AdminFormBuilderList", FormsText.Get("FormsBuilderListTitle"), new Dictionary<string, object?>
-        {
-            ["forms"] = rows,
-            ["new_url"] = AdminArea.Url(http, FormBuilderPaths.New),
-        });
+        return await views.RenderViewAsync(http, "AdminFormBuilderList", FormsText.Get("FormsBuilderListTitle"), new FormListView([], rows, AdminArea.Url(http, FormBuilderPaths.New)));
     }
 
     private static async Task<IResult> ShowAsync(string slug, HttpContext http, AdminViews views, FormBuilderStore store)
@@ -207,26 +203,26 @@ public static class FormBuilderEndpoints
             new(FormsText.Get("FormsBuilderFieldLogin"), FormsText.Get(copy.LoginRequired ? "FormsBuilderYes" : "FormsBuilderNo")),
         };
         var heading = FormsText.Format("FormsBuilderFormTitle", copy.Title);
-        return await views.RenderAsync(http, "AdminFormBuilderForm", heading, new Dictionary<string, object?>
+        return await views.RenderViewAsync(http, "AdminFormBuilderForm", heading, new FormPageView
         {
-            ["heading"] = heading,
-            ["list_url"] = AdminArea.Url(http, FormBuilderPaths.List),
-            ["form_action"] = AdminArea.Url(http, FormBuilderPaths.Form(copy.Slug)),
-            ["settings_url"] = AdminArea.Url(http, FormBuilderPaths.Settings(copy.Slug)),
-            ["public_url"] = AdminArea.Url(http, FormBuilderPaths.Public(copy.Slug)),
-            ["settings"] = settings,
-            ["steps"] = steps,
-            ["versions"] = versions,
-            ["published"] = form.Latest is not null,
-            ["enabled"] = form.Latest?.Enabled == true,
-            ["state"] = StateLabel(form.Latest is not null, form.Latest?.Enabled == true),
-            ["latest_version"] = form.Latest?.Version,
-            ["unpublished"] = form.Unpublished,
-            ["requests"] = form.Requests,
-            ["step_title"] = stepTitle,
-            ["step_title_error"] = errors.FirstOrDefault(e => e.Href == "#step-title")?.Text,
-            ["notice"] = notice,
-            ["errors"] = errors,
+            Heading = heading,
+            ListUrl = AdminArea.Url(http, FormBuilderPaths.List),
+            FormAction = AdminArea.Url(http, FormBuilderPaths.Form(copy.Slug)),
+            SettingsUrl = AdminArea.Url(http, FormBuilderPaths.Settings(copy.Slug)),
+            PublicUrl = AdminArea.Url(http, FormBuilderPaths.Public(copy.Slug)),
+            Settings = settings,
+            Steps = steps,
+            Versions = versions,
+            Published = form.Latest is not null,
+            Enabled = form.Latest?.Enabled == true,
+            State = StateLabel(form.Latest is not null, form.Latest?.Enabled == true),
+            LatestVersion = form.Latest?.Version,
+            Unpublished = form.Unpublished,
+            Requests = form.Requests,
+            StepTitle = stepTitle,
+            StepTitleError = errors.FirstOrDefault(e => e.Href == "#step-title")?.Text,
+            Notice = notice,
+            Errors = errors,
         }, status);
     }
 }

@@ -1,3 +1,5 @@
+using Municipal.Core.Admin;
+
 namespace Municipal.Forms.Admin;
 
 /// <summary>The addresses of the form builder.</summary>
@@ -38,3 +40,29 @@ public sealed record CheckOptionView(string Value, string Id, string Label, bool
 
 /// <summary>A line of the form's settings summary.</summary>
 public sealed record SummaryRowView(string Key, string Value);
+
+/// <summary>The list of forms (AdminFormBuilderList.liquid).</summary>
+public sealed record FormListView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<FormRowView> Forms, string NewUrl) : IAdminPageView;
+
+/// <summary>A form's page in the builder (AdminFormBuilderForm.liquid): its settings, steps, versions and publication.</summary>
+public sealed record FormPageView : IAdminPageView
+{
+    public required IReadOnlyList<ErrorLinkView> Errors { get; init; }
+    public required string Heading { get; init; }
+    public required string ListUrl { get; init; }
+    public required string FormAction { get; init; }
+    public required string SettingsUrl { get; init; }
+    public required string PublicUrl { get; init; }
+    public required IReadOnlyList<SummaryRowView> Settings { get; init; }
+    public required IReadOnlyList<StepRowView> Steps { get; init; }
+    public required IReadOnlyList<VersionRowView> Versions { get; init; }
+    public bool Published { get; init; }
+    public bool Enabled { get; init; }
+    public required string State { get; init; }
+    public int? LatestVersion { get; init; }
+    public bool Unpublished { get; init; }
+    public int Requests { get; init; }
+    public string? StepTitle { get; init; }
+    public string? StepTitleError { get; init; }
+    public string? Notice { get; init; }
+}

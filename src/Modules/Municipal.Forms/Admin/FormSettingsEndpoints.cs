@@ -180,23 +180,41 @@ public static class FormSettingsEndpoints
     private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, BuilderForm? form, FormSettingsInput input, List<ErrorLinkView> errors, int status)
     {
         var heading = form is null ? FormsText.Get("FormsBuilderNewTitle") : FormsText.Format("FormsBuilderSettingsTitle", form.Copy.Title);
-        var values = new Dictionary<string, object?>
-        {
-            ["heading"] = heading,
-            ["back_url"] = AdminArea.Url(http, form is null ? FormBuilderPaths.List : FormBuilderPaths.Form(form.Copy.Slug)),
-            ["back_text"] = FormsText.Get(form is null ? "FormsBuilderBackToList" : "FormsBuilderBackToForm"),
-            ["form_action"] = AdminArea.Url(http, form is null ? FormBuilderPaths.New : FormBuilderPaths.Settings(form.Copy.Slug)),
-            ["is_new"] = form is null,
-            ["slug_locked"] = form is { Requests: > 0 },
-            ["input"] = input,
-            ["roles"] = TenantRoles.All.Select(r => new OptionView(r, RoleLabel(r))).ToList(),
-            ["errors"] = errors,
-        };
-        foreach (var error in errors)
-        {
-            values[error.Href.TrimStart('#').Replace('-', '_') + "_error"] = error.Text;
-        }
-
-        return views.RenderAsync(http, "AdminFormBuilderSettings", heading, values, status);
+        string? ErrorOf(string id) => errors.FirstOrDefault(e => e.Href == "#" + id)?.Text;
+        return views.RenderViewAsync(http, "AdminFormBuilderSettings", heading, new FormSettingsView(
+            errors,
+            heading,
+            AdminArea.Url(http, form is null ? FormBuilderPaths.List : FormBuilderPaths.Form(form.Copy.Slug)),
+            FormsText.Get(form is null ? "FormsBuilderBackToList" : "FormsBuilderBackToForm"),
+            AdminArea.Url(http, form is null ? FormBuilderPaths.New : FormBuilderPaths.Settings(form.Copy.Slug)),
+            form is null,
+            form is { Requests: > 0 },
+            input,
+            TenantRoles.All.Select(r => new OptionView(r, RoleLabel(r))).ToList(),
+            ErrorOf("title"),
+            ErrorOf("slug"),
+            ErrorOf("intro"),
+            ErrorOf("confirmation"),
+            ErrorOf("agent-role"),
+            ErrorOf("retention")),
+            status);
     }
 }
+
+/// <summary>A form's settings, or a new form (AdminFormBuilderSettings.liquid); an error per field, by the field's id.</summary>
+public sealed record FormSettingsView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string Heading,
+    string BackUrl,
+    string BackText,
+    string FormAction,
+    bool IsNew,
+    bool SlugLocked,
+    FormSettingsInput Input,
+    IReadOnlyList<OptionView> Roles,
+    string? TitleError,
+    string? SlugError,
+    string? IntroError,
+    string? ConfirmationError,
+    string? AgentRoleError,
+    string? RetentionError) : IAdminPageView;

@@ -129,13 +129,12 @@ public static class FormStepEndpoints
 
         var s = form.Copy.Steps[step - 1];
         var heading = FormsText.Format("FormsBuilderStepRemoveTitle", s.Title);
-        return await views.RenderAsync(http, "AdminFormBuilderStepRemove", heading, new Dictionary<string, object?>
-        {
-            ["heading"] = heading,
-            ["fields"] = s.Fields.Select(f => f.Label).ToList(),
-            ["form_action"] = AdminArea.Url(http, FormBuilderPaths.StepRemove(slug, step - 1)),
-            ["cancel_url"] = AdminArea.Url(http, FormBuilderPaths.Form(slug)),
-        });
+        return await views.RenderViewAsync(http, "AdminFormBuilderStepRemove", heading, new StepRemoveView(
+            [],
+            heading,
+            s.Fields.Select(f => f.Label).ToList(),
+            AdminArea.Url(http, FormBuilderPaths.StepRemove(slug, step - 1)),
+            AdminArea.Url(http, FormBuilderPaths.Form(slug))));
     }
 
     private static async Task<IResult> RemoveAsync(string slug, int step, HttpContext http, FormBuilderStore store)
@@ -227,3 +226,6 @@ public static class FormStepEndpoints
         return views.RenderAsync(http, "AdminFormBuilderStep", heading, values, status);
     }
 }
+
+/// <summary>The confirmation of a step's removal (AdminFormBuilderStepRemove.liquid), with the fields it holds.</summary>
+public sealed record StepRemoveView(IReadOnlyList<ErrorLinkView> Errors, string Heading, IReadOnlyList<string> Fields, string FormAction, string CancelUrl) : IAdminPageView;

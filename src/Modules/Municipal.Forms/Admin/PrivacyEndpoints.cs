@@ -102,15 +102,22 @@ public static class PrivacyEndpoints
             .Where(f => !forms.CanSee(http.User, f.Slug))
             .Select(f => FormsText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
             .ToList();
-        return await views.RenderAsync(http, "AdminPrivacyExport", FormsText.Get("FormsPrivacyTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["email_error"] = errors.FirstOrDefault()?.Text,
-            ["notice"] = notice,
-            ["form_action"] = AdminArea.Url(http, Path),
-            ["restricted"] = restricted,
-        },
+        return await views.RenderViewAsync(http, "AdminPrivacyExport", FormsText.Get("FormsPrivacyTitle"), new PrivacyExportView(
+            errors,
+            email,
+            errors.FirstOrDefault()?.Text,
+            notice,
+            AdminArea.Url(http, Path),
+            restricted),
         errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }
+
+/// <summary>The export of a person's data (AdminPrivacyExport.liquid): the address asked for, the forms the officer cannot see.</summary>
+public sealed record PrivacyExportView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Email,
+    string? EmailError,
+    string? Notice,
+    string FormAction,
+    IReadOnlyList<string> Restricted) : IAdminPageView;

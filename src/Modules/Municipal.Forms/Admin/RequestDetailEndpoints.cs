@@ -139,12 +139,11 @@ public static class RequestDetailEndpoints
     }
 
     private static Task<IResult> MessageAsync(HttpContext http, AdminViews views, int statusCode, string titleKey, string bodyKey) =>
-        views.RenderAsync(http, "AdminRequestsMessage", FormsText.Get(titleKey), new Dictionary<string, object?>
-        {
-            ["heading"] = FormsText.Get(titleKey),
-            ["body"] = FormsText.Get(bodyKey),
-            ["list_url"] = AdminArea.Url(http, RequestRoutes.Queue),
-        },
+        views.RenderViewAsync(http, "AdminRequestsMessage", FormsText.Get(titleKey), new RequestMessageView(
+            [],
+            FormsText.Get(titleKey),
+            FormsText.Get(bodyKey),
+            AdminArea.Url(http, RequestRoutes.Queue)),
         statusCode);
 
     private static async Task<IResult> RenderAsync(
@@ -172,52 +171,97 @@ public static class RequestDetailEndpoints
         string? Typed(string name) => typed is not null && typed.TryGetValue(name, out var v) ? v : null;
         string? ErrorOf(string field) => errors.FirstOrDefault(e => e.Href == "#" + field)?.Text;
 
-        return await views.RenderAsync(http, "AdminRequestsDetail", FormsText.Format("FormsAgentDetailTitle", submission.TrackingCode), new Dictionary<string, object?>
+        return await views.RenderViewAsync(http, "AdminRequestsDetail", FormsText.Format("FormsAgentDetailTitle", submission.TrackingCode), new RequestDetailView
         {
-            ["errors"] = errors,
-            ["notice"] = notice,
-            ["code"] = submission.TrackingCode,
-            ["list_url"] = AdminArea.Url(http, RequestRoutes.Queue),
-            ["form_title"] = forms.Title(submission.FormSlug),
-            ["form_version"] = submission.FormVersion,
-            ["status"] = submission.Status.Label(),
-            ["status_class"] = RequestViews.StatusClass(submission.Status),
-            ["received"] = Core.Display.BrusselsTime.Format(submission.CreatedUtc),
-            ["updated"] = Core.Display.BrusselsTime.Format(submission.UpdatedUtc),
-            ["assignee"] = submission.AssigneeName,
-            ["assigned"] = submission.AssigneeId is not null,
-            ["assigned_to_me"] = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
-            ["email"] = submission.Email,
-            ["anonymised"] = submission.AnonymisedUtc is { } wiped ? FormsText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
-            ["steps"] = lines.GroupBy(l => l.StepTitle)
+            Errors = errors,
+            Notice = notice,
+            Code = submission.TrackingCode,
+            ListUrl = AdminArea.Url(http, RequestRoutes.Queue),
+            FormTitle = forms.Title(submission.FormSlug),
+            FormVersion = submission.FormVersion,
+            Status = submission.Status.Label(),
+            StatusClass = RequestViews.StatusClass(submission.Status),
+            Received = Core.Display.BrusselsTime.Format(submission.CreatedUtc),
+            Updated = Core.Display.BrusselsTime.Format(submission.UpdatedUtc),
+            Assignee = submission.AssigneeName,
+            Assigned = submission.AssigneeId is not null,
+            AssignedToMe = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
+            Email = submission.Email,
+            Anonymised = submission.AnonymisedUtc is { } wiped ? FormsText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
+            Steps = lines.GroupBy(l => l.StepTitle)
                 .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
                 .ToList(),
-            ["attachments"] = attachments
+            Attachments = attachments
                 .Select(a => new RequestAttachmentView(FileValidator.DisplayName(a.FileName), form?.AllFields().FirstOrDefault(f => f.Name == a.FieldName)?.Label ?? a.FieldName, RequestViews.Size(a.Size), AdminArea.Url(http, RequestRoutes.Download(submission.TrackingCode, a.Id))))
                 .ToList(),
-            ["history"] = history.Select(RequestViews.History).ToList(),
-            ["status_options"] = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),
-            ["status_value"] = Typed("statut"),
-            ["status_from"] = submission.Status.Slug(),
-            ["status_error"] = ErrorOf("statut"),
-            ["question"] = Typed("question"),
-            ["question_error"] = ErrorOf("question"),
-            ["agent_options"] = agents.Where(a => forms.RolesMaySee(a.Roles, submission.FormSlug)).Select(a => new OptionView(a.Id, a.Email)).ToList(),
-            ["agent_value"] = Typed("agent") ?? submission.AssigneeId,
-            ["agent_error"] = ErrorOf("agent"),
-            ["message"] = Typed("message"),
-            ["message_error"] = ErrorOf("message"),
-            ["note"] = Typed("note"),
-            ["note_error"] = ErrorOf("note"),
-            ["max_length"] = RequestHandling.MaxTextLength,
-            ["status_action"] = AdminArea.Url(http, basePath + "/statut"),
-            ["assign_action"] = AdminArea.Url(http, basePath + "/attribution"),
-            ["message_action"] = AdminArea.Url(http, basePath + "/message"),
-            ["note_action"] = AdminArea.Url(http, basePath + "/note"),
-            ["journal_url"] = http.User.Has(AdminPermissions.ViewAudit)
+            History = history.Select(RequestViews.History).ToList(),
+            StatusOptions = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),
+            StatusValue = Typed("statut"),
+            StatusFrom = submission.Status.Slug(),
+            StatusError = ErrorOf("statut"),
+            Question = Typed("question"),
+            QuestionError = ErrorOf("question"),
+            AgentOptions = agents.Where(a => forms.RolesMaySee(a.Roles, submission.FormSlug)).Select(a => new OptionView(a.Id, a.Email)).ToList(),
+            AgentValue = Typed("agent") ?? submission.AssigneeId,
+            AgentError = ErrorOf("agent"),
+            Message = Typed("message"),
+            MessageError = ErrorOf("message"),
+            Note = Typed("note"),
+            NoteError = ErrorOf("note"),
+            MaxLength = RequestHandling.MaxTextLength,
+            StatusAction = AdminArea.Url(http, basePath + "/statut"),
+            AssignAction = AdminArea.Url(http, basePath + "/attribution"),
+            MessageAction = AdminArea.Url(http, basePath + "/message"),
+            NoteAction = AdminArea.Url(http, basePath + "/note"),
+            JournalUrl = http.User.Has(AdminPermissions.ViewAudit)
                 ? AdminArea.Url(http, AuditLogEndpoints.Path) + "?" + AuditLogEndpoints.ObjectParameter + "=" + Uri.EscapeDataString(submission.TrackingCode)
                 : null,
         },
         statusCode);
     }
+}
+
+/// <summary>A message instead of a request's page (AdminRequestsMessage.liquid): unknown request, reserved form.</summary>
+public sealed record RequestMessageView(IReadOnlyList<ErrorLinkView> Errors, string Heading, string Body, string ListUrl) : IAdminPageView;
+
+/// <summary>A request's page (AdminRequestsDetail.liquid): its answers, attachments, history and the officer's forms.</summary>
+public sealed record RequestDetailView : IAdminPageView
+{
+    public required IReadOnlyList<ErrorLinkView> Errors { get; init; }
+    public string? Notice { get; init; }
+    public required string Code { get; init; }
+    public required string ListUrl { get; init; }
+    public required string FormTitle { get; init; }
+    public int FormVersion { get; init; }
+    public required string Status { get; init; }
+    public required string StatusClass { get; init; }
+    public required string Received { get; init; }
+    public required string Updated { get; init; }
+    public string? Assignee { get; init; }
+    public bool Assigned { get; init; }
+    public bool AssignedToMe { get; init; }
+    public required string Email { get; init; }
+    public string? Anonymised { get; init; }
+    public required IReadOnlyList<RequestStepView> Steps { get; init; }
+    public required IReadOnlyList<RequestAttachmentView> Attachments { get; init; }
+    public required IReadOnlyList<RequestHistoryView> History { get; init; }
+    public required IReadOnlyList<OptionView> StatusOptions { get; init; }
+    public string? StatusValue { get; init; }
+    public required string StatusFrom { get; init; }
+    public string? StatusError { get; init; }
+    public string? Question { get; init; }
+    public string? QuestionError { get; init; }
+    public required IReadOnlyList<OptionView> AgentOptions { get; init; }
+    public string? AgentValue { get; init; }
+    public string? AgentError { get; init; }
+    public string? Message { get; init; }
+    public string? MessageError { get; init; }
+    public string? Note { get; init; }
+    public string? NoteError { get; init; }
+    public int MaxLength { get; init; }
+    public required string StatusAction { get; init; }
+    public required string AssignAction { get; init; }
+    public required string MessageAction { get; init; }
+    public required string NoteAction { get; init; }
+    public string? JournalUrl { get; init; }
 }

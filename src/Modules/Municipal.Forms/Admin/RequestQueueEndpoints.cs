@@ -58,34 +58,34 @@ public static class RequestQueueEndpoints
         var statusOptions = new List<OptionView> { new(RequestStatusSlugs.Open, FormsText.Get("FormsAgentStatusOpen")) };
         statusOptions.AddRange(RequestStatusSlugs.All.Select(s => new OptionView(s.Slug(), s.Label())));
 
-        return await views.RenderAsync(http, "AdminRequestsQueue", FormsText.Get("FormsAgentQueueTitle"), new Dictionary<string, object?>
+        return await views.RenderViewAsync(http, "AdminRequestsQueue", FormsText.Get("FormsAgentQueueTitle"), new RequestQueueView
         {
-            ["errors"] = errors,
-            ["list_url"] = queue,
-            ["filtered"] = filter.Filtered,
-            ["form_options"] = visibleForms.Select(f => new OptionView(f.Slug, f.Title)).ToList(),
-            ["form_value"] = filter.FormSlug,
-            ["status_options"] = statusOptions,
-            ["status_value"] = filter.StatusSlug,
-            ["status_error"] = errors.FirstOrDefault(e => e.Href == "#filter-status")?.Text,
-            ["from"] = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? http.Request.Query[RequestFilter.FromParameter].ToString(),
-            ["from_error"] = errors.FirstOrDefault(e => e.Href == "#filter-from")?.Text,
-            ["to"] = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? http.Request.Query[RequestFilter.ToParameter].ToString(),
-            ["to_error"] = errors.FirstOrDefault(e => e.Href == "#filter-to")?.Text,
-            ["agent_options"] = agentOptions,
-            ["agent_value"] = filter.AgentValue,
-            ["rows"] = submissions.Select(s => RequestViews.Row(http, s, forms)).ToList(),
-            ["total_label"] = total switch
+            Errors = errors,
+            ListUrl = queue,
+            Filtered = filter.Filtered,
+            FormOptions = visibleForms.Select(f => new OptionView(f.Slug, f.Title)).ToList(),
+            FormValue = filter.FormSlug,
+            StatusOptions = statusOptions,
+            StatusValue = filter.StatusSlug,
+            StatusError = errors.FirstOrDefault(e => e.Href == "#filter-status")?.Text,
+            From = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? http.Request.Query[RequestFilter.FromParameter].ToString(),
+            FromError = errors.FirstOrDefault(e => e.Href == "#filter-from")?.Text,
+            To = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? http.Request.Query[RequestFilter.ToParameter].ToString(),
+            ToError = errors.FirstOrDefault(e => e.Href == "#filter-to")?.Text,
+            AgentOptions = agentOptions,
+            AgentValue = filter.AgentValue,
+            Rows = submissions.Select(s => RequestViews.Row(http, s, forms)).ToList(),
+            TotalLabel = total switch
             {
                 0 => FormsText.Get(filter.Filtered ? "FormsAgentQueueNoneFiltered" : "FormsAgentQueueNone"),
                 1 => FormsText.Get("FormsAgentQueueOne"),
                 _ => FormsText.Format("FormsAgentQueueMany", total),
             },
-            ["page_label"] = pages > 1 ? FormsText.Format("FormsAgentPageOf", page, pages) : null,
-            ["previous_url"] = page > 1 ? queue + filter.QueryString(page - 1) : null,
-            ["next_url"] = page < pages ? queue + filter.QueryString(page + 1) : null,
-            ["export_url"] = AdminArea.Url(http, RequestRoutes.Export) + filter.QueryString(),
-            ["restricted"] = forms.Restricted
+            PageLabel = pages > 1 ? FormsText.Format("FormsAgentPageOf", page, pages) : null,
+            PreviousUrl = page > 1 ? queue + filter.QueryString(page - 1) : null,
+            NextUrl = page < pages ? queue + filter.QueryString(page + 1) : null,
+            ExportUrl = AdminArea.Url(http, RequestRoutes.Export) + filter.QueryString(),
+            Restricted = forms.Restricted
                 .Select(f => FormsText.Format("FormsAgentRestrictedForm", f.Title, UserStates.RoleLabel(f.AgentRole!)))
                 .ToList(),
         },
@@ -124,4 +124,30 @@ public static class RequestQueueEndpoints
     }
 
     public static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+}
+
+/// <summary>The queue of requests (AdminRequestsQueue.liquid): its filters, one page of requests, the pagination.</summary>
+public sealed record RequestQueueView : IAdminPageView
+{
+    public required IReadOnlyList<ErrorLinkView> Errors { get; init; }
+    public required string ListUrl { get; init; }
+    public bool Filtered { get; init; }
+    public required IReadOnlyList<OptionView> FormOptions { get; init; }
+    public string? FormValue { get; init; }
+    public required IReadOnlyList<OptionView> StatusOptions { get; init; }
+    public string? StatusValue { get; init; }
+    public string? StatusError { get; init; }
+    public string? From { get; init; }
+    public string? FromError { get; init; }
+    public string? To { get; init; }
+    public string? ToError { get; init; }
+    public required IReadOnlyList<OptionView> AgentOptions { get; init; }
+    public string? AgentValue { get; init; }
+    public required IReadOnlyList<RequestRowView> Rows { get; init; }
+    public required string TotalLabel { get; init; }
+    public string? PageLabel { get; init; }
+    public string? PreviousUrl { get; init; }
+    public string? NextUrl { get; init; }
+    public required string ExportUrl { get; init; }
+    public required IReadOnlyList<string> Restricted { get; init; }
 }
