@@ -29,24 +29,21 @@ internal static class DashboardEndpoint
     public static async Task<IResult> RenderAsync(HttpContext http, AdminViews views, TenantContext tenant, ContentEditors editors, TenantDbContext db)
     {
         var email = http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name ?? string.Empty;
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["signed_in_as"] = CoreText.Format("SignedInAs", email),
-        };
+        var view = new DashboardView([], CoreText.Format("SignedInAs", email), WaitingLinks: []);
 
         if (http.User.Has(AdminPermissions.EditContent))
         {
-            values["create_links"] = editors.For(tenant.Tenant)
+            view = view with { CreateLinks = editors.For(tenant.Tenant)
                 .Select(e => new AdminNavLinkView(CoreText.Format("DashboardCreate", e.DisplayName), AdminArea.Url(http, ContentAdminRoutes.New + "?type=" + Uri.EscapeDataString(e.ContentType)), Current: false))
-                .ToList();
+                .ToList() };
             var latest = db.ContentItems.AsNoTracking().Where(i => i.Latest && i.TrashedUtc == null);
             var sentBack = await latest.CountAsync(i => i.ReviewState == ReviewState.ChangesRequested && i.Author == email, http.RequestAborted);
             if (sentBack > 0)
             {
-                values["sent_back"] = new AdminNavLinkView(
+                view = view with { SentBack = new AdminNavLinkView(
                     CoreText.Format(sentBack == 1 ? "DashboardSentBackOne" : "DashboardSentBackMany", sentBack),
                     AdminArea.Url(http, ContentAdminRoutes.List + "?statut=" + ContentStates.Slug(ContentAdminState.ChangesRequested)),
-                    Current: false);
+                    Current: false) };
             }
 
             if (http.User.Has(AdminPermissions.PublishContent))
@@ -54,10 +51,10 @@ internal static class DashboardEndpoint
                 var submitted = await latest.CountAsync(i => i.ReviewState == ReviewState.Submitted, http.RequestAborted);
                 if (submitted > 0)
                 {
-                    values["to_review"] = new AdminNavLinkView(
+                    view = view with { ToReview = new AdminNavLinkView(
                         CoreText.Format(submitted == 1 ? "DashboardToReviewOne" : "DashboardToReviewMany", submitted),
                         AdminArea.Url(http, ContentAdminRoutes.ReviewQueue),
-                        Current: false);
+                        Current: false) };
                 }
             }
         }
@@ -68,7 +65,15 @@ internal static class DashboardEndpoint
             waiting.AddRange(await source.LinksAsync(http, http.RequestAborted));
         }
 
-        values["waiting_links"] = waiting;
-        return await views.RenderAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), values);
+        return await views.RenderViewAsync(http, "AdminDashboard", CoreText.Get("DashboardTitle"), view with { WaitingLinks = waiting });
     }
 }
+
+/// <summary>The dashboard (AdminDashboard.liquid): what to create, what waits.</summary>
+public sealed record DashboardView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string SignedInAs,
+    IReadOnlyList<AdminNavLinkView> WaitingLinks,
+    IReadOnlyList<AdminNavLinkView>? CreateLinks = null,
+    AdminNavLinkView? SentBack = null,
+    AdminNavLinkView? ToReview = null) : IAdminPageView;

@@ -116,14 +116,21 @@ public static class PasswordResetEndpoints
     private static Task<IResult> RenderRequestAsync(HttpContext http, AdminViews views, string? email, string? emailError, bool sent)
     {
         var errors = emailError is null ? new List<ErrorLinkView>() : [new ErrorLinkView(emailError, "#email")];
-        return views.RenderAsync(http, "AdminForgotPassword", CoreText.Get("ForgotPasswordTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["email_error"] = emailError,
-            ["sent"] = sent,
-            ["form_action"] = (http.Request.PathBase + RequestPath).ToString(),
-            ["sign_in_url"] = (http.Request.PathBase + TenantAuthentication.SignInPath).ToString(),
-        });
+        return views.RenderViewAsync(http, "AdminForgotPassword", CoreText.Get("ForgotPasswordTitle"), new ForgotPasswordView(
+            errors,
+            email,
+            emailError,
+            sent,
+            (http.Request.PathBase + RequestPath).ToString(),
+            (http.Request.PathBase + TenantAuthentication.SignInPath).ToString()));
     }
 }
+
+/// <summary>Asking for a password reset link (AdminForgotPassword.liquid).</summary>
+public sealed record ForgotPasswordView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Email,
+    string? EmailError,
+    bool Sent,
+    string FormAction,
+    string SignInUrl) : IAdminPageView;

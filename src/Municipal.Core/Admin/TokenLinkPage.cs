@@ -56,14 +56,22 @@ internal sealed record TokenLinkPage(string Path, string Template, string TitleK
 
     /// <summary>The form again, with its errors; <paramref name="invalid"/> tells the template the link itself is unusable.</summary>
     public Task<IResult> RenderAsync(HttpContext http, AdminViews views, string email, string token, List<ErrorLinkView> errors, bool invalid = false) =>
-        views.RenderAsync(http, Template, CoreText.Get(TitleKey), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["token"] = token,
-            ["invalid"] = invalid,
-            ["password_error"] = errors.FirstOrDefault(e => e.Href == "#password")?.Text,
-            ["confirmation_error"] = errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
-            ["form_action"] = (http.Request.PathBase + Path).ToString(),
-        });
+        views.RenderViewAsync(http, Template, CoreText.Get(TitleKey), new TokenLinkView(
+            errors,
+            email,
+            token,
+            invalid,
+            errors.FirstOrDefault(e => e.Href == "#password")?.Text,
+            errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
+            (http.Request.PathBase + Path).ToString()));
 }
+
+/// <summary>The page of a link sent by email that sets a password (a reset, an invitation).</summary>
+public sealed record TokenLinkView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string Email,
+    string Token,
+    bool Invalid,
+    string? PasswordError,
+    string? ConfirmationError,
+    string FormAction) : IAdminPageView;

@@ -159,14 +159,21 @@ public static class TwoFactorSignInEndpoints
             switchQuery.Add(RecoveryParameter + "=1");
         }
 
-        return views.RenderAsync(http, "AdminTwoFactorVerify", CoreText.Get("TwoFactorVerifyTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["code_error"] = codeError,
-            ["recovery"] = recovery,
-            ["switch_url"] = (http.Request.PathBase + VerifyPath).ToString() + (switchQuery.Count == 0 ? string.Empty : "?" + string.Join("&", switchQuery)),
-            ["form_action"] = (http.Request.PathBase + VerifyPath + http.Request.QueryString).ToString(),
-            ["sign_in_url"] = (http.Request.PathBase + TenantAuthentication.SignInPath).ToString(),
-        });
+        return views.RenderViewAsync(http, "AdminTwoFactorVerify", CoreText.Get("TwoFactorVerifyTitle"), new TwoFactorVerifyView(
+            errors,
+            codeError,
+            recovery,
+            (http.Request.PathBase + VerifyPath).ToString() + (switchQuery.Count == 0 ? string.Empty : "?" + string.Join("&", switchQuery)),
+            (http.Request.PathBase + VerifyPath + http.Request.QueryString).ToString(),
+            (http.Request.PathBase + TenantAuthentication.SignInPath).ToString()));
     }
 }
+
+/// <summary>The second step of signing in (AdminTwoFactorVerify.liquid): a code of the app, or a recovery code.</summary>
+public sealed record TwoFactorVerifyView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? CodeError,
+    bool Recovery,
+    string SwitchUrl,
+    string FormAction,
+    string SignInUrl) : IAdminPageView;

@@ -61,16 +61,15 @@ public static class AuditLogEndpoints
             r.Details)).ToList();
 
         var journal = AdminArea.Url(http, Path);
-        return await views.RenderAsync(http, "AdminAuditLog", CoreText.Get("AuditTitle"), new Dictionary<string, object?>
-        {
-            ["lines"] = lines,
-            ["filter"] = filter,
-            ["filter_label"] = filter is null ? null : CoreText.Format("AuditFilteredBy", lines.FirstOrDefault()?.ObjectName ?? filter),
-            ["all_url"] = journal,
-            ["page_label"] = CoreText.Format("AuditPageOf", page, pages),
-            ["previous_url"] = page > 1 ? PageUrl(journal, filter, page - 1) : null,
-            ["next_url"] = page < pages ? PageUrl(journal, filter, page + 1) : null,
-        });
+        return await views.RenderViewAsync(http, "AdminAuditLog", CoreText.Get("AuditTitle"), new AuditLogView(
+            [],
+            lines,
+            filter,
+            filter is null ? null : CoreText.Format("AuditFilteredBy", lines.FirstOrDefault()?.ObjectName ?? filter),
+            journal,
+            CoreText.Format("AuditPageOf", page, pages),
+            page > 1 ? PageUrl(journal, filter, page - 1) : null,
+            page < pages ? PageUrl(journal, filter, page + 1) : null));
     }
 
     /// <summary>"29 novembre 2026 à 14:05", in Europe/Brussels time.</summary>
@@ -121,3 +120,14 @@ public static class AuditLogEndpoints
         return query.Count == 0 ? journal : journal + "?" + string.Join("&", query);
     }
 }
+
+/// <summary>A page of the journal (AdminAuditLog.liquid), of everything or of one object.</summary>
+public sealed record AuditLogView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    IReadOnlyList<AuditLineView> Lines,
+    string? Filter,
+    string? FilterLabel,
+    string AllUrl,
+    string PageLabel,
+    string? PreviousUrl,
+    string? NextUrl) : IAdminPageView;

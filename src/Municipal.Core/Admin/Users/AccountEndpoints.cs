@@ -130,11 +130,7 @@ public static class AccountEndpoints
         await AdminSignIn.RefreshAsync(http, user);
         await audit.RecordAsync(AuditActions.Changed, TenantUsers.AuditObjectType, user.Id, user.Email ?? user.Id, CoreText.Get("AccountAuditTwoFactorOn"), http.RequestAborted);
         // Shown once, in this answer only (no-store): they are not kept in clear anywhere.
-        return await views.RenderAsync(http, "AdminTwoFactorRecoveryCodes", CoreText.Get("TwoFactorCodesTitle"), new Dictionary<string, object?>
-        {
-            ["codes"] = codes,
-            ["account_url"] = AdminArea.Url(http, Path),
-        });
+        return await views.RenderViewAsync(http, "AdminTwoFactorRecoveryCodes", CoreText.Get("TwoFactorCodesTitle"), new TwoFactorRecoveryCodesView([], codes, AdminArea.Url(http, Path)));
     }
 
     private static async Task<IResult> DisableAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, AuditLog audit)
@@ -182,11 +178,7 @@ public static class AccountEndpoints
 
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await audit.RecordAsync(AuditActions.Changed, TenantUsers.AuditObjectType, user.Id, user.Email ?? user.Id, CoreText.Get("AccountAuditRecoveryCodes"), http.RequestAborted);
-        return await views.RenderAsync(http, "AdminTwoFactorRecoveryCodes", CoreText.Get("TwoFactorCodesTitle"), new Dictionary<string, object?>
-        {
-            ["codes"] = codes,
-            ["account_url"] = AdminArea.Url(http, Path),
-        });
+        return await views.RenderViewAsync(http, "AdminTwoFactorRecoveryCodes", CoreText.Get("TwoFactorCodesTitle"), new TwoFactorRecoveryCodesView([], codes, AdminArea.Url(http, Path)));
     }
 
     private static async Task<IResult> RenderAccountAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, IdentityUser user, List<ErrorLinkView> errors, int statusCode = StatusCodes.Status200OK)
@@ -200,25 +192,23 @@ public static class AccountEndpoints
             AccountSessions.ClosedNotice => CoreText.Get("AccountNoticeSessionClosed"),
             _ => null,
         };
-        var values = new Dictionary<string, object?>
-        {
-            ["codes_left"] = CoreText.Format(remaining == 1 ? "AccountRecoveryCodesLeftOne" : "AccountRecoveryCodesLeftMany", remaining),
-            ["codes_error"] = errors.FirstOrDefault(e => e.Href == "#codes-password")?.Text,
-            ["codes_action"] = AdminArea.Url(http, TwoFactorPath + "/codes"),
-            ["errors"] = errors,
-            ["notice"] = notice,
-            ["email"] = user.Email,
-            ["two_factor"] = user.TwoFactorEnabled,
-            ["current_error"] = errors.FirstOrDefault(e => e.Href == "#current")?.Text,
-            ["password_error"] = errors.FirstOrDefault(e => e.Href == "#password")?.Text,
-            ["confirmation_error"] = errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
-            ["disable_error"] = errors.FirstOrDefault(e => e.Href == "#disable-password")?.Text,
-            ["password_action"] = AdminArea.Url(http, Path + "/mot-de-passe"),
-            ["setup_url"] = AdminArea.Url(http, TwoFactorPath),
-            ["disable_action"] = AdminArea.Url(http, TwoFactorPath + "/desactiver"),
-        };
-        await AccountSessions.AddValuesAsync(http, users, user, values);
-        return await views.RenderAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), values, statusCode);
+        var view = new AccountView(
+            errors,
+            CodesLeft: CoreText.Format(remaining == 1 ? "AccountRecoveryCodesLeftOne" : "AccountRecoveryCodesLeftMany", remaining),
+            CodesError: errors.FirstOrDefault(e => e.Href == "#codes-password")?.Text,
+            CodesAction: AdminArea.Url(http, TwoFactorPath + "/codes"),
+            Notice: notice,
+            Email: user.Email,
+            TwoFactor: user.TwoFactorEnabled,
+            CurrentError: errors.FirstOrDefault(e => e.Href == "#current")?.Text,
+            PasswordError: errors.FirstOrDefault(e => e.Href == "#password")?.Text,
+            ConfirmationError: errors.FirstOrDefault(e => e.Href == "#confirmation")?.Text,
+            DisableError: errors.FirstOrDefault(e => e.Href == "#disable-password")?.Text,
+            PasswordAction: AdminArea.Url(http, Path + "/mot-de-passe"),
+            SetupUrl: AdminArea.Url(http, TwoFactorPath),
+            DisableAction: AdminArea.Url(http, TwoFactorPath + "/desactiver"));
+        view = await AccountSessions.WithSessionsAsync(http, users, user, view);
+        return await views.RenderViewAsync(http, "AdminUsersAccount", CoreText.Get("AccountTitle"), view, statusCode);
     }
 
     private static async Task<IResult> RenderSetupAsync(HttpContext http, AdminViews views, UserManager<IdentityUser> users, Tenant tenant, IdentityUser user, string? codeError)
@@ -234,16 +224,14 @@ public static class AccountEndpoints
 
         var errors = codeError is null ? new List<ErrorLinkView>() : [new ErrorLinkView(codeError, "#code")];
         var uri = AuthenticatorUri(tenant.DisplayName, user.Email ?? user.Id, key);
-        return await views.RenderAsync(http, "AdminTwoFactorSetup", CoreText.Get("TwoFactorSetupTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["code_error"] = codeError,
-            ["key"] = GroupsOfFour(key),
-            ["uri"] = uri,
-            ["qr_code"] = QrCodeDataUri(uri),
-            ["form_action"] = AdminArea.Url(http, TwoFactorPath),
-            ["account_url"] = AdminArea.Url(http, Path),
-        },
+        return await views.RenderViewAsync(http, "AdminTwoFactorSetup", CoreText.Get("TwoFactorSetupTitle"), new TwoFactorSetupView(
+            errors,
+            codeError,
+            GroupsOfFour(key),
+            uri,
+            QrCodeDataUri(uri),
+            AdminArea.Url(http, TwoFactorPath),
+            AdminArea.Url(http, Path)),
         codeError is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
@@ -280,3 +268,37 @@ public static class AccountEndpoints
         }
     }
 }
+
+/// <summary>The account page (AdminUsersAccount.liquid): password, two-step verification, open sessions.</summary>
+public sealed record AccountView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string CodesLeft,
+    string? CodesError,
+    string CodesAction,
+    string? Notice,
+    string? Email,
+    bool TwoFactor,
+    string? CurrentError,
+    string? PasswordError,
+    string? ConfirmationError,
+    string? DisableError,
+    string PasswordAction,
+    string SetupUrl,
+    string DisableAction,
+    IReadOnlyList<AccountSessionView>? Sessions = null,
+    string? SessionsIntro = null,
+    string? SessionCloseAction = null,
+    string? SessionsCloseAllAction = null) : IAdminPageView;
+
+/// <summary>The recovery codes, shown once (AdminTwoFactorRecoveryCodes.liquid).</summary>
+public sealed record TwoFactorRecoveryCodesView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<string> Codes, string AccountUrl) : IAdminPageView;
+
+/// <summary>Turning two-step verification on (AdminTwoFactorSetup.liquid).</summary>
+public sealed record TwoFactorSetupView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? CodeError,
+    string Key,
+    string Uri,
+    string QrCode,
+    string FormAction,
+    string AccountUrl) : IAdminPageView;

@@ -32,13 +32,13 @@ public static class AccountSessions
         account.MapPost("/sessions/fermer-tout", CloseAllAsync);
     }
 
-    /// <summary>The values of the account page's sessions part.</summary>
-    public static async Task AddValuesAsync(HttpContext http, UserManager<IdentityUser> users, IdentityUser user, IDictionary<string, object?> values)
+    /// <summary>The account page's view with its sessions part filled in.</summary>
+    public static async Task<AccountView> WithSessionsAsync(HttpContext http, UserManager<IdentityUser> users, IdentityUser user, AccountView view)
     {
         var sessions = http.RequestServices.GetRequiredService<AdminSessions>();
         var current = http.User.FindFirstValue(TenantAuthentication.SessionClaim);
         var open = await sessions.OpenOfAsync(user.Id, await users.GetSecurityStampAsync(user), http.RequestAborted);
-        values["sessions"] = open
+        var rows = open
             .OrderByDescending(s => string.Equals(s.Id, current, StringComparison.Ordinal))
             .Select(s => new AccountSessionView(
                 BrusselsTime.Format(s.CreatedUtc),
@@ -49,9 +49,13 @@ public static class AccountSessions
                 CoreText.Format("AccountSessionCloseLabel", BrusselsTime.Format(s.CreatedUtc), s.Client)))
             .ToList();
         var lifetime = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.AbsoluteLifetime;
-        values["sessions_intro"] = CoreText.Format("AccountSessionsIntro", (int)Math.Ceiling(lifetime.TotalHours));
-        values["session_close_action"] = AdminArea.Url(http, ClosePath);
-        values["sessions_close_all_action"] = AdminArea.Url(http, CloseAllPath);
+        return view with
+        {
+            Sessions = rows,
+            SessionsIntro = CoreText.Format("AccountSessionsIntro", (int)Math.Ceiling(lifetime.TotalHours)),
+            SessionCloseAction = AdminArea.Url(http, ClosePath),
+            SessionsCloseAllAction = AdminArea.Url(http, CloseAllPath),
+        };
     }
 
     private static async Task<IResult> CloseAsync(HttpContext http, UserManager<IdentityUser> users, AdminSessions sessions, AuditLog audit)

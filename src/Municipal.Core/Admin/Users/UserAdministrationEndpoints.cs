@@ -36,12 +36,11 @@ public static class UserAdministrationEndpoints
     {
         var all = await users.ListAsync(http.RequestAborted);
         var me = CurrentUserId(http);
-        return await views.RenderAsync(http, "AdminUsersList", CoreText.Get("UsersTitle"), new Dictionary<string, object?>
-        {
-            ["users"] = all.Select(u => UserViews.Row(http, u, me)).ToList(),
-            ["invite_url"] = AdminArea.Url(http, UserViews.InvitePath),
-            ["notice"] = UserViews.Notice(http),
-        });
+        return await views.RenderViewAsync(http, "AdminUsersList", CoreText.Get("UsersTitle"), new UsersListView(
+            [],
+            all.Select(u => UserViews.Row(http, u, me)).ToList(),
+            AdminArea.Url(http, UserViews.InvitePath),
+            UserViews.Notice(http)));
     }
 
     private static Task<IResult> InviteFormAsync(HttpContext http, AdminViews views) =>
@@ -147,12 +146,11 @@ public static class UserAdministrationEndpoints
         }
 
         var email = user.User.Email ?? user.User.Id;
-        return await views.RenderAsync(http, "AdminUsersDelete", CoreText.Format("UsersDeleteTitle", email), new Dictionary<string, object?>
-        {
-            ["warning"] = CoreText.Format("UsersDeleteWarning", email),
-            ["form_action"] = AdminArea.Url(http, UserViews.Detail(user.User.Id) + "/supprimer"),
-            ["cancel_url"] = AdminArea.Url(http, UserViews.Detail(user.User.Id)),
-        });
+        return await views.RenderViewAsync(http, "AdminUsersDelete", CoreText.Format("UsersDeleteTitle", email), new UserDeleteView(
+            [],
+            CoreText.Format("UsersDeleteWarning", email),
+            AdminArea.Url(http, UserViews.Detail(user.User.Id) + "/supprimer"),
+            AdminArea.Url(http, UserViews.Detail(user.User.Id))));
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, AdminViews views, TenantUsers users)
@@ -204,16 +202,14 @@ public static class UserAdministrationEndpoints
     }
 
     private static Task<IResult> RenderInviteAsync(HttpContext http, AdminViews views, string? email, string? role, List<ErrorLinkView> errors) =>
-        views.RenderAsync(http, "AdminUsersInvite", CoreText.Get("UsersInviteTitle"), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["email"] = email,
-            ["email_error"] = errors.FirstOrDefault(e => e.Href == "#email")?.Text,
-            ["role_error"] = errors.FirstOrDefault(e => e.Href.StartsWith("#role-", StringComparison.Ordinal))?.Text,
-            ["roles"] = UserViews.RoleOptions("role", role is null ? [] : [role]),
-            ["form_action"] = AdminArea.Url(http, UserViews.InvitePath),
-            ["cancel_url"] = AdminArea.Url(http, UserViews.ListPath),
-        },
+        views.RenderViewAsync(http, "AdminUsersInvite", CoreText.Get("UsersInviteTitle"), new UserInviteView(
+            errors,
+            email,
+            errors.FirstOrDefault(e => e.Href == "#email")?.Text,
+            errors.FirstOrDefault(e => e.Href.StartsWith("#role-", StringComparison.Ordinal))?.Text,
+            UserViews.RoleOptions("role", role is null ? [] : [role]),
+            AdminArea.Url(http, UserViews.InvitePath),
+            AdminArea.Url(http, UserViews.ListPath)),
         errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     private static Task<IResult> RenderDetailAsync(
@@ -226,29 +222,27 @@ public static class UserAdministrationEndpoints
     {
         var email = user.User.Email ?? user.User.Id;
         var basePath = UserViews.Detail(user.User.Id);
-        return views.RenderAsync(http, "AdminUsersDetail", email, new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["notice"] = errors.Count == 0 ? UserViews.Notice(http) : null,
-            ["email"] = email,
-            ["state"] = UserStates.Label(user.State),
-            ["role_list"] = UserViews.RoleList(user.Roles),
-            ["two_factor"] = user.User.TwoFactorEnabled,
-            ["two_factor_label"] = CoreText.Get(user.User.TwoFactorEnabled ? "UsersTwoFactorOn" : "UsersTwoFactorOff"),
-            ["roles_error"] = errors.FirstOrDefault(e => e.Href.StartsWith("#roles-", StringComparison.Ordinal))?.Text,
-            ["roles"] = UserViews.RoleOptions("roles", roles ?? user.Roles),
-            ["pending"] = user.State == UserState.InvitationPending,
-            ["disabled"] = user.State == UserState.Disabled,
-            ["self"] = string.Equals(user.User.Id, CurrentUserId(http), StringComparison.Ordinal),
-            ["roles_action"] = AdminArea.Url(http, basePath + "/roles"),
-            ["disable_action"] = AdminArea.Url(http, basePath + "/desactiver"),
-            ["enable_action"] = AdminArea.Url(http, basePath + "/activer"),
-            ["resend_action"] = AdminArea.Url(http, basePath + "/renvoyer"),
-            ["two_factor_action"] = AdminArea.Url(http, basePath + "/deux-etapes"),
-            ["delete_url"] = AdminArea.Url(http, basePath + "/supprimer"),
-            ["journal_url"] = AdminArea.Url(http, Audit.AuditLogEndpoints.Path) + "?objet=" + Uri.EscapeDataString(user.User.Id),
-            ["list_url"] = AdminArea.Url(http, UserViews.ListPath),
-        },
+        return views.RenderViewAsync(http, "AdminUsersDetail", email, new UserDetailView(
+            errors,
+            Notice: errors.Count == 0 ? UserViews.Notice(http) : null,
+            Email: email,
+            State: UserStates.Label(user.State),
+            RoleList: UserViews.RoleList(user.Roles),
+            TwoFactor: user.User.TwoFactorEnabled,
+            TwoFactorLabel: CoreText.Get(user.User.TwoFactorEnabled ? "UsersTwoFactorOn" : "UsersTwoFactorOff"),
+            RolesError: errors.FirstOrDefault(e => e.Href.StartsWith("#roles-", StringComparison.Ordinal))?.Text,
+            Roles: UserViews.RoleOptions("roles", roles ?? user.Roles),
+            Pending: user.State == UserState.InvitationPending,
+            Disabled: user.State == UserState.Disabled,
+            Self: string.Equals(user.User.Id, CurrentUserId(http), StringComparison.Ordinal),
+            RolesAction: AdminArea.Url(http, basePath + "/roles"),
+            DisableAction: AdminArea.Url(http, basePath + "/desactiver"),
+            EnableAction: AdminArea.Url(http, basePath + "/activer"),
+            ResendAction: AdminArea.Url(http, basePath + "/renvoyer"),
+            TwoFactorAction: AdminArea.Url(http, basePath + "/deux-etapes"),
+            DeleteUrl: AdminArea.Url(http, basePath + "/supprimer"),
+            JournalUrl: AdminArea.Url(http, Audit.AuditLogEndpoints.Path) + "?objet=" + Uri.EscapeDataString(user.User.Id),
+            ListUrl: AdminArea.Url(http, UserViews.ListPath)),
         statusCode);
     }
 
@@ -257,3 +251,42 @@ public static class UserAdministrationEndpoints
     private static bool IsEmailAddress(string value) =>
         MailAddress.TryCreate(value, out var address) && string.Equals(address.Address, value, StringComparison.OrdinalIgnoreCase) && value.Contains('.', StringComparison.Ordinal);
 }
+
+/// <summary>The list of the site's users (AdminUsersList.liquid).</summary>
+public sealed record UsersListView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<UserRowView> Users, string InviteUrl, string? Notice) : IAdminPageView;
+
+/// <summary>Confirming a user's deletion (AdminUsersDelete.liquid).</summary>
+public sealed record UserDeleteView(IReadOnlyList<ErrorLinkView> Errors, string Warning, string FormAction, string CancelUrl) : IAdminPageView;
+
+/// <summary>Inviting a user (AdminUsersInvite.liquid).</summary>
+public sealed record UserInviteView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Email,
+    string? EmailError,
+    string? RoleError,
+    IReadOnlyList<RoleOptionView> Roles,
+    string FormAction,
+    string CancelUrl) : IAdminPageView;
+
+/// <summary>A user's page (AdminUsersDetail.liquid): roles, state, two-step verification, actions.</summary>
+public sealed record UserDetailView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Notice,
+    string Email,
+    string State,
+    string RoleList,
+    bool TwoFactor,
+    string TwoFactorLabel,
+    string? RolesError,
+    IReadOnlyList<RoleOptionView> Roles,
+    bool Pending,
+    bool Disabled,
+    bool Self,
+    string RolesAction,
+    string DisableAction,
+    string EnableAction,
+    string ResendAction,
+    string TwoFactorAction,
+    string DeleteUrl,
+    string JournalUrl,
+    string ListUrl) : IAdminPageView;
