@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Municipal.Core.Admin;
 using Municipal.Core.Admin.Content;
 using Municipal.Core.Admin.Review;
@@ -37,7 +40,15 @@ public static class MunicipalServiceCollectionExtensions
 #pragma warning disable RS0030
         services.AddSingleton(TimeProvider.System);
 #pragma warning restore RS0030
-        services.AddSingleton(new ModuleCatalog(modules));
+        services.AddSingleton<ModuleCatalog>();
+        services.AddSingleton<PermissionCatalog>();
+        foreach (var permission in AdminPermissions.Core)
+        {
+            services.AddSingleton(permission);
+        }
+
+        services.AddSingleton<IConfigureOptions<AuthorizationOptions>, PermissionPolicies>();
+        services.AddSingleton<IClaimsTransformation, PermissionClaims>();
 
         // Tenancy
         services.AddSingleton<TenantRegistry>();
@@ -130,7 +141,7 @@ public static class MunicipalServiceCollectionExtensions
 
         foreach (var module in modules)
         {
-            module.ConfigureServices(services);
+            services.AddMunicipalModule(module);
         }
 
         return services;

@@ -284,7 +284,6 @@ public static class AdminServiceCollectionExtensions
                 .AddAuthenticationSchemes(TenantAuthentication.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(TenantAuthentication.TenantClaim));
-            Security.AdminPermissions.AddPolicies(options);
         });
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
         services.AddMunicipalUsers();

@@ -22,11 +22,25 @@ public interface IMunicipalModule
 }
 
 /// <summary>The modules the host loaded, and the features they offer.</summary>
-public sealed class ModuleCatalog(IReadOnlyList<IMunicipalModule> modules)
+public sealed class ModuleCatalog(IEnumerable<IMunicipalModule> modules)
 {
-    public IReadOnlyList<IMunicipalModule> Modules { get; } = modules;
+    public IReadOnlyList<IMunicipalModule> Modules { get; } = modules.ToArray();
 
     public IReadOnlyList<FeatureInfo> Features { get; } = modules.SelectMany(m => m.Features).ToArray();
 
     public bool IsKnownFeature(string id) => Features.Any(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase));
+}
+
+public static class ModuleRegistration
+{
+    /// <summary>
+    /// Loads a module: its services now, its endpoints when the host maps the core's. The host's module list calls it
+    /// once per module; a test host adds a module of its own the same way.
+    /// </summary>
+    public static IServiceCollection AddMunicipalModule(this IServiceCollection services, IMunicipalModule module)
+    {
+        services.AddSingleton(module);
+        module.ConfigureServices(services);
+        return services;
+    }
 }

@@ -1,14 +1,22 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 using Municipal.Core.Admin;
 
 namespace Municipal.Core.Security;
 
 /// <summary>
-/// What each role of a tenant may do in the back office. Endpoints ask for a permission, never for a role, so a
-/// role's rights are read here in one place. Each permission is an authorization policy of the same name.
+/// A right of the back office, declared by the core or by a module (<c>services.AddSingleton(new Permission(...))</c>),
+/// with the roles that hold it. Endpoints ask for a permission, never for a role, so a role's rights are read in the
+/// registered permissions only. Each permission is an authorization policy of the same name.
 /// </summary>
+/// <param name="Name">"area.verb", e.g. "requests.handle".</param>
+/// <param name="Roles">The tenant roles (<see cref="TenantRoles"/>) that hold it.</param>
+public sealed record Permission(string Name, IReadOnlyList<string> Roles);
+
+/// <summary>The core's permissions; modules declare theirs the same way, in their own module class.</summary>
 public static class AdminPermissions
 {
     /// <summary>Create and edit drafts, submit them for review, upload media.</summary>
@@ -29,51 +37,106 @@ public static class AdminPermissions
     /// <summary>The tenant's audit log.</summary>
     public const string ViewAudit = "audit.view";
 
-    /// <summary>Citizens' requests of the e-counter.</summary>
+    /// <summary>Citizens' requests of the e-counter. TEMPORARY: moves to the Forms module.</summary>
     public const string HandleRequests = "requests.handle";
 
-    /// <summary>Build, change, enable and disable the e-counter's forms.</summary>
+    /// <summary>Build, change, enable and disable the e-counter's forms. TEMPORARY: moves to the Forms module.</summary>
     public const string ManageForms = "forms.manage";
 
-    private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
-    {
-        [EditContent] = [TenantRoles.Administrator, TenantRoles.Editor, TenantRoles.Author],
-        [PublishContent] = [TenantRoles.Administrator, TenantRoles.Editor],
-        [ManageNavigation] = [TenantRoles.Administrator, TenantRoles.Editor],
-        [ManageSettings] = [TenantRoles.Administrator],
-        [ManageUsers] = [TenantRoles.Administrator],
-        [ViewAudit] = [TenantRoles.Administrator],
-        [HandleRequests] = [TenantRoles.Administrator, TenantRoles.Agent],
-        [ManageForms] = [TenantRoles.Administrator, TenantRoles.Editor],
-    };
+    /// <summary>The claim that carries each permission of the signed-in user (see <see cref="PermissionClaims"/>).</summary>
+    public const string ClaimType = "permission";
 
-    public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
+    internal static readonly IReadOnlyList<Permission> Core =
+    [
+        new(EditContent, [TenantRoles.Administrator, TenantRoles.Editor, TenantRoles.Author]),
+        new(PublishContent, [TenantRoles.Administrator, TenantRoles.Editor]),
+        new(ManageNavigation, [TenantRoles.Administrator, TenantRoles.Editor]),
+        new(ManageSettings, [TenantRoles.Administrator]),
+        new(ManageUsers, [TenantRoles.Administrator]),
+        new(ViewAudit, [TenantRoles.Administrator]),
+        new(HandleRequests, [TenantRoles.Administrator, TenantRoles.Agent]),
+        new(ManageForms, [TenantRoles.Administrator, TenantRoles.Editor]),
+    ];
 
-    /// <summary>The roles that carry a permission.</summary>
-    public static IReadOnlyList<string> RolesFor(string permission) =>
-        RolesByPermission.TryGetValue(permission, out var roles) ? roles : throw new ArgumentException($"Unknown permission: {permission}.", nameof(permission));
+    /// <summary>TEMPORARY, until the Forms module reads the catalog.</summary>
+    public static IReadOnlyList<string> RolesFor(string permission) => Core.First(p => p.Name == permission).Roles;
 
     /// <summary>True when the signed-in user of this tenant holds the permission (to show or hide a button).</summary>
     public static bool Has(this ClaimsPrincipal user, string permission) =>
-        user.Identity?.IsAuthenticated == true && RolesFor(permission).Any(user.IsInRole);
+        user.Identity?.IsAuthenticated == true && user.HasClaim(ClaimType, permission);
 
-    /// <summary>The endpoint answers 403 to a signed-in user without the permission (and sends others to sign in).</summary>
+    /// <summary>
+    /// The endpoint answers 403 to a signed-in user without the permission (and sends others to sign in). A name no
+    /// core or module declared fails at the first request to the endpoint (no such policy), never silently.
+    /// </summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
-        where TBuilder : IEndpointConventionBuilder
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(permission);
+}
+
+/// <summary>Every permission the core and the loaded modules declared.</summary>
+public sealed class PermissionCatalog
+{
+    private readonly Dictionary<string, Permission> byName;
+
+    public PermissionCatalog(IEnumerable<Permission> permissions)
     {
-        _ = RolesFor(permission);
-        return builder.RequireAuthorization(permission);
+        byName = new Dictionary<string, Permission>(StringComparer.Ordinal);
+        foreach (var permission in permissions)
+        {
+            // Two modules claiming one name would silently share a right: refused at start.
+            if (!byName.TryAdd(permission.Name, permission))
+            {
+                throw new InvalidOperationException($"The permission '{permission.Name}' is declared twice.");
+            }
+        }
     }
 
-    internal static void AddPolicies(AuthorizationOptions options)
+    public IReadOnlyCollection<Permission> All => byName.Values;
+
+    /// <summary>The roles that carry a permission (to mail everyone who may act on something).</summary>
+    public IReadOnlyList<string> RolesFor(string permission) =>
+        byName.TryGetValue(permission, out var found) ? found.Roles : throw new ArgumentException($"Unknown permission: {permission}.", nameof(permission));
+
+    /// <summary>The permissions the given roles carry.</summary>
+    public IEnumerable<string> Granted(Func<string, bool> isInRole) =>
+        byName.Values.Where(p => p.Roles.Any(isInRole)).Select(p => p.Name);
+}
+
+/// <summary>One authorization policy per declared permission: a signed-in user of this tenant holding one of its roles.</summary>
+internal sealed class PermissionPolicies(PermissionCatalog catalog) : IConfigureOptions<AuthorizationOptions>
+{
+    public void Configure(AuthorizationOptions options)
     {
-        foreach (var (permission, roles) in RolesByPermission)
+        foreach (var permission in catalog.All)
         {
-            options.AddPolicy(permission, policy => policy
+            options.AddPolicy(permission.Name, policy => policy
                 .AddAuthenticationSchemes(TenantAuthentication.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(TenantAuthentication.TenantClaim)
-                .RequireRole(roles));
+                .RequireRole(permission.Roles));
         }
+    }
+}
+
+/// <summary>
+/// Adds the user's permissions, read from their roles, as claims, so that <see cref="AdminPermissions.Has"/> needs no
+/// service. Runs on each authentication; the roles themselves come from the session's cookie, checked on every request.
+/// </summary>
+internal sealed class PermissionClaims(PermissionCatalog catalog) : IClaimsTransformation
+{
+    private const string IdentityType = "Municipal.Permissions";
+
+    public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (!principal.HasClaim(c => c.Type == TenantAuthentication.TenantClaim) || principal.Identities.Any(i => i.AuthenticationType == IdentityType))
+        {
+            return Task.FromResult(principal);
+        }
+
+        // A copy: the handler may hand the same principal to a second authentication of this request.
+        var copy = principal.Clone();
+        copy.AddIdentity(new ClaimsIdentity(catalog.Granted(principal.IsInRole).Select(p => new Claim(AdminPermissions.ClaimType, p)), IdentityType));
+        return Task.FromResult(copy);
     }
 }

@@ -13,13 +13,13 @@ namespace Municipal.Core.Admin.Review;
 /// The mails of the review workflow, through the durable outbox: editors and administrators learn that something
 /// waits for them, the author learns that it came back with a comment. One mail per person (nobody sees the others' addresses).
 /// </summary>
-public sealed class ReviewMail(MailOutbox outbox, UserManager<IdentityUser> users, TenantContext tenant)
+public sealed class ReviewMail(MailOutbox outbox, UserManager<IdentityUser> users, TenantContext tenant, PermissionCatalog permissions)
 {
     /// <summary>Tells the tenant's editors and administrators (but the submitter) that <paramref name="item"/> waits for review.</summary>
     public async Task NotifyReviewersAsync(HttpContext http, ContentItemRecord item, string? submitter, CancellationToken cancellationToken)
     {
         var reviewers = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var role in AdminPermissions.RolesFor(AdminPermissions.PublishContent))
+        foreach (var role in permissions.RolesFor(AdminPermissions.PublishContent))
         {
             foreach (var user in await users.GetUsersInRoleAsync(role))
             {
