@@ -72,6 +72,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<MenuStore>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentManager>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();

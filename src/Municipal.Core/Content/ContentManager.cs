@@ -13,7 +13,7 @@ namespace Municipal.Core.Content;
 /// publish, unpublish, restore, and scheduled publish/unpublish through durable jobs. When a published address
 /// changes, the old one (and those of the item's descendants) answer 301.
 /// </summary>
-public sealed class ContentManager(TenantDbContext db, TenantContext tenant, JobQueue jobs, PublicPageCache cache, TimeProvider clock, AuditLog audit)
+public sealed class ContentManager(TenantDbContext db, TenantContext tenant, JobQueue jobs, PublicPageCache cache, TimeProvider clock, AuditLog audit, ContentUnitOfWork work)
 {
     public const string PublishJob = "content.publish";
     public const string UnpublishJob = "content.unpublish";
@@ -26,7 +26,10 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
         SaveRevisionAsync(draft, author, auditAction: null, cancellationToken);
 
     /// <summary>Saves a new draft revision, audited as <paramref name="auditAction"/> (default: created or changed).</summary>
-    internal async Task<ContentItemRecord> SaveRevisionAsync(ContentDraft draft, string? author, string? auditAction, CancellationToken cancellationToken)
+    internal Task<ContentItemRecord> SaveRevisionAsync(ContentDraft draft, string? author, string? auditAction, CancellationToken cancellationToken) =>
+        work.RunAsync(() => SaveRevisionInUnitAsync(draft, author, auditAction, cancellationToken), cancellationToken);
+
+    private async Task<ContentItemRecord> SaveRevisionInUnitAsync(ContentDraft draft, string? author, string? auditAction, CancellationToken cancellationToken)
     {
         var id = draft.ContentItemId ?? Guid.NewGuid().ToString("N");
         await EnsureAddressFreeAsync(draft.Path, id, cancellationToken);
@@ -56,6 +59,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
         db.ContentItems.Add(record);
         audit.Add(auditAction ?? (previous.Count == 0 ? AuditActions.Created : AuditActions.Changed), record.ContentType, id, record.DisplayText);
         await db.SaveChangesAsync(cancellationToken);
+        await work.RaiseAsync(new ContentSaved(record), cancellationToken);
         return record;
     }
 
@@ -67,6 +71,13 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 
     /// <summary>Publishes the latest revision; the formerly published one is archived.</summary>
     public async Task<ContentItemRecord> PublishAsync(string contentItemId, string? author, CancellationToken cancellationToken = default)
+    {
+        var latest = await work.RunAsync(() => PublishInUnitAsync(contentItemId, author, cancellationToken), cancellationToken);
+        await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
+        return latest;
+    }
+
+    private async Task<ContentItemRecord> PublishInUnitAsync(string contentItemId, string? author, CancellationToken cancellationToken)
     {
         var latest = await db.ContentItems.SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken)
             ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotFound", contentItemId));
@@ -95,7 +106,7 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
 
         audit.Add(AuditActions.Published, latest.ContentType, contentItemId, latest.DisplayText, systemActor: ScheduledActor);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
+        await work.RaiseAsync(new ContentPublished(latest), cancellationToken);
         return latest;
     }
 
@@ -108,9 +119,13 @@ public sealed class ContentManager(TenantDbContext db, TenantContext tenant, Job
             return;
         }
 
-        published.Status = ContentStatus.Archived;
-        audit.Add(AuditActions.Unpublished, published.ContentType, contentItemId, published.DisplayText, systemActor: ScheduledActor);
-        await db.SaveChangesAsync(cancellationToken);
+        await work.RunAsync(async () =>
+        {
+            published.Status = ContentStatus.Archived;
+            audit.Add(AuditActions.Unpublished, published.ContentType, contentItemId, published.DisplayText, systemActor: ScheduledActor);
+            await db.SaveChangesAsync(cancellationToken);
+            await work.RaiseAsync(new ContentUnpublished(published), cancellationToken);
+        }, cancellationToken);
         await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
     }
 

@@ -19,7 +19,7 @@ public sealed record TrashRestore(ContentItemRecord Draft, string? FormerPath, s
 /// The trash: an item put there is offline at once (unpublished, its scheduled jobs cancelled), its address free
 /// for others, and every version kept so that it can come back, as a draft, until an administrator deletes it.
 /// </summary>
-public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, ContentManager manager, JobQueue jobs, PublicPageCache cache, AuditLog audit, TimeProvider clock)
+public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, ContentManager manager, JobQueue jobs, PublicPageCache cache, AuditLog audit, TimeProvider clock, ContentUnitOfWork work)
 {
     /// <summary>Suffixes tried ("-2" to "-99") for the address of a restored item whose own is taken.</summary>
     private const int MaxSuffix = 99;
@@ -36,20 +36,30 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
         await jobs.CancelPendingAsync(tenant.Tenant.Name, ContentManager.PublishJob, contentItemId, cancellationToken);
         await jobs.CancelPendingAsync(tenant.Tenant.Name, ContentManager.UnpublishJob, contentItemId, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var version in versions)
+        await work.RunAsync(async () =>
         {
-            if (version.Status == ContentStatus.Published)
+            var unpublished = versions.Where(v => v.Status == ContentStatus.Published).ToList();
+            foreach (var version in unpublished)
             {
                 version.Status = ContentStatus.Archived;
                 audit.Add(AuditActions.Unpublished, version.ContentType, contentItemId, version.DisplayText);
             }
 
-            version.TrashedUtc = now;
-        }
+            foreach (var version in versions)
+            {
+                version.TrashedUtc = now;
+            }
 
-        latest.ReviewState = ReviewState.None;
-        audit.Add(AuditActions.Trashed, latest.ContentType, contentItemId, latest.DisplayText);
-        await db.SaveChangesAsync(cancellationToken);
+            latest.ReviewState = ReviewState.None;
+            audit.Add(AuditActions.Trashed, latest.ContentType, contentItemId, latest.DisplayText);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var version in unpublished)
+            {
+                await work.RaiseAsync(new ContentUnpublished(version), cancellationToken);
+            }
+
+            await work.RaiseAsync(new ContentTrashed(latest), cancellationToken);
+        }, cancellationToken);
         await cache.EvictAsync(tenant.Tenant.Name, cancellationToken);
     }
 
@@ -66,7 +76,10 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
     /// Takes the item out of the trash as a new draft of its latest version (never published: someone publishes it
     /// again on purpose). When another item took its address meanwhile, the draft gets the first free "-2", "-3"...
     /// </summary>
-    public async Task<TrashRestore> RestoreAsync(string contentItemId, string? author, CancellationToken cancellationToken = default)
+    public Task<TrashRestore> RestoreAsync(string contentItemId, string? author, CancellationToken cancellationToken = default) =>
+        work.RunAsync(() => RestoreInUnitAsync(contentItemId, author, cancellationToken), cancellationToken);
+
+    private async Task<TrashRestore> RestoreInUnitAsync(string contentItemId, string? author, CancellationToken cancellationToken)
     {
         var versions = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ToListAsync(cancellationToken);
         var latest = versions.SingleOrDefault(v => v.Latest && v.TrashedUtc != null)
@@ -79,6 +92,7 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
         var path = latest.Path is null ? null : await FreePathAsync(latest.Path, contentItemId, cancellationToken);
         var draft = new ContentDraft(latest.ContentType, contentItemId, latest.DisplayText, path, latest.Data, latest.ContentDate);
         var saved = await manager.SaveRevisionAsync(draft, author, AuditActions.Restored, cancellationToken);
+        await work.RaiseAsync(new ContentRestored(saved), cancellationToken);
         return new TrashRestore(saved, latest.Path, path);
     }
 
@@ -87,12 +101,14 @@ public sealed class ContentTrash(TenantDbContext db, TenantContext tenant, Conte
     {
         var latest = await GetTrashedAsync(contentItemId, cancellationToken)
             ?? throw new ContentNotFoundException(CoreText.Format("ContentErrorNotInTrash", contentItemId));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
-        await db.RouteRedirects.Where(r => r.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
-        audit.Add(AuditActions.Deleted, latest.ContentType, contentItemId, latest.DisplayText);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await work.RunAsync(async () =>
+        {
+            await db.ContentItems.Where(i => i.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
+            await db.RouteRedirects.Where(r => r.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
+            audit.Add(AuditActions.Deleted, latest.ContentType, contentItemId, latest.DisplayText);
+            await db.SaveChangesAsync(cancellationToken);
+            await work.RaiseAsync(new ContentDeleted(latest), cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary><paramref name="path"/> when no other item answers on it, else the first free "path-N".</summary>
