@@ -25,7 +25,7 @@ public sealed class MediaModule : IMunicipalModule
 
     // Read on each call: the name and description follow the culture of whoever lists the features.
     public IReadOnlyList<FeatureInfo> Features =>
-        [new(Feature, CoreText.Get("FeatureMediaName"), CoreText.Get("FeatureMediaDescription"))];
+        [new(Feature, MediaText.Get("FeatureMediaName"), MediaText.Get("FeatureMediaDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {

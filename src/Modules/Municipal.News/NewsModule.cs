@@ -8,6 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.News.Admin;
 using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
+using Municipal.News.Models;
 using Municipal.News.Resources;
 
 namespace Municipal.News;
@@ -21,7 +22,7 @@ public sealed class NewsModule : IMunicipalModule
 
     // Read on each call: the name and description follow the culture of whoever lists the features.
     public IReadOnlyList<FeatureInfo> Features =>
-        [new(Feature, CoreText.Get("FeatureNewsName"), CoreText.Get("FeatureNewsDescription"))];
+        [new(Feature, NewsText.Get("FeatureNewsName"), NewsText.Get("FeatureNewsDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -30,6 +31,9 @@ public sealed class NewsModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, NewsArticleEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(NewsModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, NewsText.Resources));
+        services.AddSingleton<IHomeListSource, LatestNewsList>();
+        services.AddSingleton(new ModulePage(NewsTypes.BasePath, Feature));
+        services.AddSingleton(new SiteFeed(NewsTypes.BasePath + "/feed.xml", "NewsFeed", Feature));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapNews();

@@ -21,7 +21,7 @@ public sealed class PagesModule : IMunicipalModule
 
     // Read on each call: the name and description follow the culture of whoever lists the features.
     public IReadOnlyList<FeatureInfo> Features =>
-        [new(Feature, CoreText.Get("FeaturePagesName"), CoreText.Get("FeaturePagesDescription"))];
+        [new(Feature, PagesText.Get("FeaturePagesName"), PagesText.Get("FeaturePagesDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -36,6 +36,7 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton<IContentTypeEditor, HomePageEditor>();
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, PagesText.Resources));
+        services.AddScoped<IMenuLinkSource, PageLinkTargets>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapHome();

@@ -22,7 +22,7 @@ public static class SiteEndpoints
         endpoints.MapGet("/" + AccessibilityPath, AccessibilityStatementAsync);
     }
 
-    private static async Task<IResult> SitemapAsync(HttpContext http, TenantContext tenant, ContentStore store)
+    private static async Task<IResult> SitemapAsync(HttpContext http, TenantContext tenant, ContentStore store, IEnumerable<ModulePage> modulePages)
     {
         if (tenant.Current is null)
         {
@@ -35,11 +35,7 @@ public static class SiteEndpoints
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
             xml.WriteStartElement("urlset", Ns);
-            var extra = new List<string> { AccessibilityPath };
-            if (tenant.Tenant.HasFeature("news"))
-            {
-                extra.Add("actualites");
-            }
+            var extra = modulePages.Where(p => tenant.Tenant.HasFeature(p.Feature)).Select(p => p.Path).Prepend(AccessibilityPath);
 
             foreach (var (path, modified) in routes.Select(r => (r.Path, (DateTimeOffset?)r.Modified)).Concat(extra.Select(e => (e, (DateTimeOffset?)null))).DistinctBy(r => r.Item1))
             {

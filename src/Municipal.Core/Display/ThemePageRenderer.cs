@@ -10,7 +10,7 @@ namespace Municipal.Core.Display;
 /// Renders a public page of the current tenant: the page's own template, then the theme's Layout around it,
 /// with the site's branding and menus.
 /// </summary>
-public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus)
+public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus, IEnumerable<SiteFeed> feeds, TextCatalog texts)
 {
     /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet).</summary>
     public Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
@@ -66,7 +66,7 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             site.Address,
             site.Logo?.Src,
             site.SocialLinks.Select(l => new LinkView(l.Label, l.Url)).ToArray(),
-            tenant.HasFeature("news"),
+            feeds.Where(f => tenant.HasFeature(f.Feature)).Select(f => new LinkView(texts.Get(f.TitleKey), Url(http, "/" + f.Path))).ToArray(),
             site.OpeningHours);
     }
 

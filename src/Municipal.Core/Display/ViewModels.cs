@@ -1,6 +1,6 @@
 namespace Municipal.Core.Display;
 
-/// <summary>What every page of a tenant shows about the site (header, footer, branding).</summary>
+/// <summary>What every page of a tenant shows about the site (header, footer, branding); Feeds are linked in every page's head.</summary>
 public sealed record SiteView(
     string Name,
     string? Tagline,
@@ -14,7 +14,7 @@ public sealed record SiteView(
     string? Address,
     string? LogoSrc,
     IReadOnlyList<LinkView> SocialLinks,
-    bool HasNews,
+    IReadOnlyList<LinkView> Feeds,
     IReadOnlyList<string>? OpeningHours = null);
 
 /// <summary>A link of a menu or breadcrumb, with its URL already resolved against the tenant's path base.</summary>

@@ -8,6 +8,7 @@ using Municipal.Forms;
 using Municipal.Forms.Handlers;
 using Municipal.Media;
 using Municipal.News;
+using Municipal.News.Endpoints;
 using Municipal.News.Handlers;
 using Municipal.Pages;
 using Municipal.Pages.Handlers;
@@ -29,7 +30,7 @@ public sealed class RecipeParserTests
             new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule(), new FormsModule()])),
             new SettingsStep(),
             new MenusStep(),
-            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler(), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),
+            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler([new LatestNewsList()]), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),
             new FormsRecipeStep(),
         ];
         _parser = new RecipeParser(steps, paths);

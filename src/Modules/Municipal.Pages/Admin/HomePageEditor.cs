@@ -1,6 +1,7 @@
 using System.Globalization;
 using Municipal.Core.Admin.Content;
 using Municipal.Core.Content;
+using Municipal.Core.Display;
 using Municipal.Pages.Models;
 using Municipal.Pages.Resources;
 
@@ -10,9 +11,9 @@ namespace Municipal.Pages.Admin;
 /// The home page: its title, SEO description and its blocks in their order. Each block's fields are named
 /// "block-&lt;n&gt;-…"; the kinds and order come from the latest revision, so a save never reorders or drops a block.
 /// </summary>
-public sealed class HomePageEditor : IContentTypeEditor
+public sealed class HomePageEditor(IEnumerable<IHomeListSource> lists) : IContentTypeEditor
 {
-    private const int MaxNews = 12;
+    private readonly IHomeListSource[] lists = lists.ToArray();
 
     public string ContentType => PageTypes.HomePage;
 
@@ -55,7 +56,7 @@ public sealed class HomePageEditor : IContentTypeEditor
 
     private static string Number(int index) => (index + 1).ToString(CultureInfo.CurrentCulture);
 
-    private static IEnumerable<EditorField> BlockFields(int i, HomeBlock block)
+    private IEnumerable<EditorField> BlockFields(int i, HomeBlock block)
     {
         var title = PagesText.Format("ContentHomeBlockTitle", Number(i));
         switch (block)
@@ -77,9 +78,9 @@ public sealed class HomePageEditor : IContentTypeEditor
                 yield return new TextField(Name(i, "title"), title, audiences.Title) { Required = true, Heading = PagesText.Format("ContentHomeAudiencesHeading", Number(i)) };
                 yield return LinksField(i, audiences.Links);
                 break;
-            case LatestNewsBlock news:
-                yield return new TextField(Name(i, "title"), title, news.Title) { Required = true, Heading = PagesText.Format("ContentHomeNewsHeading", Number(i)) };
-                yield return new TextField(Name(i, "count"), PagesText.Format("ContentHomeNewsCount", Number(i)), news.Count.ToString(CultureInfo.InvariantCulture)) { InputType = "number", Required = true };
+            case ListBlock list when lists.FirstOrDefault(l => l.Kind == list.Kind) is { } source:
+                yield return new TextField(Name(i, "title"), title, list.Title) { Required = true, Heading = source.Heading(Number(i)) };
+                yield return new TextField(Name(i, "count"), source.CountLabel(Number(i)), list.Count.ToString(CultureInfo.InvariantCulture)) { InputType = "number", Required = true };
                 break;
         }
     }
@@ -87,13 +88,14 @@ public sealed class HomePageEditor : IContentTypeEditor
     private static LinesField LinksField(int i, IReadOnlyList<LinkItem> links) =>
         new(Name(i, "links"), PagesText.Format("ContentHomeLinks", Number(i)), links.Select(l => $"{l.Label} | {l.Url}").ToList()) { Hint = PagesText.Get("ContentHomeLinksHint") };
 
-    private static HomeBlock ReadBlock(EditorValues values, int i, HomeBlock block) => block switch
+    private HomeBlock ReadBlock(EditorValues values, int i, HomeBlock block) => block switch
     {
         HeroBlock => new HeroBlock(values.Text(Name(i, "title")), values.Rich(Name(i, "text")), values.Image(Name(i, "image"))),
         TextBlock => new TextBlock(values.OptionalText(Name(i, "title")), values.Rich(Name(i, "body"))),
         QuickLinksBlock => new QuickLinksBlock(values.Text(Name(i, "title")), ReadLinks(values, Name(i, "links"))),
         AudiencesBlock => new AudiencesBlock(values.Text(Name(i, "title")), ReadLinks(values, Name(i, "links"))),
-        LatestNewsBlock news => new LatestNewsBlock(values.Text(Name(i, "title")), ReadCount(values, Name(i, "count"), news.Count)),
+        // A list no loaded module offers keeps its stored values (it has no fields).
+        ListBlock list when lists.Any(l => l.Kind == list.Kind) => list with { Title = values.Text(Name(i, "title")), Count = ReadCount(values, Name(i, "count"), list.Count) },
         _ => block,
     };
 
@@ -118,7 +120,7 @@ public sealed class HomePageEditor : IContentTypeEditor
 
     private static int ReadCount(EditorValues values, string name, int fallback)
     {
-        if (int.TryParse(values.Text(name), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxNews)
+        if (int.TryParse(values.Text(name), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= HomeLists.MaxCount)
         {
             return count;
         }

@@ -1,7 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Municipal.Core.Content;
 using Municipal.Core.Recipes;
+using Municipal.Core.Display;
 using Municipal.Pages.Models;
+using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Handlers;
 
@@ -37,12 +41,7 @@ public sealed record ProcedureRecipeModel(
 /// <summary>{"type": "HomePage", "title", "blocks": [{"kind": "hero" | "quickLinks" | "latestNews" | "audiences" | "text", ...}]}</summary>
 public sealed record HomePageRecipeModel(string Title, IReadOnlyList<HomeBlockRecipe> Blocks, string? MetaDescription = null);
 
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
-[JsonDerivedType(typeof(HeroRecipe), "hero")]
-[JsonDerivedType(typeof(QuickLinksRecipe), "quickLinks")]
-[JsonDerivedType(typeof(LatestNewsRecipe), "latestNews")]
-[JsonDerivedType(typeof(AudiencesRecipe), "audiences")]
-[JsonDerivedType(typeof(TextRecipe), "text")]
+[JsonConverter(typeof(HomeBlockRecipeJson))]
 public abstract record HomeBlockRecipe
 {
     public abstract HomeBlock ToBlock();
@@ -58,9 +57,29 @@ public sealed record QuickLinksRecipe(string Title, IReadOnlyList<LinkItem> Link
     public override HomeBlock ToBlock() => new QuickLinksBlock(Title, Links);
 }
 
-public sealed record LatestNewsRecipe(string Title, int Count = 3) : HomeBlockRecipe
+/// <summary>A list another module offers, by its kind ("latestNews"); refused when no loaded module offers it.</summary>
+public sealed record ListRecipe(string Kind, string Title, int Count = 3) : HomeBlockRecipe
 {
-    public override HomeBlock ToBlock() => new LatestNewsBlock(Title, Math.Clamp(Count, 1, 12));
+    public override HomeBlock ToBlock() => new ListBlock(Kind, Title, Math.Clamp(Count, 1, HomeLists.MaxCount));
+}
+
+/// <summary>The recipe's home blocks.</summary>
+public sealed class HomeBlockRecipeJson : KindJson<HomeBlockRecipe>
+{
+    private static readonly Dictionary<string, Type> Kinds = new(StringComparer.Ordinal)
+    {
+        ["hero"] = typeof(HeroRecipe),
+        ["quickLinks"] = typeof(QuickLinksRecipe),
+        ["audiences"] = typeof(AudiencesRecipe),
+        ["text"] = typeof(TextRecipe),
+    };
+
+    protected override IReadOnlyDictionary<string, Type> Known => Kinds;
+
+    protected override HomeBlockRecipe Open(JsonObject json, JsonSerializerOptions options) =>
+        json.Deserialize<ListRecipe>(options) ?? throw new JsonException("An empty block.");
+
+    protected override string OpenKind(HomeBlockRecipe value) => ((ListRecipe)value).Kind;
 }
 
 public sealed record AudiencesRecipe(string Title, IReadOnlyList<LinkItem> Links) : HomeBlockRecipe
@@ -113,12 +132,20 @@ public sealed class ProcedureRecipeHandler : ContentRecipeHandler<ProcedureRecip
     }
 }
 
-public sealed class HomePageRecipeHandler : ContentRecipeHandler<HomePageRecipeModel>
+public sealed class HomePageRecipeHandler(IEnumerable<IHomeListSource> lists) : ContentRecipeHandler<HomePageRecipeModel>
 {
     public override string ContentType => PageTypes.HomePage;
 
     protected override ContentDraft ToDraft(string? contentItemId, HomePageRecipeModel model)
     {
+        foreach (var list in model.Blocks.OfType<ListRecipe>())
+        {
+            if (!lists.Any(l => l.Kind == list.Kind))
+            {
+                throw new RecipeStepFormatException(PagesText.Format("RecipeHomeUnknownBlock", list.Kind));
+            }
+        }
+
         var content = new HomePageContent(RecipeContent.Title(model.Title), model.Blocks.Select(b => b.ToBlock()).ToList(), RecipeContent.Seo(model.MetaDescription));
         return new ContentDraft(ContentType, contentItemId ?? "home", content.Title, string.Empty, ContentStore.Serialize(content));
     }

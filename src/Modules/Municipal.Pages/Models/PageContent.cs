@@ -39,21 +39,25 @@ public sealed record ProcedureContent(
 /// <summary>The home page: an ordered list of blocks.</summary>
 public sealed record HomePageContent(string Title, IReadOnlyList<HomeBlock> Blocks, SeoPart? Seo = null);
 
-/// <summary>A block of the home page; "kind" in JSON says which.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(HeroBlock), "hero")]
-[JsonDerivedType(typeof(QuickLinksBlock), "quickLinks")]
-[JsonDerivedType(typeof(LatestNewsBlock), "latestNews")]
-[JsonDerivedType(typeof(AudiencesBlock), "audiences")]
-[JsonDerivedType(typeof(TextBlock), "text")]
+/// <summary>
+/// A block of the home page; "kind" in JSON says which. Kinds this module does not know are lists other modules
+/// offer (<see cref="ListBlock"/>, shown by the module's <c>IHomeListSource</c> of that kind).
+/// </summary>
+[JsonConverter(typeof(HomeBlockJson))]
 public abstract record HomeBlock;
 
 public sealed record HeroBlock(string Title, RichText Text, ImagePart? Image = null) : HomeBlock;
 
 public sealed record QuickLinksBlock(string Title, IReadOnlyList<LinkItem> Links) : HomeBlock;
 
-/// <summary>The newest news articles; shown only where the news feature is on.</summary>
-public sealed record LatestNewsBlock(string Title, int Count) : HomeBlock;
+/// <summary>A list another module offers ("latestNews"...): its newest <paramref name="Count"/> items, where its feature is on.</summary>
+public sealed record ListBlock(string Kind, string Title, int Count) : HomeBlock;
+
+/// <summary>Bounds of the number of items of a home list.</summary>
+public static class HomeLists
+{
+    public const int MaxCount = 12;
+}
 
 /// <summary>"Je suis..." links by audience.</summary>
 public sealed record AudiencesBlock(string Title, IReadOnlyList<LinkItem> Links) : HomeBlock;

@@ -9,6 +9,8 @@ using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
+using Municipal.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Municipal.Core.Admin.Site;
 
@@ -73,7 +75,7 @@ public static class MenuEditorEndpoints
             return Results.NotFound();
         }
 
-        var pages = await PageOptionsAsync(db, http.RequestAborted);
+        var pages = await PageOptionsAsync(http);
         var rows = MenuRows.FromItems(await store.GetAsync(name, http.RequestAborted), Paths(pages));
         return await RenderAsync(http, views, name, rows, [], new MenuRow(string.Empty, string.Empty, string.Empty, false), null, pages, Notice(http.Request.Query, rows));
     }
@@ -86,7 +88,7 @@ public static class MenuEditorEndpoints
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var pages = await PageOptionsAsync(db, http.RequestAborted);
+        var pages = await PageOptionsAsync(http);
         var paths = Paths(pages);
         var rows = MenuRows.Read(form);
         var added = MenuRows.ReadRow(form, "new-");
@@ -219,17 +221,17 @@ public static class MenuEditorEndpoints
     private static async Task<bool> ExistsAsync(TenantDbContext db, string name, CancellationToken cancellationToken) =>
         ThemeMenus.Contains(name, StringComparer.Ordinal) || await db.Menus.AnyAsync(m => m.Name == name, cancellationToken);
 
-    /// <summary>The published pages and procedures a link may point to, by their site path, and the home page.</summary>
-    private static async Task<IReadOnlyList<OptionView>> PageOptionsAsync(TenantDbContext db, CancellationToken cancellationToken)
+    /// <summary>The home page, then the places the modules offer (published pages, procedures...), by their site path.</summary>
+    private static async Task<IReadOnlyList<OptionView>> PageOptionsAsync(HttpContext http)
     {
-        var items = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Status == ContentStatus.Published && i.Path != null && i.Path != string.Empty && (i.ContentType == "Page" || i.ContentType == "Procedure"))
-            .OrderBy(i => i.Path)
-            .Select(i => new { i.Path, i.DisplayText })
-            .ToListAsync(cancellationToken);
-        return new[] { new OptionView("/", CoreText.Get("Home") + " — /") }
-            .Concat(items.Select(i => new OptionView("/" + i.Path, i.DisplayText + " — /" + i.Path)))
-            .ToList();
+        var tenant = http.RequestServices.GetRequiredService<TenantContext>().Tenant;
+        var options = new List<OptionView> { new("/", CoreText.Get("Home") + " — /") };
+        foreach (var source in http.RequestServices.GetServices<IMenuLinkSource>().Where(s => tenant.HasFeature(s.Feature)))
+        {
+            options.AddRange((await source.TargetsAsync(http.RequestAborted)).Select(t => new OptionView(t.Path, t.Label + " — " + t.Path)));
+        }
+
+        return options.DistinctBy(o => o.Value).ToList();
     }
 
     private static HashSet<string> Paths(IEnumerable<OptionView> pages) => pages.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
