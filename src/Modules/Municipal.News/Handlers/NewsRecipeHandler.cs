@@ -1,8 +1,8 @@
 using System.Globalization;
 using Municipal.Core.Content;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.News.Models;
+using Municipal.News.Resources;
 
 namespace Municipal.News.Handlers;
 
@@ -27,7 +27,7 @@ public sealed class NewsRecipeHandler : ContentRecipeHandler<NewsRecipeModel>
         var title = RecipeContent.Title(model.Title);
         if (!DateTimeOffset.TryParse(model.Date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
         {
-            throw new RecipeStepFormatException(CoreText.Format("RecipeErrorNewsDate", model.Date));
+            throw new RecipeStepFormatException(NewsText.Format("RecipeErrorNewsDate", model.Date));
         }
 
         var slug = model.Slug is null ? Slugs.FromTitle(title) : RecipeContent.Slug(model.Slug);

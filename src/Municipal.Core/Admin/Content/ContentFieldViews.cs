@@ -106,11 +106,11 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
         var forms = services.GetService(typeof(Forms.IEmbeddedForms)) is Forms.IEmbeddedForms embedded
             ? await embedded.ListAsync(cancellationToken)
             : [];
-        var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("FormsPublicEditorNone"), field.Value is null) };
+        var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("ContentFieldFormNone"), field.Value is null) };
         options.AddRange(forms.Select(f => new ContentOptionView(f.Slug, f.Title, f.Slug == field.Value)));
         if (field.Value is { } chosen && forms.All(f => f.Slug != chosen))
         {
-            options.Add(new ContentOptionView(chosen, CoreText.Format("FormsPublicEditorUnavailable", chosen), true));
+            options.Add(new ContentOptionView(chosen, CoreText.Format("ContentFieldFormUnavailable", chosen), true));
         }
 
         return options;
