@@ -45,6 +45,8 @@ public static partial class HostAdminEndpoints
     {
         services.AddScoped<OperatorAccounts>();
         services.AddSingleton(new ModuleTemplates("HostAdmin", new EmbeddedAssets(typeof(HostAdminEndpoints).Assembly, "HostAdmin/Views")));
+        // The host pages' t filter reads the host's texts like a module's.
+        services.AddSingleton(new ModuleTexts("HostAdmin", HostText.Resources));
 
         services.AddAuthentication().AddCookie(HostAuthentication.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(HostAuthentication.Scheme).Configure<IDataProtectionProvider>(HostAuthentication.Configure);
@@ -274,7 +276,7 @@ public static partial class HostAdminEndpoints
         var fields = CreateFields.Select(f => new HostFieldView(
             f.Id, f.Name, HostText.Get(f.LabelKey), state.Values.GetValueOrDefault(f.Name) ?? string.Empty, state.FieldErrors.GetValueOrDefault(f.Name), f.Type, f.Autocomplete)).ToList();
 
-        return await views.RenderViewAsync(http, "HostDashboard", "Communes", new HostDashboardView(
+        return await views.RenderViewAsync(http, "HostDashboard", HostText.Get("HostTenantsHeading"), new HostDashboardView(
             Errors: state.Errors,
             Tenants: rows,
             Fields: fields,

@@ -10,7 +10,7 @@ namespace Municipal.Web.Resources;
 /// </summary>
 public static class HostText
 {
-    private static readonly ResourceManager Resources = new("Municipal.Web.Resources.HostText", typeof(HostText).Assembly);
+    public static readonly ResourceManager Resources = new("Municipal.Web.Resources.HostText", typeof(HostText).Assembly);
 
     /// <summary>The text of a key in the current UI culture, or the key itself when it is missing (seen at once).</summary>
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
