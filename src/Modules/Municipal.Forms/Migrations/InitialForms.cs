@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Municipal.Core.Storage;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Migrations;
 
 /// <summary>Form versions, submissions and their attachments' metadata.</summary>
-[DbContext(typeof(FormsDbContext))]
 [Migration("20261129120000_InitialForms")]
-public sealed class InitialForms : ProviderNeutralMigration
+public sealed class InitialForms : FormsMigration
 {
     protected override void Up(MigrationSchema schema)
     {

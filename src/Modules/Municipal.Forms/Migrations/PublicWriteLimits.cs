@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Municipal.Core.Storage;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Migrations;
 
@@ -10,9 +8,8 @@ namespace Municipal.Forms.Migrations;
 /// tenant and per client), and the log of mails the public triggered (throttle per recipient and per client).
 /// Drafts stored before this migration count 0 bytes until they are saved again or the retention run measures their folder.
 /// </summary>
-[DbContext(typeof(FormsDbContext))]
 [Migration("20261206140000_PublicWriteLimits")]
-public sealed class PublicWriteLimits : ProviderNeutralMigration
+public sealed class PublicWriteLimits : FormsMigration
 {
     protected override void Up(MigrationSchema schema)
     {

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Municipal.Core.Storage;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Migrations;
 
@@ -9,9 +7,8 @@ namespace Municipal.Forms.Migrations;
 /// What agents and citizens add to a request: assignment, anonymisation time, the signed-in citizen, its history (status changes,
 /// messages, notes), and drafts saved to be resumed.
 /// </summary>
-[DbContext(typeof(FormsDbContext))]
 [Migration("20261129130000_SubmissionHandling")]
-public sealed class SubmissionHandling : ProviderNeutralMigration
+public sealed class SubmissionHandling : FormsMigration
 {
     protected override void Up(MigrationSchema schema)
     {

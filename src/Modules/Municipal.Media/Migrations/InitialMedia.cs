@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Municipal.Core.Storage;
-using Municipal.Media.Models;
 
 namespace Municipal.Media.Migrations;
 
 /// <summary>The library's images and folders.</summary>
-[DbContext(typeof(MediaDbContext))]
 [Migration("20261129100000_InitialMedia")]
-public sealed class InitialMedia : ProviderNeutralMigration
+public sealed class InitialMedia : MediaMigration
 {
     protected override void Up(MigrationSchema schema)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
@@ -7,9 +6,8 @@ namespace Municipal.Core.Storage.Migrations.Host;
 /// The operators' sign-in throttle (failures per typed address and client), which replaces their account lockout.
 /// The same table as the tenants' (AddAdminSessions).
 /// </summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261206140000_AddHostSignInThrottles")]
-public sealed class AddHostSignInThrottles : ProviderNeutralMigration
+public sealed class AddHostSignInThrottles : HostMigration
 {
     protected override void Up(MigrationSchema schema)
     {

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
 
 /// <summary>The durable job table.</summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261129010000_AddJobs")]
-public sealed class AddJobs : ProviderNeutralMigration
+public sealed class AddJobs : HostMigration
 {
     protected override void Up(MigrationSchema schema)
     {

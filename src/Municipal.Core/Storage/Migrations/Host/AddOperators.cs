@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
 
 /// <summary>The regional operator's accounts (host administration at /host).</summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261129020000_AddOperators")]
-public sealed class AddOperators : ProviderNeutralMigration
+public sealed class AddOperators : HostMigration
 {
     protected override void Up(MigrationSchema schema)
     {

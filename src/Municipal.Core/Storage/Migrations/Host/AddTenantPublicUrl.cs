@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
@@ -7,9 +6,8 @@ namespace Municipal.Core.Storage.Migrations.Host;
 /// The tenant's canonical address (see TenantRecord.PublicUrl). Null for the tenants already there: their links are
 /// derived from the host settings, as TenantUrls does.
 /// </summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261206120000_AddTenantPublicUrl")]
-public sealed class AddTenantPublicUrl : ProviderNeutralMigration
+public sealed class AddTenantPublicUrl : HostMigration
 {
     protected override void Up(MigrationSchema schema) => schema.AddColumns("Tenants", Text("PublicUrl").Nullable());
 }

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
 
 /// <summary>The tenants, their host names and the recipe runs.</summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261129000000_InitialHost")]
-public sealed class InitialHost : ProviderNeutralMigration
+public sealed class InitialHost : HostMigration
 {
     protected override void Up(MigrationSchema schema)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
@@ -7,9 +6,8 @@ namespace Municipal.Core.Storage.Migrations.Tenant;
 /// The back office's sessions (one row per sign-in, which the cookie names) and the sign-in throttle (failures per
 /// typed address and client).
 /// </summary>
-[DbContext(typeof(TenantDbContext))]
 [Migration("20261206140000_AddAdminSessions")]
-public sealed class AddAdminSessions : ProviderNeutralMigration
+public sealed class AddAdminSessions : TenantMigration
 {
     protected override void Up(MigrationSchema schema)
     {

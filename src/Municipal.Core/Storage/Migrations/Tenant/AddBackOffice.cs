@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
 
 /// <summary>The audit log, and the review and trash state of content items.</summary>
-[DbContext(typeof(TenantDbContext))]
 [Migration("20261129030000_AddBackOffice")]
-public sealed class AddBackOffice : ProviderNeutralMigration
+public sealed class AddBackOffice : TenantMigration
 {
     protected override void Up(MigrationSchema schema)
     {

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
 
 /// <summary>Former addresses of content items (answered with 301), and the date an item is about.</summary>
-[DbContext(typeof(TenantDbContext))]
 [Migration("20261129010000_AddRouteRedirects")]
-public sealed class AddRouteRedirects : ProviderNeutralMigration
+public sealed class AddRouteRedirects : TenantMigration
 {
     protected override void Up(MigrationSchema schema)
     {

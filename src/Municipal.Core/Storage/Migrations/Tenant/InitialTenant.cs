@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
 
 /// <summary>Identity tables (schema version 1), settings, content versions and menus.</summary>
-[DbContext(typeof(TenantDbContext))]
 [Migration("20261129000000_InitialTenant")]
-public sealed class InitialTenant : ProviderNeutralMigration
+public sealed class InitialTenant : TenantMigration
 {
     protected override void Up(MigrationSchema schema)
     {
