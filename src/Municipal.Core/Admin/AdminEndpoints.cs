@@ -89,12 +89,7 @@ public static class AdminEndpoints
         IOptions<IdentityOptions> identityOptions,
         SignInThrottle throttle)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
+        if (await FormPosts.RefusalAsync(http, tenant) is { } refused)
         {
             return refused;
         }
@@ -152,12 +147,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> SignOutAsync(HttpContext http, TenantContext tenant, IAntiforgery antiforgery, UserManager<IdentityUser> users, AdminSessions sessions)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
+        if (await FormPosts.RefusalAsync(http, tenant) is { } refused)
         {
             return refused;
         }
@@ -233,7 +223,8 @@ public static class AdminEndpoints
         return pathBase.HasValue && !new PathString(requested.Split('?', 2)[0]).StartsWithSegments(pathBase) ? dashboard : FormPosts.EncodeLocation(requested);
     }
 
-    internal static bool IsLocal(string url) =>
+    /// <summary>A local address: one slash then no slash or backslash (no other host), no control character.</summary>
+    public static bool IsLocal(string url) =>
         url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);

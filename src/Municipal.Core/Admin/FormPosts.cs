@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin;
 
@@ -30,6 +31,10 @@ public static class FormPosts
             return AdminEndpoints.UnreadableForm(http);
         }
     }
+
+    /// <summary>As <see cref="RefusalAsync"/> for a form of a tenant's site, after a 404 when the request has no tenant.</summary>
+    public static async Task<IResult?> RefusalAsync(HttpContext http, TenantContext tenant) =>
+        tenant.Current is null ? Results.NotFound() : await RefusalAsync(http);
 
     /// <summary>Whether an exception says the posted body could not be read as a form (antiforgery wraps the reader's).</summary>
     public static bool IsUnreadableForm(Exception e) =>

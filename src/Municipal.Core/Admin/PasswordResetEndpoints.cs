@@ -41,12 +41,7 @@ public static class PasswordResetEndpoints
         JobQueue jobs,
         TimeProvider clock)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
+        if (await FormPosts.RefusalAsync(http, tenant) is { } refused)
         {
             return refused;
         }

@@ -42,21 +42,11 @@ public static class TenantAuthentication
 
     internal static void Configure(CookieAuthenticationOptions options, IDataProtectionProvider dataProtection, IHttpContextAccessor accessor)
     {
-        options.Cookie.Name = CookiePrefix;
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        BackOfficeCookie.Configure(options, CookiePrefix, SignInPath, SignOutPath, ReturnParameter, IdleLifetime, ValidatePrincipalAsync);
         // Path left null: the handler uses the request's path base, which is the tenant's prefix (or "/").
         options.Cookie.Path = null;
         options.CookieManager = new TenantCookieManager();
         options.TicketDataFormat = new TenantTicketDataFormat(dataProtection, accessor);
-        options.LoginPath = SignInPath;
-        options.LogoutPath = SignOutPath;
-        options.AccessDeniedPath = SignInPath;
-        options.ReturnUrlParameter = ReturnParameter;
-        options.ExpireTimeSpan = IdleLifetime;
-        options.SlidingExpiration = true;
-        options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         // A signed-in user without the permission gets a French 403, not a trip back to the sign-in page.
         options.Events.OnRedirectToAccessDenied = context => StatusPages.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "ForbiddenTitle", "ForbiddenBody");
     }

@@ -37,12 +37,7 @@ internal sealed record TokenLinkPage(string Path, string Template, string TitleK
     /// <summary>POST: refuses a request without tenant or without a valid anti-forgery token, else hands the form to the flow.</summary>
     public static async Task<IResult> PostAsync(HttpContext http, TenantContext tenant, Func<NewPasswordForm, Task<IResult>> accept)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
+        if (await FormPosts.RefusalAsync(http, tenant) is { } refused)
         {
             return refused;
         }

@@ -57,12 +57,7 @@ public static class TwoFactorSignInEndpoints
         TimeProvider clock,
         SignInThrottle throttle)
     {
-        if (tenant.Current is null)
-        {
-            return Results.NotFound();
-        }
-
-        if (await FormPosts.RefusalAsync(http) is { } refused)
+        if (await FormPosts.RefusalAsync(http, tenant) is { } refused)
         {
             return refused;
         }

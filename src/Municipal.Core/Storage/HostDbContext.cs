@@ -54,11 +54,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             op.ToTable("Operators");
             op.HasIndex(o => o.NormalizedEmail).IsUnique();
         });
-        modelBuilder.Entity<Admin.Sessions.SignInThrottleRecord>(throttle =>
-        {
-            throttle.ToTable("SignInThrottles");
-            throttle.HasIndex(t => t.UpdatedUtc);
-        });
+        modelBuilder.Entity<Admin.Sessions.SignInThrottleRecord>(Admin.Sessions.SignInThrottleRecord.Configure);
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {
             run.ToTable("RecipeRuns");

@@ -67,11 +67,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             session.ToTable("AdminSessions");
             session.HasIndex(s => s.UserId);
         });
-        builder.Entity<SignInThrottleRecord>(throttle =>
-        {
-            throttle.ToTable("SignInThrottles");
-            throttle.HasIndex(t => t.UpdatedUtc);
-        });
+        builder.Entity<SignInThrottleRecord>(SignInThrottleRecord.Configure);
         builder.Entity<MenuRecord>(menu =>
         {
             menu.ToTable("Menus");

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Municipal.Core.Admin;
 
 namespace Municipal.Web.HostAdmin;
 
@@ -27,19 +28,9 @@ public static class HostAuthentication
 
     internal static void Configure(CookieAuthenticationOptions options, IDataProtectionProvider dataProtection)
     {
-        options.Cookie.Name = CookieName;
+        BackOfficeCookie.Configure(options, CookieName, SignInPath, SignOutPath, ReturnParameter, TimeSpan.FromHours(8), ValidatePrincipalAsync);
         options.Cookie.Path = DashboardPath;
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.TicketDataFormat = new TicketDataFormat(dataProtection.CreateProtector(Purpose));
-        options.LoginPath = SignInPath;
-        options.LogoutPath = SignOutPath;
-        options.AccessDeniedPath = SignInPath;
-        options.ReturnUrlParameter = ReturnParameter;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = true;
-        options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
     }
 
     /// <summary>The operator's id named by a principal, if any.</summary>
@@ -66,10 +57,8 @@ public static class HostAuthentication
     /// <summary>Where to go after signing in: a local address under /host, else the dashboard.</summary>
     public static string ReturnUrl(string? requested) =>
         !string.IsNullOrEmpty(requested)
-        && requested[0] == '/'
-        && (requested.Length == 1 || (requested[1] != '/' && requested[1] != '\\'))
-        && !requested.Any(char.IsControl)
+        && AdminEndpoints.IsLocal(requested)
         && new PathString(requested.Split('?', 2)[0]).StartsWithSegments(DashboardPath)
-            ? Core.Admin.FormPosts.EncodeLocation(requested)
+            ? FormPosts.EncodeLocation(requested)
             : DashboardPath;
 }

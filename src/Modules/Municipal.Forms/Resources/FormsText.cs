@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Resources;
+using Municipal.Core.Resources;
 
 namespace Municipal.Forms.Resources;
 
@@ -7,14 +6,4 @@ namespace Municipal.Forms.Resources;
 /// The Forms module's own interface texts (FormsText.resx beside this file, French neutral; FormsText.nl.resx and the
 /// like translate the same keys later). Declared to the core in FormsModule so its templates' t filter finds them.
 /// </summary>
-public static class FormsText
-{
-    /// <summary>Read-only after construction, shared by every tenant like the core's CoreText.</summary>
-    public static readonly ResourceManager Resources = new("Municipal.Forms.Resources.FormsText", typeof(FormsText).Assembly);
-
-    /// <summary>The text of a key in the current UI culture, or the key itself when it is missing (seen at once in a page).</summary>
-    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-
-    public static string Format(string key, params object[] values) =>
-        string.Format(CultureInfo.CurrentCulture, Get(key), values);
-}
+public abstract class FormsText : ResourceTexts<FormsText>;

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Municipal.Core.Admin.Sessions;
 
 /// <summary>Failed sign-ins of one client for one typed address (see <see cref="SignInThrottle"/>).</summary>
@@ -15,4 +18,11 @@ public sealed class SignInThrottleRecord
     public DateTimeOffset? NotBeforeUtc { get; set; }
 
     public DateTimeOffset UpdatedUtc { get; set; }
+
+    /// <summary>Its table, the same in the host's database (operators) and in each tenant's (administrators).</summary>
+    public static void Configure(EntityTypeBuilder<SignInThrottleRecord> throttle)
+    {
+        throttle.ToTable("SignInThrottles");
+        throttle.HasIndex(t => t.UpdatedUtc);
+    }
 }

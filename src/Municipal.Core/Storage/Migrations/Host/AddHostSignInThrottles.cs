@@ -1,30 +1,17 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
 
 /// <summary>
 /// The operators' sign-in throttle (failures per typed address and client), which replaces their account lockout.
-/// The same table as the tenants' (AddAdminSessions). Provider-neutral: see InitialHost.
+/// The same table as the tenants' (AddAdminSessions).
 /// </summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261206140000_AddHostSignInThrottles")]
-public sealed class AddHostSignInThrottles : Migration
+public sealed class AddHostSignInThrottles : HostMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
+    protected override void Up(MigrationSchema schema)
     {
-        migrationBuilder.CreateTable(
-            name: "SignInThrottles",
-            columns: table => new
-            {
-                Id = table.Column<string>(nullable: false),
-                Failures = table.Column<int>(nullable: false),
-                NotBeforeUtc = table.Column<long>(nullable: true),
-                UpdatedUtc = table.Column<long>(nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_SignInThrottles", t => t.Id));
-        migrationBuilder.CreateIndex("IX_SignInThrottles_UpdatedUtc", "SignInThrottles", "UpdatedUtc");
+        schema.CreateTable("SignInThrottles", [Text("Id"), Int("Failures"), Long("NotBeforeUtc").Nullable(), Long("UpdatedUtc")]);
+        schema.CreateIndex("SignInThrottles", ["UpdatedUtc"]);
     }
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("SignInThrottles");
 }

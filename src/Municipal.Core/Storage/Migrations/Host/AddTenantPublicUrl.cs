@@ -1,18 +1,13 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Host;
 
 /// <summary>
 /// The tenant's canonical address (see TenantRecord.PublicUrl). Null for the tenants already there: their links are
-/// derived from the host settings, as TenantUrls does. Provider-neutral: see InitialHost.
+/// derived from the host settings, as TenantUrls does.
 /// </summary>
-[DbContext(typeof(HostDbContext))]
 [Migration("20261206120000_AddTenantPublicUrl")]
-public sealed class AddTenantPublicUrl : Migration
+public sealed class AddTenantPublicUrl : HostMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.AddColumn<string>(name: "PublicUrl", table: "Tenants", nullable: true);
-
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropColumn(name: "PublicUrl", table: "Tenants");
+    protected override void Up(MigrationSchema schema) => schema.AddColumns("Tenants", Text("PublicUrl").Nullable());
 }

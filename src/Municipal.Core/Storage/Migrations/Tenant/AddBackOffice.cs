@@ -1,44 +1,20 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
 
-/// <summary>The audit log, and the review and trash state of content items. Provider-neutral: see InitialHost.</summary>
-[DbContext(typeof(TenantDbContext))]
+/// <summary>The audit log, and the review and trash state of content items.</summary>
 [Migration("20261129030000_AddBackOffice")]
-public sealed class AddBackOffice : Migration
+public sealed class AddBackOffice : TenantMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
+    protected override void Up(MigrationSchema schema)
     {
-        migrationBuilder.CreateTable(
-            name: "AuditLog",
-            columns: table => new
-            {
-                Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                AtUtc = table.Column<long>(nullable: false),
-                UserId = table.Column<string>(nullable: true),
-                Actor = table.Column<string>(nullable: false),
-                Action = table.Column<string>(nullable: false),
-                ObjectType = table.Column<string>(nullable: false),
-                ObjectId = table.Column<string>(nullable: true),
-                ObjectName = table.Column<string>(nullable: false),
-                Details = table.Column<string>(nullable: true),
-            },
-            constraints: table => table.PrimaryKey("PK_AuditLog", a => a.Id));
-        migrationBuilder.CreateIndex("IX_AuditLog_ObjectId", "AuditLog", "ObjectId");
+        schema.CreateTable("AuditLog",
+        [
+            Long("Id").Identity(), Long("AtUtc"), Text("UserId").Nullable(), Text("Actor"), Text("Action"),
+            Text("ObjectType"), Text("ObjectId").Nullable(), Text("ObjectName"), Text("Details").Nullable(),
+        ]);
+        schema.CreateIndex("AuditLog", ["ObjectId"]);
 
-        migrationBuilder.AddColumn<string>(name: "ReviewState", table: "ContentItems", nullable: false, defaultValue: "None");
-        migrationBuilder.AddColumn<string>(name: "ReviewComment", table: "ContentItems", nullable: true);
-        migrationBuilder.AddColumn<long>(name: "TrashedUtc", table: "ContentItems", nullable: true);
-    }
-
-    protected override void Down(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.DropColumn("TrashedUtc", "ContentItems");
-        migrationBuilder.DropColumn("ReviewComment", "ContentItems");
-        migrationBuilder.DropColumn("ReviewState", "ContentItems");
-        migrationBuilder.DropTable("AuditLog");
+        schema.AddColumns("ContentItems", Text("ReviewState").Default("None"), Text("ReviewComment").Nullable(), Long("TrashedUtc").Nullable());
     }
 }

@@ -1,189 +1,62 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Municipal.Core.Storage.Migrations.Tenant;
 
-/// <summary>Identity tables (schema version 1), settings, content versions and menus. Provider-neutral: see InitialHost.</summary>
-[DbContext(typeof(TenantDbContext))]
+/// <summary>Identity tables (schema version 1), settings, content versions and menus.</summary>
 [Migration("20261129000000_InitialTenant")]
-public sealed class InitialTenant : Migration
+public sealed class InitialTenant : TenantMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
+    protected override void Up(MigrationSchema schema)
     {
-        CreateIdentityTables(migrationBuilder);
+        CreateIdentityTables(schema);
 
-        migrationBuilder.CreateTable(
-            name: "Settings",
-            columns: table => new
-            {
-                Section = table.Column<string>(nullable: false),
-                Json = table.Column<string>(nullable: false),
-                ModifiedUtc = table.Column<long>(nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_Settings", s => s.Section));
+        schema.CreateTable("Settings", [Text("Section"), Text("Json"), Long("ModifiedUtc")]);
 
-        migrationBuilder.CreateTable(
-            name: "ContentItems",
-            columns: table => new
-            {
-                Id = AutoIncrement(table.Column<long>(nullable: false)),
-                ContentItemId = table.Column<string>(nullable: false),
-                ContentType = table.Column<string>(nullable: false),
-                DisplayText = table.Column<string>(nullable: false),
-                Path = table.Column<string>(nullable: true),
-                Data = table.Column<string>(nullable: false),
-                Status = table.Column<string>(nullable: false),
-                Latest = table.Column<bool>(nullable: false),
-                CreatedUtc = table.Column<long>(nullable: false),
-                ModifiedUtc = table.Column<long>(nullable: false),
-                PublishedUtc = table.Column<long>(nullable: true),
-                Author = table.Column<string>(nullable: true),
-            },
-            constraints: table => table.PrimaryKey("PK_ContentItems", i => i.Id));
-        migrationBuilder.CreateIndex("IX_ContentItems_ContentItemId_Latest", "ContentItems", ["ContentItemId", "Latest"]);
-        migrationBuilder.CreateIndex("IX_ContentItems_Path_Status", "ContentItems", ["Path", "Status"]);
-        migrationBuilder.CreateIndex("IX_ContentItems_ContentType_Status", "ContentItems", ["ContentType", "Status"]);
+        schema.CreateTable("ContentItems",
+        [
+            Long("Id").Identity(), Text("ContentItemId"), Text("ContentType"), Text("DisplayText"), Text("Path").Nullable(), Text("Data"),
+            Text("Status"), Bool("Latest"), Long("CreatedUtc"), Long("ModifiedUtc"), Long("PublishedUtc").Nullable(), Text("Author").Nullable(),
+        ]);
+        schema.CreateIndex("ContentItems", ["ContentItemId", "Latest"]);
+        schema.CreateIndex("ContentItems", ["Path", "Status"]);
+        schema.CreateIndex("ContentItems", ["ContentType", "Status"]);
 
-        migrationBuilder.CreateTable(
-            name: "Menus",
-            columns: table => new
-            {
-                Name = table.Column<string>(nullable: false),
-                Items = table.Column<string>(nullable: false),
-                ModifiedUtc = table.Column<long>(nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_Menus", m => m.Name));
+        schema.CreateTable("Menus", [Text("Name"), Text("Items"), Long("ModifiedUtc")]);
     }
 
-    protected override void Down(MigrationBuilder migrationBuilder)
+    private static void CreateIdentityTables(MigrationSchema schema)
     {
-        foreach (var table in new[] { "Menus", "ContentItems", "Settings", "AspNetUserTokens", "AspNetUserRoles", "AspNetUserLogins", "AspNetUserClaims", "AspNetRoleClaims", "AspNetUsers", "AspNetRoles" })
-        {
-            migrationBuilder.DropTable(table);
-        }
-    }
+        schema.CreateTable("AspNetRoles", [Text("Id"), Text("Name", 256).Nullable(), Text("NormalizedName", 256).Nullable(), Text("ConcurrencyStamp").Nullable()]);
+        schema.CreateIndex("AspNetRoles", ["NormalizedName"], unique: true, name: "RoleNameIndex");
 
-    private static OperationBuilder<AddColumnOperation> AutoIncrement(OperationBuilder<AddColumnOperation> column) => column
-        .Annotation("Sqlite:Autoincrement", true)
-        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+        schema.CreateTable("AspNetUsers",
+        [
+            Text("Id"), Text("UserName", 256).Nullable(), Text("NormalizedUserName", 256).Nullable(),
+            Text("Email", 256).Nullable(), Text("NormalizedEmail", 256).Nullable(), Bool("EmailConfirmed"),
+            Text("PasswordHash").Nullable(), Text("SecurityStamp").Nullable(), Text("ConcurrencyStamp").Nullable(),
+            Text("PhoneNumber").Nullable(), Bool("PhoneNumberConfirmed"), Bool("TwoFactorEnabled"),
+            Long("LockoutEnd").Nullable(), Bool("LockoutEnabled"), Int("AccessFailedCount"),
+        ]);
+        schema.CreateIndex("AspNetUsers", ["NormalizedEmail"], name: "EmailIndex");
+        schema.CreateIndex("AspNetUsers", ["NormalizedUserName"], unique: true, name: "UserNameIndex");
 
-    private static void CreateIdentityTables(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.CreateTable(
-            name: "AspNetRoles",
-            columns: table => new
-            {
-                Id = table.Column<string>(nullable: false),
-                Name = table.Column<string>(maxLength: 256, nullable: true),
-                NormalizedName = table.Column<string>(maxLength: 256, nullable: true),
-                ConcurrencyStamp = table.Column<string>(nullable: true),
-            },
-            constraints: table => table.PrimaryKey("PK_AspNetRoles", r => r.Id));
-        migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
+        schema.CreateTable("AspNetRoleClaims", [Int("Id").Identity(), Text("RoleId"), Text("ClaimType").Nullable(), Text("ClaimValue").Nullable()],
+            references: ForeignKey("RoleId", "AspNetRoles"));
+        schema.CreateIndex("AspNetRoleClaims", ["RoleId"]);
 
-        migrationBuilder.CreateTable(
-            name: "AspNetUsers",
-            columns: table => new
-            {
-                Id = table.Column<string>(nullable: false),
-                UserName = table.Column<string>(maxLength: 256, nullable: true),
-                NormalizedUserName = table.Column<string>(maxLength: 256, nullable: true),
-                Email = table.Column<string>(maxLength: 256, nullable: true),
-                NormalizedEmail = table.Column<string>(maxLength: 256, nullable: true),
-                EmailConfirmed = table.Column<bool>(nullable: false),
-                PasswordHash = table.Column<string>(nullable: true),
-                SecurityStamp = table.Column<string>(nullable: true),
-                ConcurrencyStamp = table.Column<string>(nullable: true),
-                PhoneNumber = table.Column<string>(nullable: true),
-                PhoneNumberConfirmed = table.Column<bool>(nullable: false),
-                TwoFactorEnabled = table.Column<bool>(nullable: false),
-                LockoutEnd = table.Column<long>(nullable: true),
-                LockoutEnabled = table.Column<bool>(nullable: false),
-                AccessFailedCount = table.Column<int>(nullable: false),
-            },
-            constraints: table => table.PrimaryKey("PK_AspNetUsers", u => u.Id));
-        migrationBuilder.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
-        migrationBuilder.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
+        schema.CreateTable("AspNetUserClaims", [Int("Id").Identity(), Text("UserId"), Text("ClaimType").Nullable(), Text("ClaimValue").Nullable()],
+            references: ForeignKey("UserId", "AspNetUsers"));
+        schema.CreateIndex("AspNetUserClaims", ["UserId"]);
 
-        migrationBuilder.CreateTable(
-            name: "AspNetRoleClaims",
-            columns: table => new
-            {
-                Id = AutoIncrement(table.Column<int>(nullable: false)),
-                RoleId = table.Column<string>(nullable: false),
-                ClaimType = table.Column<string>(nullable: true),
-                ClaimValue = table.Column<string>(nullable: true),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_AspNetRoleClaims", c => c.Id);
-                table.ForeignKey("FK_AspNetRoleClaims_AspNetRoles_RoleId", c => c.RoleId, "AspNetRoles", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
+        schema.CreateTable("AspNetUserLogins", [Text("LoginProvider"), Text("ProviderKey"), Text("ProviderDisplayName").Nullable(), Text("UserId")],
+            key: ["LoginProvider", "ProviderKey"], ForeignKey("UserId", "AspNetUsers"));
+        schema.CreateIndex("AspNetUserLogins", ["UserId"]);
 
-        migrationBuilder.CreateTable(
-            name: "AspNetUserClaims",
-            columns: table => new
-            {
-                Id = AutoIncrement(table.Column<int>(nullable: false)),
-                UserId = table.Column<string>(nullable: false),
-                ClaimType = table.Column<string>(nullable: true),
-                ClaimValue = table.Column<string>(nullable: true),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_AspNetUserClaims", c => c.Id);
-                table.ForeignKey("FK_AspNetUserClaims_AspNetUsers_UserId", c => c.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
+        schema.CreateTable("AspNetUserRoles", [Text("UserId"), Text("RoleId")],
+            key: ["UserId", "RoleId"], ForeignKey("RoleId", "AspNetRoles"), ForeignKey("UserId", "AspNetUsers"));
+        schema.CreateIndex("AspNetUserRoles", ["RoleId"]);
 
-        migrationBuilder.CreateTable(
-            name: "AspNetUserLogins",
-            columns: table => new
-            {
-                LoginProvider = table.Column<string>(nullable: false),
-                ProviderKey = table.Column<string>(nullable: false),
-                ProviderDisplayName = table.Column<string>(nullable: true),
-                UserId = table.Column<string>(nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_AspNetUserLogins", l => new { l.LoginProvider, l.ProviderKey });
-                table.ForeignKey("FK_AspNetUserLogins_AspNetUsers_UserId", l => l.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateIndex("IX_AspNetUserLogins_UserId", "AspNetUserLogins", "UserId");
-
-        migrationBuilder.CreateTable(
-            name: "AspNetUserRoles",
-            columns: table => new
-            {
-                UserId = table.Column<string>(nullable: false),
-                RoleId = table.Column<string>(nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_AspNetUserRoles", r => new { r.UserId, r.RoleId });
-                table.ForeignKey("FK_AspNetUserRoles_AspNetRoles_RoleId", r => r.RoleId, "AspNetRoles", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_AspNetUserRoles_AspNetUsers_UserId", r => r.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
-            });
-        migrationBuilder.CreateIndex("IX_AspNetUserRoles_RoleId", "AspNetUserRoles", "RoleId");
-
-        migrationBuilder.CreateTable(
-            name: "AspNetUserTokens",
-            columns: table => new
-            {
-                UserId = table.Column<string>(nullable: false),
-                LoginProvider = table.Column<string>(nullable: false),
-                Name = table.Column<string>(nullable: false),
-                Value = table.Column<string>(nullable: true),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_AspNetUserTokens", t => new { t.UserId, t.LoginProvider, t.Name });
-                table.ForeignKey("FK_AspNetUserTokens_AspNetUsers_UserId", t => t.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
-            });
+        schema.CreateTable("AspNetUserTokens", [Text("UserId"), Text("LoginProvider"), Text("Name"), Text("Value").Nullable()],
+            key: ["UserId", "LoginProvider", "Name"], ForeignKey("UserId", "AspNetUsers"));
     }
 }
