@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Tenancy;
-using Municipal.Media.Handlers;
+using Municipal.Media.Files;
+using Municipal.Media.Library;
+using Municipal.Media.Storage;
 
 namespace Municipal.Bench.Media;
 

@@ -6,7 +6,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Content;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 

@@ -8,11 +8,11 @@ using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
-using Municipal.Media.Admin;
-using Municipal.Media.Endpoints;
-using Municipal.Media.Handlers;
-using Municipal.Media.Models;
+using Municipal.Media.Files;
+using Municipal.Media.Library;
+using Municipal.Media.Model;
 using Municipal.Media.Resources;
+using Municipal.Media.Storage;
 
 namespace Municipal.Media;
 

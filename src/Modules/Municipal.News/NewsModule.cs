@@ -5,10 +5,10 @@ using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
-using Municipal.News.Admin;
-using Municipal.News.Endpoints;
-using Municipal.News.Handlers;
-using Municipal.News.Models;
+using Municipal.News.Editing;
+using Municipal.News.Model;
+using Municipal.News.Public;
+using Municipal.News.Recipes;
 using Municipal.News.Resources;
 
 namespace Municipal.News;

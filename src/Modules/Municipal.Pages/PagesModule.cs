@@ -5,9 +5,9 @@ using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
-using Municipal.Pages.Admin;
-using Municipal.Pages.Endpoints;
-using Municipal.Pages.Handlers;
+using Municipal.Pages.Editing;
+using Municipal.Pages.Public;
+using Municipal.Pages.Recipes;
 using Municipal.Pages.Resources;
 
 namespace Municipal.Pages;

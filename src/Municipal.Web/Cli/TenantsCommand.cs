@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Municipal.Core.Recipes;
+using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 using Municipal.Web.Resources;
 
@@ -112,7 +113,7 @@ public static class TenantsCommand
         foreach (var t in tenants)
         {
             var where = string.Join(", ", t.Hosts.Concat(t.PathPrefix is null ? [] : ["/" + t.PathPrefix]));
-            await output.WriteLineAsync($"{t.Name,-24} {t.State,-14} {where}  {HostText.Format("QuotedText", t.DisplayName)}");
+            await output.WriteLineAsync($"{t.Name,-24} {t.State,-14} {where}  {CoreText.Format("QuotedText", t.DisplayName)}");
         }
 
         return 0;

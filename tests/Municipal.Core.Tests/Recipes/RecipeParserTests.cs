@@ -8,10 +8,10 @@ using Municipal.Forms;
 using Municipal.Forms.Handlers;
 using Municipal.Media;
 using Municipal.News;
-using Municipal.News.Endpoints;
-using Municipal.News.Handlers;
+using Municipal.News.Public;
+using Municipal.News.Recipes;
 using Municipal.Pages;
-using Municipal.Pages.Handlers;
+using Municipal.Pages.Recipes;
 
 namespace Municipal.Core.Tests.Recipes;
 

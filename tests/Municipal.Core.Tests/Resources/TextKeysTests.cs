@@ -7,6 +7,7 @@ using Municipal.Forms.Resources;
 using Municipal.Media.Resources;
 using Municipal.News.Resources;
 using Municipal.Pages.Resources;
+using Municipal.Web.Resources;
 
 namespace Municipal.Core.Tests.Resources;
 
@@ -26,6 +27,7 @@ public sealed partial class TextKeysTests
         ["MediaText"] = MediaText.Resources,
         ["NewsText"] = NewsText.Resources,
         ["PagesText"] = PagesText.Resources,
+        ["HostText"] = HostText.Resources,
     };
 
     private static readonly string Source = Path.Combine(RepositoryRoot(), "src");
@@ -142,7 +144,7 @@ public sealed partial class TextKeysTests
     /// XText.Get("Key"), XText.Format("Key", …) and XText.Get(condition ? "A" : "B"); not XText.Get("Prefix" + part),
     /// whose literal is no key.
     /// </summary>
-    [GeneratedRegex("""\b(?<accessor>CoreText|FormsText|MediaText|NewsText|PagesText)\.(?:Get|Format)\(\s*(?:"(?<key>[^"]+)"|[^;"()]*\?\s*"(?<key>[^"]+)"\s*:\s*"(?<key>[^"]+)")(?=\s*[,)])""")]
+    [GeneratedRegex("""\b(?<accessor>CoreText|FormsText|MediaText|NewsText|PagesText|HostText)\.(?:Get|Format)\(\s*(?:"(?<key>[^"]+)"|[^;"()]*\?\s*"(?<key>[^"]+)"\s*:\s*"(?<key>[^"]+)")(?=\s*[,)])""")]
     private static partial Regex Call();
 
     /// <summary>{{ "Key" | t }} and {{ 'Key' | t }}.</summary>

@@ -216,7 +216,7 @@ public abstract class ContentAdminTests<TFixture>(TFixture fixture) : IClassFixt
             for (var i = 1; i <= 22; i++)
             {
                 var title = $"Travaux rue {i}";
-                var content = ContentStore.Serialize(new Pages.Models.PageContent(title, null, RichText.Empty));
+                var content = ContentStore.Serialize(new Pages.Model.PageContent(title, null, RichText.Empty));
                 await manager.SaveDraftAsync(new ContentDraft("Page", null, title, $"travaux-{i}", content), "test");
             }
         }

@@ -6,7 +6,7 @@ using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Storage;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Admin;

@@ -5,7 +5,7 @@ using Municipal.Core.Audit;
 using Municipal.Core.Content;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Content;

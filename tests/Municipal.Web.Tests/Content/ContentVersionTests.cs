@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Content;
 using Municipal.Core.Storage;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Content;

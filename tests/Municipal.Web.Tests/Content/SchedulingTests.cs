@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Content;

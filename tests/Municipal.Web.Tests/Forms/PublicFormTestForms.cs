@@ -90,7 +90,7 @@ internal static class PublicFormTestForms
     public static async Task<string> PublishProcedureAsync(StorageFixture fixture, string tenant)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
-        var content = new Pages.Models.ProcedureContent(
+        var content = new Pages.Model.ProcedureContent(
             "Réserver une salle", "Les salles communales.", RichText.Empty, RichText.Empty, RichText.Empty, [], RichText.Empty, FormId: Slug);
         var item = await scope.ServiceProvider.GetRequiredService<ContentManager>().SaveAndPublishAsync(
             new ContentDraft("Procedure", null, content.Title, "demarches/salle", ContentStore.Serialize(content)), "test");

@@ -9,7 +9,7 @@ using Municipal.Core.Media;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Municipal.Pages.Models;
+using Municipal.Pages.Model;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Media.MediaTestSupport;
 

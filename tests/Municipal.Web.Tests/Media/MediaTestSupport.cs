@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Media.Models;
+using Municipal.Media.Model;
+using Municipal.Media.Storage;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Media;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -10,7 +11,6 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Municipal.Core.Admin.Site;
 
