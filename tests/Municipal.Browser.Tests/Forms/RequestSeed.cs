@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Browser.Tests.Harness;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Browser.Tests.Forms;

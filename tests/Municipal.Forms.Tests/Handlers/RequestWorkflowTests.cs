@@ -1,4 +1,4 @@
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Tests.Handlers;

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

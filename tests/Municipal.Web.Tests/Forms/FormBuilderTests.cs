@@ -2,8 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.FormBuilderDriver;
@@ -211,7 +210,7 @@ public abstract class FormBuilderTests<TFixture>(TFixture fixture) : IClassFixtu
     private async Task<FormDefinition?> BuilderCopyAsync(string tenant, string slug)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
-        return (await scope.ServiceProvider.GetRequiredService<Municipal.Forms.Admin.FormBuilderStore>().FindAsync(slug, default))?.Copy;
+        return (await scope.ServiceProvider.GetRequiredService<Municipal.Forms.Builder.FormBuilderStore>().FindAsync(slug, default))?.Copy;
     }
 
     private async Task<FormDefinition?> LatestEnabledAsync(string tenant, string slug)

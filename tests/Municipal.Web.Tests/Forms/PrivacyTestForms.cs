@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Web.Tests.Forms;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Storage;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

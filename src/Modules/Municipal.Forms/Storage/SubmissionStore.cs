@@ -3,7 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Validation;
 
@@ -62,7 +63,7 @@ public sealed class SubmissionStore(
         string? email,
         IReadOnlyDictionary<string, FieldValue> values,
         IReadOnlyList<FieldError>? readErrors,
-        Handlers.CitizenIdentity? citizen,
+        CitizenIdentity? citizen,
         CancellationToken cancellationToken)
     {
         var form = await forms.GetLatestEnabledAsync(slug, cancellationToken);
