@@ -23,6 +23,13 @@ public static class FormBuilderPaths
     public static string Public(string slug) => "/e-guichet/" + slug;
 }
 
+/// <summary>What the builder's pages share.</summary>
+public static class FormBuilderViews
+{
+    /// <summary>The message of the error that leads to the input with this id (the last one, when there are several).</summary>
+    public static string? ErrorOf(IReadOnlyList<ErrorLinkView> errors, string id) => errors.LastOrDefault(e => e.Href == "#" + id)?.Text;
+}
+
 /// <summary>A form in the list.</summary>
 public sealed record FormRowView(string Title, string Url, string Slug, string Version, string State, bool Enabled, int Requests, bool Unpublished);
 

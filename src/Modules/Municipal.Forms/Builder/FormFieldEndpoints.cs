@@ -74,36 +74,90 @@ public static class FormFieldEndpoints
     {
         var original = form.Copy.Steps[i].Fields[j];
         var heading = FormsText.Format("FormsBuilderFieldTitle", FormStepEndpoints.Short(original.Label));
-        var values = new Dictionary<string, object?>
+        string? ErrorOf(string id) => FormBuilderViews.ErrorOf(errors, id);
+        return views.RenderViewAsync(http, "AdminFormBuilderField", heading, new FieldPageView
         {
-            ["heading"] = heading,
-            ["type_label"] = BuilderFields.TypeLabel(original.Type),
-            ["step_text"] = FormsText.Format("FormsBuilderFieldOfStep", i + 1, form.Copy.Steps[i].Title),
-            ["back_url"] = AdminArea.Url(http, FormBuilderPaths.Step(form.Copy.Slug, i)),
-            ["form_action"] = AdminArea.Url(http, FormBuilderPaths.Field(form.Copy.Slug, i, j)),
-            ["input"] = input,
-            // No value named "type": Fluid's render lets the page's values through to the partials, and _TextField reads "type".
-            ["is_textual"] = original is TextualField,
-            ["is_number"] = original is NumberField,
-            ["is_date"] = original is DateField,
-            ["is_options"] = original is ChoiceField or MultiChoiceField,
-            ["is_choice"] = original is ChoiceField,
-            ["is_file"] = original is FileField,
-            ["is_info"] = original is InfoField,
-            ["name_locked"] = form.AnsweredNames.Contains(original.Name),
-            ["condition_fields"] = Earlier(form.Copy, i, j).Where(BuilderFields.CanBeTested)
+            Errors = errors,
+            Heading = heading,
+            TypeLabel = BuilderFields.TypeLabel(original.Type),
+            StepText = FormsText.Format("FormsBuilderFieldOfStep", i + 1, form.Copy.Steps[i].Title),
+            BackUrl = AdminArea.Url(http, FormBuilderPaths.Step(form.Copy.Slug, i)),
+            FormAction = AdminArea.Url(http, FormBuilderPaths.Field(form.Copy.Slug, i, j)),
+            Input = input,
+            IsTextual = original is TextualField,
+            IsNumber = original is NumberField,
+            IsDate = original is DateField,
+            IsOptions = original is ChoiceField or MultiChoiceField,
+            IsChoice = original is ChoiceField,
+            IsFile = original is FileField,
+            IsInfo = original is InfoField,
+            NameLocked = form.AnsweredNames.Contains(original.Name),
+            ConditionFields = Earlier(form.Copy, i, j).Where(BuilderFields.CanBeTested)
                 .Select(f => new OptionView(f.Name, FormStepEndpoints.Short(f.Label) + " (" + f.Name + ")")).ToList(),
-            ["accepted"] = BuilderFields.UploadTypes
+            Accepted = BuilderFields.UploadTypes
                 .Select(u => new CheckOptionView(u.Type, "accepted-" + u.Label.ToLowerInvariant(), u.Label, input.AcceptedTypes.Contains(u.Type, StringComparer.Ordinal)))
                 .ToList(),
-            ["notice"] = notice,
-            ["errors"] = errors,
-        };
-        foreach (var error in errors)
-        {
-            values[error.Href.TrimStart('#').Replace('-', '_') + "_error"] = error.Text;
-        }
-
-        return views.RenderAsync(http, "AdminFormBuilderField", heading, values, status);
+            Notice = notice,
+            LabelError = ErrorOf("label"),
+            NameError = ErrorOf("name"),
+            HintError = ErrorOf("hint"),
+            OptionsError = ErrorOf("options"),
+            MinError = ErrorOf("min"),
+            MaxError = ErrorOf("max"),
+            MinLengthError = ErrorOf("min-length"),
+            MaxLengthError = ErrorOf("max-length"),
+            PatternError = ErrorOf("pattern"),
+            PatternMessageError = ErrorOf("pattern-message"),
+            MinDateError = ErrorOf("min-date"),
+            MaxDateError = ErrorOf("max-date"),
+            MaxFilesError = ErrorOf("max-files"),
+            MaxSizeError = ErrorOf("max-size"),
+            AcceptedError = ErrorOf("accepted"),
+            ConditionFieldError = ErrorOf("condition-field"),
+            ConditionValueError = ErrorOf("condition-value"),
+        }, status);
     }
+}
+
+/// <summary>
+/// A field's page in the builder (AdminFormBuilderField.liquid): what its type allows, and an error per input, by the
+/// input's id. No member named "Type": Fluid's render lets the page's values through to the partials, and _TextField reads "type".
+/// </summary>
+public sealed record FieldPageView : IAdminPageView
+{
+    public required IReadOnlyList<ErrorLinkView> Errors { get; init; }
+    public required string Heading { get; init; }
+    public required string TypeLabel { get; init; }
+    public required string StepText { get; init; }
+    public required string BackUrl { get; init; }
+    public required string FormAction { get; init; }
+    public required FieldInput Input { get; init; }
+    public bool IsTextual { get; init; }
+    public bool IsNumber { get; init; }
+    public bool IsDate { get; init; }
+    public bool IsOptions { get; init; }
+    public bool IsChoice { get; init; }
+    public bool IsFile { get; init; }
+    public bool IsInfo { get; init; }
+    public bool NameLocked { get; init; }
+    public required IReadOnlyList<OptionView> ConditionFields { get; init; }
+    public required IReadOnlyList<CheckOptionView> Accepted { get; init; }
+    public string? Notice { get; init; }
+    public string? LabelError { get; init; }
+    public string? NameError { get; init; }
+    public string? HintError { get; init; }
+    public string? OptionsError { get; init; }
+    public string? MinError { get; init; }
+    public string? MaxError { get; init; }
+    public string? MinLengthError { get; init; }
+    public string? MaxLengthError { get; init; }
+    public string? PatternError { get; init; }
+    public string? PatternMessageError { get; init; }
+    public string? MinDateError { get; init; }
+    public string? MaxDateError { get; init; }
+    public string? MaxFilesError { get; init; }
+    public string? MaxSizeError { get; init; }
+    public string? AcceptedError { get; init; }
+    public string? ConditionFieldError { get; init; }
+    public string? ConditionValueError { get; init; }
 }

@@ -204,28 +204,41 @@ public static class FormStepEndpoints
             j > 0,
             j < step.Fields.Count - 1)).ToList();
         var heading = FormsText.Format("FormsBuilderStepTitle", i + 1, step.Title);
-        var values = new Dictionary<string, object?>
-        {
-            ["heading"] = heading,
-            ["back_url"] = AdminArea.Url(http, FormBuilderPaths.Form(slug)),
-            ["form_title"] = form.Copy.Title,
-            ["form_action"] = AdminArea.Url(http, FormBuilderPaths.Step(slug, i)),
-            ["title"] = title,
-            ["fields"] = rows,
-            ["types"] = FieldTypes.All.Select(t => new OptionView(t, BuilderFields.TypeLabel(t))).ToList(),
-            ["field_type"] = fieldType,
-            ["field_label"] = fieldLabel,
-            ["notice"] = notice,
-            ["errors"] = errors,
-        };
-        foreach (var error in errors)
-        {
-            values[error.Href.TrimStart('#').Replace('-', '_') + "_error"] = error.Text;
-        }
-
-        return views.RenderAsync(http, "AdminFormBuilderStep", heading, values, status);
+        return views.RenderViewAsync(http, "AdminFormBuilderStep", heading, new StepPageView(
+            errors,
+            heading,
+            AdminArea.Url(http, FormBuilderPaths.Form(slug)),
+            form.Copy.Title,
+            AdminArea.Url(http, FormBuilderPaths.Step(slug, i)),
+            title,
+            rows,
+            FieldTypes.All.Select(t => new OptionView(t, BuilderFields.TypeLabel(t))).ToList(),
+            fieldType,
+            fieldLabel,
+            notice,
+            FormBuilderViews.ErrorOf(errors, "title"),
+            FormBuilderViews.ErrorOf(errors, "field-type"),
+            FormBuilderViews.ErrorOf(errors, "field-label")),
+            status);
     }
 }
 
 /// <summary>The confirmation of a step's removal (AdminFormBuilderStepRemove.liquid), with the fields it holds.</summary>
 public sealed record StepRemoveView(IReadOnlyList<ErrorLinkView> Errors, string Heading, IReadOnlyList<string> Fields, string FormAction, string CancelUrl) : IAdminPageView;
+
+/// <summary>A step's page in the builder (AdminFormBuilderStep.liquid): its title, its fields and the form to add one.</summary>
+public sealed record StepPageView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string Heading,
+    string BackUrl,
+    string FormTitle,
+    string FormAction,
+    string Title,
+    IReadOnlyList<FieldRowView> Fields,
+    IReadOnlyList<OptionView> Types,
+    string FieldType,
+    string FieldLabel,
+    string? Notice,
+    string? TitleError,
+    string? FieldTypeError,
+    string? FieldLabelError) : IAdminPageView;
