@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Modules;
+using Municipal.Core.Security;
+using Municipal.Forms.CitizenSignIn;
 using Municipal.Forms.Model;
 using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Resources;
@@ -76,7 +78,8 @@ public static class FormsApiEndpoints
             ? TypedResults.Text(FormSchemaJson.WritePublic(form), "application/json; charset=utf-8")
             : FormNotFound();
 
-    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, FormStore forms, SubmissionIntake intake, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        string slug, HttpContext http, FormStore forms, CitizenSession citizens, SubmissionIntake intake, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
         var form = await forms.GetLatestEnabledAsync(slug, cancellationToken);
@@ -85,7 +88,7 @@ public static class FormsApiEndpoints
             return FormNotFound();
         }
 
-        if (form.LoginRequired)
+        if (SubmissionIntake.MissesSignIn(form, citizen: null))
         {
             // The citizen's sign-in is a browser's (the national service's redirects); the API has no such session.
             return TypedResults.Problem(title: FormsText.Get("FormsApiSignInRequiredTitle"), detail: FormsText.Get("FormsApiSignInRequiredDetail"), statusCode: StatusCodes.Status403Forbidden);
@@ -114,12 +117,7 @@ public static class FormsApiEndpoints
             return Invalid([new FieldError("", FormsText.Get("FormsErrorBodyNotJson"))]);
         }
 
-        var result = await intake.SubmitAsync(http, slug, input.Email, input.Values, input.Errors, cancellationToken);
-        if (!result.FormFound)
-        {
-            return FormNotFound();
-        }
-
+        var result = await intake.SubmitAsync(new SubmissionRequest(form, input.Email, input.Values, input.Errors, citizens.Current(http)), ClientKey.Of(http), cancellationToken);
         if (!result.Accepted)
         {
             return Invalid(result.Errors);

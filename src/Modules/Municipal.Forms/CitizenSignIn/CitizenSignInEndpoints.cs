@@ -35,20 +35,21 @@ public static class CitizenSignInEndpoints
         var back = CitizenIdentityProviders.SafeReturnPath(http.Request.Query[CitizenIdentityProviders.ReturnParameter]);
         var provider = providers.Configured;
         var citizen = session.Current(http);
-        var values = new Dictionary<string, object?>
-        {
-            ["signed_in_text"] = citizen is null ? null : FormsText.Format("FormsCitizenSignedInAs", citizen.FullName),
-            ["provider_text"] = provider is null ? null : FormsText.Format("FormsCitizenSignInWith", provider.DisplayName),
-            ["continue_url"] = ThemePageRenderer.Url(http, back),
-            ["provider_url"] = provider?.SignInUrl(http, back),
-            ["sign_out_url"] = ThemePageRenderer.Url(http, SignOutPath),
-        };
-        PublicAntiforgery.AddTokens(http, values);
+        var title = FormsText.Get("FormsCitizenSignInTitle");
+        var tokens = PublicAntiforgery.Tokens(http);
+        var view = new CitizenSignInView(
+            title,
+            citizen is null ? null : FormsText.Format("FormsCitizenSignedInAs", citizen.FullName),
+            provider is null ? null : FormsText.Format("FormsCitizenSignInWith", provider.DisplayName),
+            ThemePageRenderer.Url(http, back),
+            provider?.SignInUrl(http, back),
+            ThemePageRenderer.Url(http, SignOutPath),
+            tokens.FormFieldName,
+            tokens.RequestToken);
 
         // No national service configured: the form cannot be filled here for now, and the page says so.
         var status = citizen is null && provider is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        var title = FormsText.Get("FormsCitizenSignInTitle");
-        return RenderAsync(http, renderer, "FormsCitizenSignIn", title, title, values, status);
+        return RenderAsync(http, renderer, "FormsCitizenSignIn", title, view, status);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http)
@@ -120,31 +121,30 @@ public static class CitizenSignInEndpoints
 
     private static Task<IResult> RenderSimulationAsync(HttpContext http, ThemePageRenderer renderer, SimulationForm form, List<CitizenFieldError> errors)
     {
-        var values = new Dictionary<string, object?>
-        {
-            ["action"] = http.Request.PathBase + http.Request.Path + http.Request.QueryString,
-            ["first_name"] = form.FirstName,
-            ["last_name"] = form.LastName,
-            ["national_number"] = form.NationalNumber,
-            ["errors"] = errors,
-            ["first_name_error"] = errors.FirstOrDefault(e => e.Id == "prenom")?.Message,
-            ["last_name_error"] = errors.FirstOrDefault(e => e.Id == "nom")?.Message,
-            ["national_number_error"] = errors.FirstOrDefault(e => e.Id == "registre")?.Message,
-        };
-        PublicAntiforgery.AddTokens(http, values);
         var title = FormsText.Get("FormsCitizenSimulationTitle");
+        var tokens = PublicAntiforgery.Tokens(http);
+        var view = new CitizenSimulationView(
+            title,
+            (http.Request.PathBase + http.Request.Path + http.Request.QueryString).ToString(),
+            form.FirstName,
+            form.LastName,
+            form.NationalNumber,
+            errors,
+            errors.FirstOrDefault(e => e.Id == "prenom")?.Message,
+            errors.FirstOrDefault(e => e.Id == "nom")?.Message,
+            errors.FirstOrDefault(e => e.Id == "registre")?.Message,
+            tokens.FormFieldName,
+            tokens.RequestToken);
         var pageTitle = errors.Count > 0 ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
-        return RenderAsync(http, renderer, "FormsCitizenSimulation", pageTitle, title, values, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        return RenderAsync(http, renderer, "FormsCitizenSimulation", pageTitle, view, errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static Task<IResult> RenderAsync(
-        HttpContext http, ThemePageRenderer renderer, string template, string pageTitle, string heading, Dictionary<string, object?> values, int status)
+    private static Task<IResult> RenderAsync(HttpContext http, ThemePageRenderer renderer, string template, string pageTitle, object view, int status)
     {
         // Pages about who is signed in are never cached, by the browser or on the way.
         http.Response.Headers.CacheControl = "no-store";
-        values["heading"] = heading;
-        var view = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (FormsText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
-        return renderer.RenderAsync(http, view, template, values, status);
+        var page = new PageView(pageTitle, null, ThemePageRenderer.Breadcrumb(http, (FormsText.Get("FormsCitizenSignInTitle"), CitizenIdentityProviders.SignInPath)));
+        return renderer.RenderViewAsync(http, page, template, view, status);
     }
 
     private static string Limit(string? value)
@@ -153,3 +153,21 @@ public static class CitizenSignInEndpoints
         return text.Length > 100 ? text[..100] : text;
     }
 }
+
+/// <summary>The citizen's sign-in page (FormsCitizenSignIn.liquid): who is signed in, or the national service to sign in with.</summary>
+public sealed record CitizenSignInView(
+    string Heading, string? SignedInText, string? ProviderText, string ContinueUrl, string? ProviderUrl, string SignOutUrl, string AntiforgeryField, string? AntiforgeryToken);
+
+/// <summary>The test double's sign-in form (FormsCitizenSimulation.liquid), with an error per input.</summary>
+public sealed record CitizenSimulationView(
+    string Heading,
+    string Action,
+    string FirstName,
+    string LastName,
+    string NationalNumber,
+    IReadOnlyList<CitizenSignInEndpoints.CitizenFieldError> Errors,
+    string? FirstNameError,
+    string? LastNameError,
+    string? NationalNumberError,
+    string AntiforgeryField,
+    string? AntiforgeryToken);

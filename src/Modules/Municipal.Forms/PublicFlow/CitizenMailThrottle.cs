@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Municipal.Core.Security;
@@ -16,11 +15,13 @@ public sealed class CitizenMailThrottle(FormsDbContext db, TimeProvider clock, I
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    /// <summary>True, and the mail counted, when a mail to <paramref name="recipient"/> asked for by this request may go now.</summary>
-    public async Task<bool> TryReserveAsync(HttpContext http, string recipient, CancellationToken cancellationToken)
+    /// <summary>
+    /// True, and the mail counted, when a mail to <paramref name="recipient"/> asked for by <paramref name="client"/>
+    /// (the key <see cref="ClientKey"/> gives the request's address) may go now.
+    /// </summary>
+    public async Task<bool> TryReserveAsync(string client, string recipient, CancellationToken cancellationToken)
     {
         var to = recipient.Trim().ToLowerInvariant();
-        var client = ClientKey.Of(http);
         var now = clock.GetUtcNow();
         var since = now - Window;
         var recent = db.CitizenMails.AsNoTracking().Where(m => m.SentUtc > since);

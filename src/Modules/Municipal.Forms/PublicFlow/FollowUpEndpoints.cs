@@ -8,6 +8,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
+using Municipal.Forms.Model;
 using Municipal.Forms.Requests;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
@@ -129,7 +130,7 @@ public static class FollowUpEndpoints
         await db.SaveChangesAsync(http.RequestAborted);
 
         // Saved first: a mail that cannot be queued never loses the answer.
-        await mail.EnqueueCitizenReplyAsync(http, submission, CancellationToken.None);
+        await mail.EnqueueCitizenReplyAsync(submission, CancellationToken.None);
         return Results.Redirect(ThemePageRenderer.Url(http, Path + "?envoye=1"));
     }
 
@@ -156,14 +157,11 @@ public static class FollowUpEndpoints
     }
 
     private static Task<IResult> RenderLookupAsync(HttpContext http, string code, string email, LookupErrors errors, int statusCode) =>
-        RenderAsync(http, new Dictionary<string, object?>
+        RenderAsync(http, View(http, code.Length > 64 ? code[..64] : code, errors.Summary()) with
         {
-            ["found"] = false,
-            ["code"] = code.Length > 64 ? code[..64] : code,
-            ["errors"] = errors.Summary(),
-            ["email"] = email.Length > 320 ? email[..320] : email,
-            ["code_error"] = errors.Code ?? errors.General,
-            ["email_error"] = errors.Email,
+            Email = email.Length > 320 ? email[..320] : email,
+            CodeError = errors.Code ?? errors.General,
+            EmailError = errors.Email,
         }, hasErrors: errors != LookupErrors.None, statusCode);
 
     private static async Task<IResult> RenderFoundAsync(HttpContext http, FollowUpGrant grant, string? reply, string? replyError, bool replied)
@@ -174,23 +172,38 @@ public static class FollowUpEndpoints
         var form = await services.GetRequiredService<FormStore>().GetVersionAsync(submission.FormSlug, submission.FormVersion, http.RequestAborted);
         var lines = await services.GetRequiredService<SubmissionHistory>().ListAsync(submission.Id, forCitizen: true, http.RequestAborted);
         var errors = replyError is null ? [] : new List<ErrorLinkView> { new(replyError, "#reply") };
-        return await RenderAsync(http, new Dictionary<string, object?>
+        return await RenderAsync(http, View(http, submission.TrackingCode, errors) with
         {
-            ["found"] = true,
-            ["code"] = submission.TrackingCode,
-            ["form_title"] = form?.Title ?? submission.FormSlug,
-            ["status_label"] = submission.Status.Label(),
-            ["created"] = BrusselsTime.Format(submission.CreatedUtc),
-            ["updated"] = BrusselsTime.Format(submission.UpdatedUtc),
-            ["lines"] = lines.Select(Line).ToList(),
-            ["can_reply"] = submission.Status == SubmissionStatus.InformationRequested,
-            ["reply"] = reply,
-            ["reply_error"] = replyError,
-            ["reply_max"] = ReplyMaxLength,
-            ["reply_hint"] = FormsText.Format("FormsFollowUpReplyHint", ReplyMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)),
-            ["replied"] = replied,
-            ["errors"] = errors,
+            Found = true,
+            FormTitle = form?.Title ?? submission.FormSlug,
+            StatusLabel = submission.Status.Label(),
+            Created = BrusselsTime.Format(submission.CreatedUtc),
+            Updated = BrusselsTime.Format(submission.UpdatedUtc),
+            Lines = lines.Select(Line).ToList(),
+            CanReply = submission.Status == SubmissionStatus.InformationRequested,
+            Reply = reply,
+            ReplyError = replyError,
+            ReplyMax = ReplyMaxLength,
+            ReplyHint = FormsText.Format("FormsFollowUpReplyHint", ReplyMaxLength.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)),
+            Replied = replied,
         }, hasErrors: errors.Count > 0, StatusCodes.Status200OK);
+    }
+
+    /// <summary>What both states of the page hold: the code, the errors, the forms' addresses and their antiforgery token.</summary>
+    private static FollowUpView View(HttpContext http, string code, IReadOnlyList<ErrorLinkView> errors)
+    {
+        var tokens = PublicAntiforgery.Tokens(http);
+        return new FollowUpView
+        {
+            Heading = FormsText.Get("FormsFollowUpTitle"),
+            Code = code,
+            Errors = errors,
+            Action = ThemePageRenderer.Url(http, Path),
+            ReplyAction = ThemePageRenderer.Url(http, Path + "/reponse"),
+            LeaveAction = ThemePageRenderer.Url(http, Path + "/quitter"),
+            AntiforgeryField = tokens.FormFieldName,
+            AntiforgeryToken = tokens.RequestToken,
+        };
     }
 
     private static FollowUpLineView Line(SubmissionEventRecord line)
@@ -209,16 +222,11 @@ public static class FollowUpEndpoints
         return new FollowUpLineView(BrusselsTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text);
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, Dictionary<string, object?> values, bool hasErrors, int statusCode)
+    private static async Task<IResult> RenderAsync(HttpContext http, FollowUpView view, bool hasErrors, int statusCode)
     {
         http.Response.Headers.CacheControl = "no-store";
-        PublicAntiforgery.AddTokens(http, values);
-        values["action"] = ThemePageRenderer.Url(http, Path);
-        values["reply_action"] = ThemePageRenderer.Url(http, Path + "/reponse");
-        values["leave_action"] = ThemePageRenderer.Url(http, Path + "/quitter");
-        var title = FormsText.Get("FormsFollowUpTitle");
+        var title = view.Heading;
         var page = new PageView(hasErrors ? CoreText.Format("AdminErrorTitlePrefix", title) : title, FormsText.Get("FormsFollowUpDescription"), ThemePageRenderer.Breadcrumb(http, (title, Path)));
-        values["heading"] = title;
-        return await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderAsync(http, page, TemplateName, values, statusCode);
+        return await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderViewAsync(http, page, TemplateName, view, statusCode);
     }
 }

@@ -11,13 +11,8 @@ namespace Municipal.Forms.PublicFlow;
 /// </summary>
 internal static class PublicAntiforgery
 {
-    /// <summary>Puts <c>antiforgery_field</c> and <c>antiforgery_token</c> into a template's values.</summary>
-    public static void AddTokens(HttpContext http, IDictionary<string, object?> values)
-    {
-        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        values["antiforgery_field"] = tokens.FormFieldName;
-        values["antiforgery_token"] = tokens.RequestToken;
-    }
+    /// <summary>The hidden field's name and token a page's form carries (<c>antiforgery_field</c>, <c>antiforgery_token</c>).</summary>
+    public static AntiforgeryTokenSet Tokens(HttpContext http) => http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
 
     /// <summary>Null for a form post with a valid token; else the 400 to answer, before anything is read or changed.</summary>
     public static Task<IResult?> RefusalAsync(HttpContext http) => FormPosts.RefusalAsync(http);

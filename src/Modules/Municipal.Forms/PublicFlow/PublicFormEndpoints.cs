@@ -194,8 +194,7 @@ public static class PublicFormEndpoints
         IReadOnlyDictionary<string, IReadOnlyList<string>>? raw, IReadOnlyList<FieldError> errors, bool returning, int status = StatusCodes.Status200OK)
     {
         var fields = PublicFieldViews.Build(form, index, values, raw, errors);
-        var view = PublicFormPages.StepValues(http, form, index, fields, embedded: false, returning);
-        view["errors"] = PublicFormPages.ErrorLinks(form, errors);
+        var view = PublicFormPages.StepView(http, form, index, fields, PublicFormPages.ErrorLinks(form, errors), embedded: false, returning);
         var title = $"{form.Steps[index].Title} – {FormsText.Format("FormsPublicProgress", index + 1, form.Steps.Count)}";
         return pages.RenderAsync(http, form, title, "FormsPublicStep", view, status);
     }

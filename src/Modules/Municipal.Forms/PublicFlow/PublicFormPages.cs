@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
@@ -52,34 +53,31 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
     public Task<IResult> NotFoundAsync(HttpContext http) => ContentRoutes.NotFoundAsync(http, renderer);
 
     /// <summary>A page of the flow in the site's layout; the title gets "Erreur : " when the page shows errors.</summary>
-    public Task<IResult> RenderAsync(HttpContext http, FormDefinition form, string title, string template, Dictionary<string, object?> values, int status = StatusCodes.Status200OK)
+    public Task<IResult> RenderAsync(HttpContext http, FormDefinition form, string title, string template, IPublicFlowView view, int status = StatusCodes.Status200OK)
     {
-        var hasErrors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<PublicErrorView> { Count: > 0 };
+        var hasErrors = view.Errors.Count > 0;
         var shown = (hasErrors ? CoreText.Get("ErrorPrefix") + " " : string.Empty) + title;
         var page = new PageView(shown, null, ThemePageRenderer.Breadcrumb(http, (form.Title, PublicFormPaths.Form(form.Slug))));
-        values["form_title"] = form.Title;
-        values["script_url"] = Url(http, PublicFormPaths.Script);
-        return renderer.RenderAsync(http, page, template, values, hasErrors && status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status);
+        return renderer.RenderViewAsync(http, page, template, view, hasErrors && status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status);
     }
 
-    /// <summary>The values of a step's form, for its own page and for a procedure page alike.</summary>
-    public static Dictionary<string, object?> StepValues(
-        HttpContext http, FormDefinition form, int stepIndex, IReadOnlyList<PublicFieldView> fields, bool embedded, bool returning)
+    /// <summary>The view of a step's form, for its own page and for a procedure page alike.</summary>
+    public static PublicStepView StepView(
+        HttpContext http, FormDefinition form, int stepIndex, IReadOnlyList<PublicFieldView> fields, IReadOnlyList<PublicErrorView> errors, bool embedded, bool returning)
     {
         var action = Url(http, PublicFormPaths.Step(form.Slug, stepIndex + 1)) + (returning ? "?retour=" + PublicFormPaths.ReturnToSummary : string.Empty);
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["form_title"] = form.Title,
-            ["step_title"] = form.Steps[stepIndex].Title,
-            ["progress"] = FormsText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count),
-            ["intro_paragraphs"] = stepIndex == 0 ? Paragraphs(form.Intro) : [],
-            ["fields"] = fields,
-            ["action"] = action,
-            ["back_url"] = embedded ? null : stepIndex == 0 ? null : Url(http, returning ? PublicFormPaths.Summary(form.Slug) : PublicFormPaths.Step(form.Slug, stepIndex)),
-            ["title_tag"] = embedded ? "h2" : "h1",
-            ["step_tag"] = embedded ? "h3" : "h2",
-            ["script_url"] = Url(http, PublicFormPaths.Script),
-        };
+        return new PublicStepView(
+            errors,
+            form.Title,
+            form.Steps[stepIndex].Title,
+            FormsText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count),
+            stepIndex == 0 ? Paragraphs(form.Intro) : [],
+            fields,
+            action,
+            embedded ? null : stepIndex == 0 ? null : Url(http, returning ? PublicFormPaths.Summary(form.Slug) : PublicFormPaths.Step(form.Slug, stepIndex)),
+            embedded ? "h2" : "h1",
+            embedded ? "h3" : "h2",
+            ScriptUrl(http));
     }
 
     /// <summary>The first step's form as an HTML fragment, for a procedure page of the current tenant's theme.</summary>
@@ -87,12 +85,17 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
     {
         var fields = PublicFieldViews.Build(form, 0, new Dictionary<string, FieldValue>(), null, []);
         var theme = liquid.HasTheme(tenant.Tenant.Theme) ? tenant.Tenant.Theme : LiquidRenderer.BaseTheme;
-        var values = StepValues(http, form, 0, fields, embedded: true, returning: false);
 
         // The page is the same for everyone (and cached): a form that requires signing in starts on its own address.
-        values["start_url"] = form.LoginRequired ? Url(http, PublicFormPaths.Form(form.Slug)) : null;
-        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", values);
+        var view = StepView(http, form, 0, fields, [], embedded: true, returning: false) with
+        {
+            StartUrl = form.LoginRequired ? Url(http, PublicFormPaths.Form(form.Slug)) : null,
+        };
+        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", view, ImmutableDictionary<string, object?>.Empty);
     }
+
+    /// <summary>The script of the public forms (error summary focus, conditional fields).</summary>
+    public static string ScriptUrl(HttpContext http) => Url(http, PublicFormPaths.Script);
 
     public static IReadOnlyList<PublicErrorView> ErrorLinks(FormDefinition form, IEnumerable<FieldError> errors, string? pagePrefix = null) =>
         errors.Select(e => new PublicErrorView(e.Message, (pagePrefix ?? string.Empty) + "#" + PublicFieldViews.ErrorTarget(form, e.Field))).ToList();

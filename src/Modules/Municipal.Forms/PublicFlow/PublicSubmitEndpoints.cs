@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Municipal.Core.Display;
 using Municipal.Core.Mail;
+using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
+using Municipal.Forms.CitizenSignIn;
 using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
@@ -55,7 +57,8 @@ public static class PublicSubmitEndpoints
         return await RenderSummaryAsync(http, pages, form, draft, draft.Record.Email, []);
     }
 
-    private static async Task<IResult> SubmitAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, SubmissionIntake intake)
+    private static async Task<IResult> SubmitAsync(
+        string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, CitizenSession citizens, SubmissionIntake intake)
     {
         var (form, refusal) = await pages.OpenAsync(http, slug);
         if (form is null)
@@ -81,11 +84,12 @@ public static class PublicSubmitEndpoints
             return Results.Redirect(PublicFormPages.StepOrSummary(http, form, open));
         }
 
+        // Checked once, before the draft is claimed: a request the intake refuses leaves the draft as it was.
         var email = (posted[EmailInput].FirstOrDefault() ?? string.Empty).Trim();
-        var emailField = EmailField();
-        if (EmailValidator.Validate(emailField, email.Length == 0 ? null : new TextValue(email)) is { IsValid: false } bad)
+        var check = SubmissionIntake.Check(new SubmissionRequest(form, email, draft.Values, null, citizens.Current(http)));
+        if (check.Accepted is not { } accepted)
         {
-            return await RenderSummaryAsync(http, pages, form, draft, email.Length > 320 ? email[..320] : email, bad.Errors);
+            return await RenderSummaryAsync(http, pages, form, draft, email.Length > 320 ? email[..320] : email, check.Errors);
         }
 
         if (!await drafts.ClaimAsync(draft, http.RequestAborted))
@@ -96,18 +100,12 @@ public static class PublicSubmitEndpoints
         SubmitResult result;
         try
         {
-            result = await intake.SubmitAsync(http, form.Slug, email, draft.Values, null, CancellationToken.None);
+            result = await intake.SubmitAsync(accepted, ClientKey.Of(http), CancellationToken.None);
         }
         catch
         {
             await drafts.RestoreAsync(draft, CancellationToken.None);
             throw;
-        }
-
-        if (!result.Accepted)
-        {
-            await drafts.RestoreAsync(draft, CancellationToken.None);
-            return result.FormFound ? await RenderSummaryAsync(http, pages, form, draft, email, result.Errors) : await pages.NotFoundAsync(http);
         }
 
         drafts.DeleteFiles(draft.Record.Id);
@@ -126,13 +124,11 @@ public static class PublicSubmitEndpoints
             return await pages.NotFoundAsync(http);
         }
 
-        return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicConfirmationTitle"), "FormsPublicConfirmation", new Dictionary<string, object?>
-        {
-            ["code"] = canonical,
-            ["received_text"] = FormsText.Format(courriel == "0" ? "FormsPublicConfirmationNoMail" : "FormsPublicConfirmationReceived", form.Title),
-            ["confirmation_paragraphs"] = PublicFormPages.Paragraphs(form.ConfirmationText),
-            ["follow_url"] = PublicFormPages.Url(http, SubmissionMail.FollowUpPath) + "?code=" + Uri.EscapeDataString(canonical),
-        });
+        return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicConfirmationTitle"), "FormsPublicConfirmation", new PublicConfirmationView(
+            canonical,
+            FormsText.Format(courriel == "0" ? "FormsPublicConfirmationNoMail" : "FormsPublicConfirmationReceived", form.Title),
+            PublicFormPages.Paragraphs(form.ConfirmationText),
+            PublicFormPages.Url(http, SubmissionMail.FollowUpPath) + "?code=" + Uri.EscapeDataString(canonical)));
     }
 
     private static async Task<IResult> ShowSaveAsync(string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, TenantContext tenant)
@@ -153,12 +149,10 @@ public static class PublicSubmitEndpoints
         if (http.Request.Query["envoye"] == "0" && draft.Record.Email is not null)
         {
             // The mail throttle held the link back: the person who asked for it is the one reading this page, so it is shown here.
-            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicMessage", new Dictionary<string, object?>
-            {
-                ["paragraphs"] = new[] { FormsText.Format("FormsPublicSaveNotSent", draft.Record.Email), FormsText.Format("FormsPublicSaveExpiry", Expiry(draft)) },
-                ["link_url"] = ResumeLink(http, tenant, form, draft),
-                ["link_text"] = FormsText.Format("FormsPublicSaveLinkText", form.Title),
-            });
+            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicMessage", new PublicMessageView(
+                [FormsText.Format("FormsPublicSaveNotSent", draft.Record.Email), FormsText.Format("FormsPublicSaveExpiry", Expiry(draft))],
+                ResumeLink(http, tenant, form, draft),
+                FormsText.Format("FormsPublicSaveLinkText", form.Title)));
         }
 
         return await RenderSaveAsync(http, pages, form, draft, draft.Record.Email, [], sent);
@@ -185,7 +179,7 @@ public static class PublicSubmitEndpoints
         }
 
         var email = (posted[EmailInput].FirstOrDefault() ?? string.Empty).Trim();
-        if (EmailValidator.Validate(EmailField(), email.Length == 0 ? null : new TextValue(email)) is { IsValid: false } bad)
+        if (SubmissionIntake.ValidateEmail(email) is { IsValid: false } bad)
         {
             return await RenderSaveAsync(http, pages, form, draft, email.Length > 320 ? email[..320] : email, bad.Errors, sent: false);
         }
@@ -193,7 +187,7 @@ public static class PublicSubmitEndpoints
         draft.Record.Email = email;
         await drafts.SaveAsync(draft, form, http.RequestAborted);
         FormDrafts.SetCookie(http, draft);
-        if (!await throttle.TryReserveAsync(http, email, http.RequestAborted))
+        if (!await throttle.TryReserveAsync(ClientKey.Of(http), email, http.RequestAborted))
         {
             return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)) + "?envoye=0");
         }
@@ -220,12 +214,10 @@ public static class PublicSubmitEndpoints
         var draft = await drafts.FromTokenAsync(jeton, form, http.RequestAborted);
         if (draft is null)
         {
-            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicResumeUnknownTitle"), "FormsPublicMessage", new Dictionary<string, object?>
-            {
-                ["paragraphs"] = new[] { FormsText.Get("FormsPublicResumeUnknownBody") },
-                ["link_url"] = PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug)),
-                ["link_text"] = FormsText.Format("FormsPublicResumeStartAgain", form.Title),
-            }, StatusCodes.Status404NotFound);
+            return await pages.RenderAsync(http, form, FormsText.Get("FormsPublicResumeUnknownTitle"), "FormsPublicMessage", new PublicMessageView(
+                [FormsText.Get("FormsPublicResumeUnknownBody")],
+                PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug)),
+                FormsText.Format("FormsPublicResumeStartAgain", form.Title)), StatusCodes.Status404NotFound);
         }
 
         FormDrafts.SetCookie(http, draft);
@@ -250,35 +242,33 @@ public static class PublicSubmitEndpoints
                 l.Text,
                 PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, g.Key + 1)) + "?retour=" + PublicFormPaths.ReturnToSummary + "#" + PublicFieldViews.ErrorTarget(form, l.FieldName))).ToArray()))
             .ToArray();
-        var emailErrors = errors.Where(e => e.Field == SubmissionStore.EmailField || e.Field == EmailInput).ToList();
+        var emailErrors = errors.Where(e => e.Field == SubmissionIntake.EmailField || e.Field == EmailInput).ToList();
         var formErrors = errors.Except(emailErrors).ToList();
         var links = PublicFormPages.ErrorLinks(form, emailErrors).Concat(formErrors.Select(e =>
             new PublicErrorView(e.Message, PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, (stepOf.TryGetValue(e.Field.Split('.')[0], out var s) ? s : 0) + 1))))).ToList();
         var openStep = form.Steps.Count - 1;
-        return pages.RenderAsync(http, form, FormsText.Get("FormsPublicSummaryTitle"), "FormsPublicSummary", new Dictionary<string, object?>
-        {
-            ["groups"] = groups,
-            ["errors"] = links,
-            ["email_field"] = EmailView(email, emailErrors.FirstOrDefault()?.Message, FormsText.Get("FormsPublicEmailHint")),
-            ["action"] = PublicFormPages.Url(http, PublicFormPaths.Summary(form.Slug)),
-            ["back_url"] = PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, openStep + 1)),
-        });
+        return pages.RenderAsync(http, form, FormsText.Get("FormsPublicSummaryTitle"), "FormsPublicSummary", new PublicSummaryView(
+            links,
+            form.Title,
+            groups,
+            EmailView(email, emailErrors.FirstOrDefault()?.Message, FormsText.Get("FormsPublicEmailHint")),
+            PublicFormPages.Url(http, PublicFormPaths.Summary(form.Slug)),
+            PublicFormPages.Url(http, PublicFormPaths.Step(form.Slug, openStep + 1)),
+            PublicFormPages.ScriptUrl(http)));
     }
 
     private static Task<IResult> RenderSaveAsync(
         HttpContext http, PublicFormPages pages, FormDefinition form, LoadedDraft draft, string? email, IReadOnlyList<FieldError> errors, bool sent) =>
-        pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicSave", new Dictionary<string, object?>
-        {
-            ["errors"] = PublicFormPages.ErrorLinks(form, errors.Select(e => e with { Field = EmailInput })),
-            ["email_field"] = EmailView(email, errors.Count > 0 ? errors[0].Message : null, FormsText.Get("FormsPublicSaveEmailHint")),
-            ["action"] = PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)),
-            ["sent_to"] = sent ? draft.Record.Email : null,
-            ["sent_text"] = sent ? FormsText.Format("FormsPublicSaveSent", draft.Record.Email!) : null,
-            ["expiry_text"] = FormsText.Format("FormsPublicSaveExpiry", Expiry(draft)),
-            ["continue_url"] = PublicFormPages.StepOrSummary(http, form, draft.Record.Step),
-        });
-
-    private static EmailField EmailField() => new() { Name = EmailInput, Label = FormsText.Get("FormsContactEmail"), Required = true };
+        pages.RenderAsync(http, form, FormsText.Get("FormsPublicSaveTitle"), "FormsPublicSave", new PublicSaveView(
+            PublicFormPages.ErrorLinks(form, errors.Select(e => e with { Field = EmailInput })),
+            form.Title,
+            EmailView(email, errors.Count > 0 ? errors[0].Message : null, FormsText.Get("FormsPublicSaveEmailHint")),
+            PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)),
+            sent ? draft.Record.Email : null,
+            sent ? FormsText.Format("FormsPublicSaveSent", draft.Record.Email!) : null,
+            FormsText.Format("FormsPublicSaveExpiry", Expiry(draft)),
+            PublicFormPages.StepOrSummary(http, form, draft.Record.Step),
+            PublicFormPages.ScriptUrl(http)));
 
     private static PublicFieldView EmailView(string? value, string? error, string hint)
     {

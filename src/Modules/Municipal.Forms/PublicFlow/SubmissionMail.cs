@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -16,7 +15,8 @@ namespace Municipal.Forms.PublicFlow;
 /// The citizen's mails, through the durable outbox (a mail server that is down delays them, never loses them):
 /// the receipt with the tracking code, and the agents' messages.
 /// </summary>
-public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, FormsDbContext db, UserManager<IdentityUser> users, CitizenMailThrottle throttle)
+public sealed class SubmissionMail(
+    MailOutbox outbox, TenantContext tenant, TenantUrls urls, FormsDbContext db, UserManager<IdentityUser> users, CitizenMailThrottle throttle)
 {
     /// <summary>The follow-up page, where the code and the e-mail give the status.</summary>
     public const string FollowUpPath = "/e-guichet/suivi";
@@ -24,11 +24,12 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
     /// <summary>
     /// The receipt: the form's and the municipality's names, the code, the date and the follow-up link, never the
     /// answers: anyone can type any address, so a receipt must carry no text of the sender's choosing (the answers
-    /// are on the follow-up page, behind the code and the e-mail). False when the mail throttle holds it back.
+    /// are on the follow-up page, behind the code and the e-mail). False when the mail throttle holds it back
+    /// (<paramref name="clientKey"/>: the sender's, see <see cref="Core.Security.ClientKey"/>).
     /// </summary>
-    public async Task<bool> EnqueueReceiptAsync(HttpContext http, FormDefinition form, SubmissionRecord submission, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueReceiptAsync(FormDefinition form, SubmissionRecord submission, string clientKey, CancellationToken cancellationToken)
     {
-        if (!await throttle.TryReserveAsync(http, submission.Email, cancellationToken))
+        if (!await throttle.TryReserveAsync(clientKey, submission.Email, cancellationToken))
         {
             return false;
         }
@@ -41,7 +42,7 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
                 form.Title,
                 tenant.Tenant.DisplayName,
                 submission.TrackingCode,
-                FollowUpLink(http, submission),
+                FollowUpLink(submission),
                 BrusselsTime.Format(submission.CreatedUtc),
                 form.ConfirmationText ?? string.Empty),
         };
@@ -50,12 +51,12 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
     }
 
     /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>
-    public async Task EnqueueAgentMessageAsync(HttpContext http, string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
+    public async Task EnqueueAgentMessageAsync(string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
     {
         var message = NewMessage(submission.Email, FormsText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(http, submission)),
+            Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(submission)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
@@ -65,7 +66,7 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
     /// citizen or moved the request. The mail holds a link to the request, not the answer (it stays in the back office).
     /// Nobody to tell (no agent involved yet, or the user is gone): the request's history and the queue show it anyway.
     /// </summary>
-    public async Task EnqueueCitizenReplyAsync(HttpContext http, SubmissionRecord submission, CancellationToken cancellationToken)
+    public async Task EnqueueCitizenReplyAsync(SubmissionRecord submission, CancellationToken cancellationToken)
     {
         var agentId = submission.AssigneeId ?? await db.Events.AsNoTracking()
             .Where(e => e.SubmissionId == submission.Id && e.AuthorId != null)
@@ -80,14 +81,14 @@ public sealed class SubmissionMail(MailOutbox outbox, TenantContext tenant, Form
         var message = NewMessage(email, FormsText.Format("FormsReplyMailSubject", submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = FormsText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, TenantUrls.Root(http, tenant.Tenant) + RequestRoutes.Detail(submission.TrackingCode)),
+            Text = FormsText.Format("FormsReplyMailBody", submission.TrackingCode, tenant.Tenant.DisplayName, urls.Root(tenant.Tenant) + RequestRoutes.Detail(submission.TrackingCode)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
 
     /// <summary>The follow-up page with the code filled in (never the e-mail: the citizen types it).</summary>
-    public string FollowUpLink(HttpContext http, SubmissionRecord submission) =>
-        TenantUrls.Root(http, tenant.Tenant) + FollowUpPath + "?code=" + Uri.EscapeDataString(submission.TrackingCode);
+    public string FollowUpLink(SubmissionRecord submission) =>
+        urls.Root(tenant.Tenant) + FollowUpPath + "?code=" + Uri.EscapeDataString(submission.TrackingCode);
 
     private static MimeMessage NewMessage(string to, string subject)
     {

@@ -58,10 +58,8 @@ public sealed class SubmissionRateLimit(IOptions<FormsOptions> options) : IRateL
         {
             var title = FormsText.Get("FormsPublicTooManyTitle");
             var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http));
-            result = await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderAsync(http, page, "FormsPublicMessage", new Dictionary<string, object?>
-            {
-                ["paragraphs"] = new[] { FormsText.Get("FormsPublicTooManyBody") },
-            }, StatusCodes.Status429TooManyRequests);
+            result = await http.RequestServices.GetRequiredService<ThemePageRenderer>().RenderViewAsync(
+                http, page, "FormsPublicMessage", new PublicMessageView([FormsText.Get("FormsPublicTooManyBody")]), StatusCodes.Status429TooManyRequests);
         }
 
         await result.ExecuteAsync(http);

@@ -6,6 +6,7 @@ using Municipal.Core.Admin;
 using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Security;
+using Municipal.Forms.Model;
 using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
@@ -95,7 +96,7 @@ public sealed partial class RequestHandling(
         await db.SaveChangesAsync(http.RequestAborted);
         if (sends)
         {
-            await MailAsync(http, formTitle, submission, text);
+            await MailAsync(formTitle, submission, text);
         }
 
         await RecordAsync(AuditActions.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
@@ -164,7 +165,7 @@ public sealed partial class RequestHandling(
         var (authorId, authorName) = Author(http);
         history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
         await db.SaveChangesAsync(http.RequestAborted);
-        await MailAsync(http, formTitle, submission, text);
+        await MailAsync(formTitle, submission, text);
         await RecordAsync(AuditActions.RequestMessaged, submission, formTitle, null);
         return null;
     }
@@ -201,11 +202,11 @@ public sealed partial class RequestHandling(
     /// The message is saved (and shown on the follow-up page) before it is queued: a mail that cannot be queued is
     /// logged, never a reason to lose what the agent wrote.
     /// </summary>
-    private async Task MailAsync(HttpContext http, string formTitle, SubmissionRecord submission, string text)
+    private async Task MailAsync(string formTitle, SubmissionRecord submission, string text)
     {
         try
         {
-            await mail.EnqueueAgentMessageAsync(http, formTitle, submission, text, CancellationToken.None);
+            await mail.EnqueueAgentMessageAsync(formTitle, submission, text, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
