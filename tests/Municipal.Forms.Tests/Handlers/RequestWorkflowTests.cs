@@ -1,3 +1,4 @@
+using Municipal.Forms.Model;
 using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 

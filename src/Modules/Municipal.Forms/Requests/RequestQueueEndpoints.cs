@@ -10,6 +10,7 @@ using Municipal.Core.Admin.Users;
 using Municipal.Core.Audit;
 using Municipal.Core.Modules;
 using Municipal.Core.Security;
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 

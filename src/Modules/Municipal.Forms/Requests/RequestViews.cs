@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 

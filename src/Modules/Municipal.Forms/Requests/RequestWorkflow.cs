@@ -1,3 +1,4 @@
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
