@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 using Npgsql;
 

@@ -10,9 +10,12 @@ using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
-using Municipal.Forms.Admin;
-using Municipal.Forms.Endpoints;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Api;
+using Municipal.Forms.Builder;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Privacy;
+using Municipal.Forms.PublicFlow;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Resources;
 using Municipal.Forms.Storage;
 
@@ -53,6 +56,7 @@ public sealed class FormsModule : IMunicipalModule
         services.AddScoped<IEmbeddedForms, EmbeddedForms>();
 
         services.AddSingleton<IRecipeStep, FormsRecipeStep>();
+        // The templates live beside their use case's code; the project embeds them all under one "Views" name (see the .csproj).
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(FormsModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, FormsText.Resources));
 

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Municipal.Browser.Tests.Harness;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -136,8 +137,8 @@ public sealed class FollowUpPageTests(MunicipalServer server, MunicipalityTenant
             Title = "Réservation de la salle",
             Steps = [new FormStep { Title = "La réservation", Fields = [new TextField { Name = "motif", Label = "Motif", Required = true }] }],
         }, default);
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-            .SubmitAsync("salle", Email, new Dictionary<string, FieldValue> { ["motif"] = new TextValue("Fête des voisins") }, null, default);
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+            .AcceptAsync("salle", Email, new Dictionary<string, FieldValue> { ["motif"] = new TextValue("Fête des voisins") }, null, default);
         var code = result.TrackingCode ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
         if (askQuestion)
         {

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Municipal.Browser.Tests.Harness;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -77,8 +78,8 @@ public sealed class PersonalDataExportPageTests(MunicipalServer server, Municipa
             Steps = [new FormStep { Title = "Vous", Fields = [new TextField { Name = "nom", Label = "Nom", Required = true, PersonalData = true }] }],
         };
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(form, default);
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-            .SubmitAsync("test-rgpd", email, new Dictionary<string, FieldValue> { ["nom"] = new TextValue("Claire Noël") }, null, default);
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+            .AcceptAsync("test-rgpd", email, new Dictionary<string, FieldValue> { ["nom"] = new TextValue("Claire Noël") }, null, default);
         Assert.True(result.Accepted);
     }
 }

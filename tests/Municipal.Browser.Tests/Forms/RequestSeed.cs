@@ -2,7 +2,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Browser.Tests.Harness;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Browser.Tests.Forms;
@@ -23,7 +24,7 @@ public static class RequestSeed
         await using var scope = server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(found);
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Form(), default);
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync(
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync(
             Slug,
             email,
             new Dictionary<string, FieldValue>(StringComparer.Ordinal)

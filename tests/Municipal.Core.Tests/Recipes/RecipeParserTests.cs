@@ -5,7 +5,7 @@ using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Forms;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Builder;
 using Municipal.Media;
 using Municipal.News;
 using Municipal.News.Public;

@@ -19,12 +19,6 @@ public sealed partial class NoFrenchInCodeTests
         ["Municipal.Core/Content/Slugs.cs"] = "slug transliteration",
     };
 
-    /// <summary>
-    /// Folders left out. The Forms module's texts move to its own resources in another branch (per-module
-    /// resource files); its few remaining literals go there rather than into CoreText.
-    /// </summary>
-    private static readonly string[] AllowedFolders = ["Modules/Municipal.Forms/"];
-
     [GeneratedRegex("[éèêëàâçôûùîïœÉÈÊÀÇ«»]")]
     private static partial Regex FrenchLetters();
 
@@ -37,8 +31,7 @@ public sealed partial class NoFrenchInCodeTests
         {
             var relative = Path.GetRelativePath(src, file).Replace('\\', '/');
             if (relative.Contains("/Migrations/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)
-                || relative.Contains("/bin/", StringComparison.Ordinal) || Allowed.ContainsKey(relative)
-                || AllowedFolders.Any(f => relative.StartsWith(f, StringComparison.Ordinal)))
+                || relative.Contains("/bin/", StringComparison.Ordinal) || Allowed.ContainsKey(relative))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Model;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Tests.Handlers;

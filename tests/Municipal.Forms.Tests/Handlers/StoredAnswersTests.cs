@@ -1,5 +1,4 @@
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Tests.Handlers;

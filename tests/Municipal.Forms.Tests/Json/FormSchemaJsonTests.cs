@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Tests.Json;
 

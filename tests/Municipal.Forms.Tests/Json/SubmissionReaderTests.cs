@@ -1,5 +1,5 @@
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Api;
+using Municipal.Forms.Model;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Tests.Json;

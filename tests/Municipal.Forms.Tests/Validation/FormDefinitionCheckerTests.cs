@@ -1,5 +1,4 @@
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Tests.Validation;

@@ -103,7 +103,7 @@ public abstract class HostileInputTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.True(failures.Count == 0, $"{failures.Count} hostile request(s) got a server error:\n" + string.Join("\n", failures.Distinct().Take(400)));
     }
 
-    private const string FollowUpEndpointsPath = Municipal.Forms.Endpoints.FollowUpEndpoints.Path;
+    private const string FollowUpEndpointsPath = Municipal.Forms.PublicFlow.FollowUpEndpoints.Path;
 
     private List<(string Pattern, HashSet<string> Methods)> Routes()
     {

@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 
@@ -116,11 +117,11 @@ public abstract class CitizenSignInTests<TFixture>(TFixture fixture) : IClassFix
             Steps = [new FormStep { Title = "L'enfant", Fields = [new TextField { Name = "prenom", Label = "Prénom de l'enfant", Required = true }] }],
         };
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(form, default);
-        var store = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+        var intake = scope.ServiceProvider.GetRequiredService<SubmissionIntake>();
         var values = new Dictionary<string, FieldValue> { ["prenom"] = new TextValue("Léa") };
 
-        var anonymous = await store.SubmitAsync("prime-naissance", "parent@exemple.be", values, null, default);
-        var signedIn = await store.SubmitAsync("prime-naissance", "parent@exemple.be", values, null, new CitizenIdentity("85073003328", "Marie", "Dupont"), default);
+        var anonymous = await intake.AcceptAsync("prime-naissance", "parent@exemple.be", values, null, default);
+        var signedIn = await intake.AcceptAsync("prime-naissance", "parent@exemple.be", values, null, new CitizenIdentity("85073003328", "Marie", "Dupont"), default);
 
         Assert.False(anonymous.Accepted);
         Assert.Contains("vous identifier", Assert.Single(anonymous.Errors).Message, StringComparison.Ordinal);

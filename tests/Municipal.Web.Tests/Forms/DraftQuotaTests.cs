@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Privacy;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.PublicClients;

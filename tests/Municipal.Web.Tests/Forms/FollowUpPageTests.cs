@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Background;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.PublicFlow;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

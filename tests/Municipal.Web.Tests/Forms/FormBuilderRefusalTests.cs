@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
-using Municipal.Forms.Admin;
-using Municipal.Forms.Models;
+using Municipal.Forms.Builder;
+using Municipal.Forms.Model;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.FormBuilderDriver;
 

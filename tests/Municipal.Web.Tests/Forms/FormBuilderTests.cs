@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.FormBuilderDriver;
@@ -88,7 +88,7 @@ public abstract class FormBuilderTests<TFixture>(TFixture fixture) : IClassFixtu
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
         {
             await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Signal(), default);
-            var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync(
+            var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync(
                 "signaler", "marie@exemple.be", new Dictionary<string, FieldValue> { ["description"] = new TextValue("Nid-de-poule rue Haute") }, null, default);
             code = result.TrackingCode!;
         }
@@ -211,7 +211,7 @@ public abstract class FormBuilderTests<TFixture>(TFixture fixture) : IClassFixtu
     private async Task<FormDefinition?> BuilderCopyAsync(string tenant, string slug)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
-        return (await scope.ServiceProvider.GetRequiredService<Municipal.Forms.Admin.FormBuilderStore>().FindAsync(slug, default))?.Copy;
+        return (await scope.ServiceProvider.GetRequiredService<Municipal.Forms.Builder.FormBuilderStore>().FindAsync(slug, default))?.Copy;
     }
 
     private async Task<FormDefinition?> LatestEnabledAsync(string tenant, string slug)

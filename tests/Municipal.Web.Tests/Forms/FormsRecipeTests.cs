@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

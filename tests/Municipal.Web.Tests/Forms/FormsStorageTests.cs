@@ -1,7 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 
@@ -58,8 +59,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
         {
             await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
-            var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-                .SubmitAsync("signaler", "Marie.Dupont@exemple.be", ValidAnswers(), null, default);
+            var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+                .AcceptAsync("signaler", "Marie.Dupont@exemple.be", ValidAnswers(), null, default);
             Assert.True(result.Accepted);
             Assert.Empty(result.Errors);
             Assert.Equal(SubmissionStatus.Received, result.Status);
@@ -107,8 +108,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
         var answers = new Dictionary<string, FieldValue>(ValidAnswers()) { ["description"] = new TextValue("") };
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-            .SubmitAsync("signaler", "pas-une-adresse", answers, null, default);
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+            .AcceptAsync("signaler", "pas-une-adresse", answers, null, default);
 
         Assert.False(result.Accepted);
         Assert.Null(result.TrackingCode);
@@ -119,8 +120,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Empty(await db.Attachments.AsNoTracking().ToListAsync());
         Assert.False(Directory.Exists(Path.Combine(fixture.TenantsFolder, name, "forms")));
 
-        var unknown = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-            .SubmitAsync("inconnu", "marie@exemple.be", ValidAnswers(), null, default);
+        var unknown = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+            .AcceptAsync("inconnu", "marie@exemple.be", ValidAnswers(), null, default);
         Assert.False(unknown.FormFound);
     }
 
@@ -134,7 +135,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         {
             await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
             var submissions = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
-            code = (await submissions.SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default)).TrackingCode!;
+            var intake = scope.ServiceProvider.GetRequiredService<SubmissionIntake>();
+            code = (await intake.AcceptAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default)).TrackingCode!;
 
             var found = await submissions.FindAsync(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), "  MARIE@Exemple.BE ", default);
             Assert.Equal((code, SubmissionStatus.Received, "signaler"), (found!.TrackingCode, found.Status, found.FormSlug));
@@ -148,8 +150,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         {
             Assert.Null(await scope.ServiceProvider.GetRequiredService<SubmissionStore>().FindAsync(code, "marie@exemple.be", default));
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Submissions.AsNoTracking().ToListAsync());
-            var refused = await scope.ServiceProvider.GetRequiredService<SubmissionStore>()
-                .SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default);
+            var refused = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>()
+                .AcceptAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default);
             Assert.False(refused.FormFound);
         }
     }
@@ -165,7 +167,7 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
             // The attachments' table is gone: the submission row is inserted first, then the transaction fails.
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"SubmissionAttachments\"");
             await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
-                scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default));
+                scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default));
         }
 
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
@@ -189,9 +191,10 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         await using var scope = await StorageFixture.TenantScopeAsync(app.Services, name);
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Report(), default);
         var submissions = scope.ServiceProvider.GetRequiredService<SubmissionStore>();
+        var intake = scope.ServiceProvider.GetRequiredService<SubmissionIntake>();
 
-        Assert.Equal(taken, (await submissions.SubmitAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default)).TrackingCode);
-        Assert.Equal(fresh, (await submissions.SubmitAsync("signaler", "pierre@exemple.be", ValidAnswers(), null, default)).TrackingCode);
+        Assert.Equal(taken, (await intake.AcceptAsync("signaler", "marie@exemple.be", ValidAnswers(), null, default)).TrackingCode);
+        Assert.Equal(fresh, (await intake.AcceptAsync("signaler", "pierre@exemple.be", ValidAnswers(), null, default)).TrackingCode);
         Assert.Equal("signaler", (await submissions.FindAsync(taken, "marie@exemple.be", default))?.FormSlug);
         Assert.Equal("signaler", (await submissions.FindAsync(fresh, "pierre@exemple.be", default))?.FormSlug);
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Attachments.AsNoTracking().CountAsync());

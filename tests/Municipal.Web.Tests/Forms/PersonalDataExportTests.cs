@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Security;
-using Municipal.Forms.Admin;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Privacy;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

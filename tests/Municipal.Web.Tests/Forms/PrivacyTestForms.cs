@@ -1,7 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 
 namespace Municipal.Web.Tests.Forms;
@@ -59,11 +60,11 @@ internal static class PrivacyTestForms
         return answers;
     }
 
-    /// <summary>Submits through the store in a scope of the tenant; returns the stored request.</summary>
+    /// <summary>Submits through the intake in a scope of the tenant; returns the stored request.</summary>
     public static async Task<SubmissionRecord> SubmitAsync(
         IServiceProvider tenantServices, string email, string name, bool withPhoto = true, CitizenIdentity? citizen = null, string slug = Slug)
     {
-        var result = await tenantServices.GetRequiredService<SubmissionStore>().SubmitAsync(slug, email, Answers(name, withPhoto), null, citizen, default);
+        var result = await tenantServices.GetRequiredService<SubmissionIntake>().AcceptAsync(slug, email, Answers(name, withPhoto), null, citizen, default);
         if (!result.Accepted)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

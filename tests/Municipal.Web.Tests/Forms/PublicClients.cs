@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Forms;

@@ -187,7 +187,7 @@ public abstract partial class PublicFormFlowTests<TFixture>(TFixture fixture) : 
         var draft = await scope.ServiceProvider.GetRequiredService<FormsDbContext>().Drafts.AsNoTracking().SingleAsync();
         var token = Uri.UnescapeDataString(link.Query.Split("jeton=")[1]);
         Assert.NotEqual(token, draft.Id);
-        Assert.Equal(Municipal.Forms.Handlers.FormDrafts.Hash(token), draft.Id);
+        Assert.Equal(Municipal.Forms.PublicFlow.FormDrafts.Hash(token), draft.Id);
         // Thirty days from the last save, on the hosts' clock (which no step of this test moves).
         Assert.Equal(fixture.Clock.GetUtcNow().AddDays(30), draft.ExpiresUtc);
     }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Security;
-using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.RequestTestData;
 

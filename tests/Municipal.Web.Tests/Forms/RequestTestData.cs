@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Storage;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 
@@ -65,7 +66,7 @@ internal static partial class RequestTestData
     public static async Task<string> SubmitAsync(StorageFixture fixture, string tenant, string slug, string email, Dictionary<string, FieldValue> answers)
     {
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, tenant);
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionStore>().SubmitAsync(slug, email, answers, null, default);
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync(slug, email, answers, null, default);
         Assert.True(result.Accepted, string.Join(" ", result.Errors.Select(e => e.Message)));
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         return result.TrackingCode!;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.Privacy;
 using Municipal.Web.Tests.Infrastructure;
 
 namespace Municipal.Web.Tests.Forms;

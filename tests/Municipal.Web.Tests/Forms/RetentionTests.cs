@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Municipal.Core.Audit;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Privacy;
+using Municipal.Forms.Requests;
 using Municipal.Forms.Storage;
 using Municipal.Web.Tests.Infrastructure;
 

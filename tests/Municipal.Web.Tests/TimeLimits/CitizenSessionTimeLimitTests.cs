@@ -1,6 +1,6 @@
 using System.Net;
-using Municipal.Forms.Handlers;
-using Municipal.Forms.Models;
+using Municipal.Forms.CitizenSignIn;
+using Municipal.Forms.Model;
 using Municipal.Web.Tests.Forms;
 using Municipal.Web.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.PublicFlow;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Admin.UserTestPages;
 using static Municipal.Web.Tests.Forms.PublicFormTestForms;

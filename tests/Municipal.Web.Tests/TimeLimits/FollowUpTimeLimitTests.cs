@@ -1,5 +1,5 @@
 using System.Net;
-using Municipal.Forms.Handlers;
+using Municipal.Forms.PublicFlow;
 using Municipal.Web.Tests.Forms;
 using Municipal.Web.Tests.Infrastructure;
 

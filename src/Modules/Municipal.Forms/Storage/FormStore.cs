@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Display;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Json;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Storage;
 

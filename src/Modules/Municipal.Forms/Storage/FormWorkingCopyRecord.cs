@@ -1,3 +1,5 @@
+using Municipal.Forms.Model;
+
 namespace Municipal.Forms.Storage;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
+using Municipal.Forms.PublicFlow;
 
 namespace Municipal.Forms.Storage;
 

@@ -1,3 +1,5 @@
+using Municipal.Forms.Model;
+
 namespace Municipal.Forms.Storage;
 
 /// <summary>One version of a form's definition (JSON through FormSchemaJson). A submission keeps the version it answered.</summary>

@@ -1,5 +1,3 @@
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>The default workflow of a request. Stored by name, so that adding a status never renumbers stored rows.</summary>
@@ -25,11 +23,8 @@ public enum SubmissionEventKind
     Anonymised,
 }
 
-public static class SubmissionStatusLabels
+public static class SubmissionStatuses
 {
-    /// <summary>The French label shown to citizens and agents ("Reçue", "En traitement"...).</summary>
-    public static string Label(this SubmissionStatus status) => FormsText.Get("FormsStatus" + status);
-
     /// <summary>Accepted, refused and closed requests are decided: the retention period runs from their last change.</summary>
     public static bool IsDecided(this SubmissionStatus status) =>
         status is SubmissionStatus.Accepted or SubmissionStatus.Refused or SubmissionStatus.Closed;

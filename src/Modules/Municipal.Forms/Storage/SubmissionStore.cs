@@ -3,30 +3,15 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
-using Municipal.Forms.Models;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Storage;
 
 /// <summary>
-/// The outcome of a submission: the tracking code and status once the request is committed, or the field errors
-/// (nothing stored), or <see cref="FormFound"/> false for an unknown or disabled form.
+/// A request that passed the intake's checks, as it is stored: the form version answered, the accepted e-mail and
+/// answers, and the identity of a signed-in citizen (forms that require one).
 /// </summary>
-public sealed record SubmitResult(bool FormFound, string? TrackingCode, SubmissionStatus? Status, IReadOnlyList<FieldError> Errors)
-{
-    public bool Accepted => TrackingCode is not null;
-
-    public static SubmitResult NoForm { get; } = new(false, null, null, []);
-
-    /// <summary>The form version answered and the stored request, when accepted (for the receipt).</summary>
-    public FormDefinition? Form { get; init; }
-
-    public SubmissionRecord? Submission { get; init; }
-
-    /// <summary>Whether the receipt was queued (not when the mail throttle held it back or queuing failed).</summary>
-    public bool ReceiptSent { get; init; }
-}
+public sealed record NewSubmission(FormDefinition Form, string Email, IReadOnlyDictionary<string, FieldValue> Values, string? CitizenNationalNumber, string? CitizenName);
 
 /// <summary>What a citizen may learn about a request with its code and their e-mail.</summary>
 public sealed record SubmissionSummary(string TrackingCode, SubmissionStatus Status, string FormSlug, int FormVersion, DateTimeOffset CreatedUtc, DateTimeOffset UpdatedUtc);
@@ -36,70 +21,35 @@ public sealed record SubmissionSummary(string TrackingCode, SubmissionStatus Sta
 /// attachments' metadata are committed in one transaction, and only then is the tracking code returned.
 /// </summary>
 public sealed class SubmissionStore(
-    FormsDbContext db, FormStore forms, TrackingCodeSource codes, DataPaths paths, TenantContext tenant, TimeProvider clock)
+    FormsDbContext db, TrackingCodeSource codes, DataPaths paths, TenantContext tenant, TimeProvider clock)
 {
-    public const string EmailField = "email";
-
     /// <summary>Attachments live in the tenant's private folder, which no route serves: only an authorised download will.</summary>
     public const string AttachmentsFolder = "forms/attachments";
 
     private const int CodeAttempts = 5;
 
-    public Task<SubmitResult> SubmitAsync(
-        string slug,
-        string? email,
-        IReadOnlyDictionary<string, FieldValue> values,
-        IReadOnlyList<FieldError>? readErrors,
-        CancellationToken cancellationToken) =>
-        SubmitAsync(slug, email, values, readErrors, citizen: null, cancellationToken);
-
     /// <summary>
-    /// Validates and stores a request. A form that requires sign-in takes it only with <paramref name="citizen"/>,
-    /// the identity the national authentication service gave, which the request keeps.
+    /// Persists a request the intake accepted: its attachments, its row and its first history line, in one
+    /// transaction; returns the stored row (with its final tracking code) once committed.
     /// </summary>
-    public async Task<SubmitResult> SubmitAsync(
-        string slug,
-        string? email,
-        IReadOnlyDictionary<string, FieldValue> values,
-        IReadOnlyList<FieldError>? readErrors,
-        Handlers.CitizenIdentity? citizen,
-        CancellationToken cancellationToken)
+    public async Task<SubmissionRecord> AddAsync(NewSubmission accepted, CancellationToken cancellationToken)
     {
-        var form = await forms.GetLatestEnabledAsync(slug, cancellationToken);
-        if (form is null)
-        {
-            return SubmitResult.NoForm;
-        }
-
-        if (form.LoginRequired && citizen is null)
-        {
-            return new SubmitResult(true, null, null, [new FieldError(string.Empty, FormsText.Get("FormsErrorSignInRequired"))]) { Form = form };
-        }
-
-        var emailField = new EmailField { Name = EmailField, Label = FormsText.Get("FormsContactEmail"), Required = true };
-        var emailOutcome = EmailValidator.Validate(emailField, email is null ? null : new TextValue(email));
-        var validation = FormValidator.ValidateForm(form, values, readErrors);
-        var errors = emailOutcome.Errors.Concat(validation.Errors).ToList();
-        if (errors.Count > 0 || emailOutcome.Value is not TextValue acceptedEmail)
-        {
-            return new SubmitResult(true, null, null, errors);
-        }
-
+        var form = accepted.Form;
         var now = clock.GetUtcNow();
         var id = Guid.NewGuid().ToString("N");
         var tenantFolder = paths.TenantFolder(tenant.Tenant.Name);
-        var (attachments, references) = await WriteAttachmentsAsync(tenantFolder, id, validation.Values, cancellationToken);
+        var (attachments, references) = await WriteAttachmentsAsync(tenantFolder, id, accepted.Values, cancellationToken);
         var submission = new SubmissionRecord
         {
             Id = id,
             TrackingCode = codes.Next(),
             FormSlug = form.Slug,
             FormVersion = form.Version,
-            Email = acceptedEmail.Text,
-            Values = SubmissionValuesJson.Write(validation.Values, references),
+            Email = accepted.Email,
+            Values = SubmissionValuesJson.Write(accepted.Values, references),
             Status = SubmissionStatus.Received,
-            CitizenNationalNumber = citizen?.NationalNumber,
-            CitizenName = citizen?.FullName,
+            CitizenNationalNumber = accepted.CitizenNationalNumber,
+            CitizenName = accepted.CitizenName,
             CreatedUtc = now,
             UpdatedUtc = now,
         };
@@ -124,7 +74,7 @@ public sealed class SubmissionStore(
             throw;
         }
 
-        return new SubmitResult(true, submission.TrackingCode, submission.Status, []) { Form = form, Submission = submission };
+        return submission;
     }
 
     /// <summary>The request with this code, when the e-mail is the one it was sent with; null otherwise (the same answer for both).</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Storage;
 

@@ -1,4 +1,4 @@
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Validation;
 

@@ -1,4 +1,4 @@
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;

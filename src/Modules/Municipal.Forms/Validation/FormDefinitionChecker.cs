@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;

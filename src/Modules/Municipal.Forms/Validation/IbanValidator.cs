@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Municipal.Forms.Models;
+using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Validation;
 

@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Municipal.Core.Admin;
+using Municipal.Core.Admin.Users;
+using Municipal.Core.Audit;
+using Municipal.Core.Security;
+using Municipal.Forms.Model;
+using Municipal.Forms.PublicFlow;
+using Municipal.Forms.Resources;
+using Municipal.Forms.Storage;
+
+namespace Municipal.Forms.Requests;
+
+/// <summary>A user who may be given requests to handle.</summary>
+public sealed record RequestAgent(string Id, string Email, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// What an agent does to a request: change its status along <see cref="RequestWorkflow"/>, assign it, write to the
+/// citizen, add an internal note. Each change and its history line are saved together (SubmissionHistory.Stage,
+/// then one SaveChanges), then written to the audit log. A refusal comes back as a French error for its field.
+/// </summary>
+public sealed partial class RequestHandling(
+    FormsDbContext db, SubmissionHistory history, SubmissionMail mail, AuditLog audit, TenantUsers users, ILogger<RequestHandling> logger)
+{
+    /// <summary>The audit log's object type of a request (labelled "AuditType.Request").</summary>
+    public const string AuditObjectType = "Request";
+
+    public const int MaxTextLength = 5000;
+
+    /// <summary>The request with this tracking code (typed loosely: spaces, lower case), tracked for a change.</summary>
+    public async Task<SubmissionRecord?> FindAsync(string? code, CancellationToken cancellationToken) =>
+        TrackingCodes.Parse(code) is { } canonical
+            ? await db.Submissions.FirstOrDefaultAsync(s => s.TrackingCode == canonical, cancellationToken)
+            : null;
+
+    /// <summary>The tenant's users who handle requests (administrators and agents), not disabled, by e-mail.</summary>
+    public async Task<IReadOnlyList<RequestAgent>> AgentsAsync(CancellationToken cancellationToken)
+    {
+        var handlers = AdminPermissions.RolesFor(AdminPermissions.HandleRequests);
+        return (await users.ListAsync(cancellationToken))
+            .Where(u => u.State != UserState.Disabled && u.Roles.Any(handlers.Contains))
+            .Select(u => new RequestAgent(u.User.Id, u.User.Email ?? u.User.UserName ?? u.User.Id, u.Roles))
+            .ToList();
+    }
+
+    /// <summary>
+    /// <paramref name="seenSlug"/> is the status the agent's page showed: when another agent changed it meanwhile,
+    /// the change is refused and the page shows the current status, so nobody decides on a stale page.
+    /// </summary>
+    public async Task<ErrorLinkView?> ChangeStatusAsync(
+        HttpContext http, SubmissionRecord submission, string formTitle, string? statusSlug, string? question, string? seenSlug = null)
+    {
+        if (!string.IsNullOrEmpty(seenSlug) && seenSlug != submission.Status.Slug())
+        {
+            return new ErrorLinkView(FormsText.Format("FormsAgentStatusChangedMeanwhile", submission.Status.Label()), "#statut");
+        }
+
+        if (RequestStatusSlugs.Parse(statusSlug) is not { } to)
+        {
+            return new ErrorLinkView(FormsText.Get("FormsAgentStatusRequired"), "#statut");
+        }
+
+        if (RequestWorkflow.Default.Refusal(submission.Status, to) is { } refusal)
+        {
+            return new ErrorLinkView(refusal, "#statut");
+        }
+
+        // The question of "Information demandée" is required; with any other status, a message is optional
+        // ("Votre certificat est prêt") and goes the same way: history, follow-up page, e-mail.
+        var text = question?.Trim() ?? string.Empty;
+        var sends = text.Length > 0 || RequestWorkflow.NeedsQuestion(to);
+        if (sends)
+        {
+            if (submission.AnonymisedUtc is not null)
+            {
+                // The page of an anonymised request has no message field: the error points at the status.
+                return new ErrorLinkView(FormsText.Get("FormsAgentAnonymisedNoMessage"), "#statut");
+            }
+
+            if (TextError(text, "question", "FormsAgentQuestionRequired") is { } error)
+            {
+                return error;
+            }
+        }
+
+        var from = submission.Status;
+        var (authorId, authorName) = Author(http);
+        history.Stage(submission, SubmissionEventKind.StatusChanged, null, visibleToCitizen: true, authorId, authorName, to);
+        if (sends)
+        {
+            history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
+        }
+
+        await db.SaveChangesAsync(http.RequestAborted);
+        if (sends)
+        {
+            await MailAsync(formTitle, submission, text);
+        }
+
+        await RecordAsync(AuditActions.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
+        return null;
+    }
+
+    /// <summary>Assigns to <paramref name="agentValue"/>: "moi", "personne" (unassigns) or an agent's id.</summary>
+    public async Task<ErrorLinkView?> AssignAsync(HttpContext http, SubmissionRecord submission, string formTitle, RequestForms forms, string? agentValue)
+    {
+        var (meId, meName) = Author(http);
+        string? id;
+        string? name;
+        switch (agentValue?.Trim())
+        {
+            case RequestFilter.AgentNobody:
+                (id, name) = (null, null);
+                break;
+            case RequestFilter.AgentMe:
+                (id, name) = (meId, meName);
+                break;
+            case { Length: > 0 } agentId:
+                var agent = (await AgentsAsync(http.RequestAborted)).FirstOrDefault(a => a.Id == agentId);
+                if (agent is null)
+                {
+                    return new ErrorLinkView(FormsText.Get("FormsAgentAssigneeUnknown"), "#agent");
+                }
+
+                if (!forms.RolesMaySee(agent.Roles, submission.FormSlug))
+                {
+                    return new ErrorLinkView(FormsText.Format("FormsAgentAssigneeNotInRole", agent.Email, UserStates.RoleLabel(forms.LatestOf(submission.FormSlug)?.AgentRole ?? string.Empty)), "#agent");
+                }
+
+                (id, name) = (agent.Id, agent.Email);
+                break;
+            default:
+                return new ErrorLinkView(FormsText.Get("FormsAgentAssigneeRequired"), "#agent");
+        }
+
+        if (string.Equals(id, submission.AssigneeId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        submission.AssigneeId = id;
+        submission.AssigneeName = name;
+        var line = name is null ? FormsText.Get("FormsAgentUnassignedLine") : FormsText.Format("FormsAgentAssignedLine", name);
+        history.Stage(submission, SubmissionEventKind.Assigned, line, visibleToCitizen: false, meId, meName);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await RecordAsync(AuditActions.RequestAssigned, submission, formTitle, line);
+        return null;
+    }
+
+    public async Task<ErrorLinkView?> MessageAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? message)
+    {
+        if (submission.AnonymisedUtc is not null)
+        {
+            return new ErrorLinkView(FormsText.Get("FormsAgentAnonymisedNoMessage"), "#message");
+        }
+
+        var text = message?.Trim() ?? string.Empty;
+        if (TextError(text, "message", "FormsAgentMessageRequired") is { } error)
+        {
+            return error;
+        }
+
+        var (authorId, authorName) = Author(http);
+        history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await MailAsync(formTitle, submission, text);
+        await RecordAsync(AuditActions.RequestMessaged, submission, formTitle, null);
+        return null;
+    }
+
+    public async Task<ErrorLinkView?> NoteAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? note)
+    {
+        var text = note?.Trim() ?? string.Empty;
+        if (TextError(text, "note", "FormsAgentNoteRequired") is { } error)
+        {
+            return error;
+        }
+
+        var (authorId, authorName) = Author(http);
+        history.Stage(submission, SubmissionEventKind.InternalNote, text, visibleToCitizen: false, authorId, authorName);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await RecordAsync(AuditActions.RequestNoted, submission, formTitle, null);
+        return null;
+    }
+
+    /// <summary>Writes an audit line about a request (its code is the object id, so the journal can show one request's lines).</summary>
+    public Task RecordAsync(string action, SubmissionRecord submission, string formTitle, string? details) =>
+        audit.RecordAsync(action, AuditObjectType, submission.TrackingCode, $"{submission.TrackingCode} – {formTitle}", details, CancellationToken.None);
+
+    /// <summary>The signed-in agent as history lines name them: their id and e-mail.</summary>
+    public static (string? Id, string? Name) Author(HttpContext http) =>
+        (http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name);
+
+    private static ErrorLinkView? TextError(string text, string field, string requiredKey) =>
+        text.Length == 0 ? new ErrorLinkView(FormsText.Get(requiredKey), "#" + field)
+        : text.Length > MaxTextLength ? new ErrorLinkView(FormsText.Format("FormsAgentTextTooLong", MaxTextLength, text.Length), "#" + field)
+        : null;
+
+    /// <summary>
+    /// The message is saved (and shown on the follow-up page) before it is queued: a mail that cannot be queued is
+    /// logged, never a reason to lose what the agent wrote.
+    /// </summary>
+    private async Task MailAsync(string formTitle, SubmissionRecord submission, string text)
+    {
+        try
+        {
+            await mail.EnqueueAgentMessageAsync(formTitle, submission, text, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogMessageNotQueued(logger, exception, submission.TrackingCode);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The agent's message about request {TrackingCode} could not be queued; it is stored in the history.")]
+    private static partial void LogMessageNotQueued(ILogger logger, Exception exception, string trackingCode);
+}
