@@ -35,6 +35,7 @@ public sealed class LiquidRenderer
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
         _options.FileProvider = new PartialFileProvider(this);
+        _options.TemplateParsed = (_, template) => new PartialTemplate(template);
         // {{ "Key" | t }}: the core's text, else a module's (a module's templates name its own keys).
         _options.Filters.AddFilter("t", (input, _, _) => new StringValue(texts.Get(input.ToStringValue())));
         foreach (var filter in filters)
@@ -68,21 +69,26 @@ public sealed class LiquidRenderer
         RenderValuesAsync(theme, templateName, model, MembersOf(ambient), strict: true);
 
     /// <summary>
-    /// Renders with the given top-level values. When <paramref name="strict"/> and the strict mode is on
-    /// (<see cref="TemplateStrictness"/>), reading a member that the model or a record does not have throws;
-    /// a member that exists and is null is defined (<c>{% if x %}</c> stays the way to test an optional value).
+    /// Renders with the given top-level values: the members of the model, then the values (which win, as the layout's
+    /// did over a page's). When <paramref name="strict"/> and the strict mode is on (<see cref="TemplateStrictness"/>),
+    /// reading a name the page does not have, or a member a record does not have, throws; a member that exists and is
+    /// null is defined (<c>{% if x %}</c> stays the way to test an optional value), and so is a partial's parameter
+    /// left out by its caller (a partial's parameters are optional).
     /// </summary>
     internal async Task<string> RenderValuesAsync(string theme, string templateName, object? model, IEnumerable<KeyValuePair<string, object?>> values, bool strict)
     {
         var template = GetTemplate(theme, templateName);
-        var context = model is null ? new TemplateContext(_options) : new TemplateContext(model, _options);
-        context.CultureInfo = System.Globalization.CultureInfo.CurrentCulture;
+        var context = new TemplateContext(_options) { CultureInfo = System.Globalization.CultureInfo.CurrentCulture };
         if (strict && _strict)
         {
-            context.Undefined = name => throw new InvalidOperationException($"Template {templateName}.liquid (theme {theme}) reads \"{name}\", which its view model does not have.");
+            var name = $"{templateName}.liquid (theme {theme})";
+            context.AmbientValues[ViewModelAccess.StrictTemplate] = name;
+            context.Undefined = undefined => PartialTemplate.IsRendering(context)
+                ? new ValueTask<FluidValue>(NilValue.Instance)
+                : throw new InvalidOperationException($"Template {name} reads \"{undefined}\", which its view model does not have.");
         }
 
-        foreach (var (name, value) in values)
+        foreach (var (name, value) in MembersOf(model).Concat(values))
         {
             context.SetValue(name, value);
         }
@@ -117,6 +123,27 @@ public sealed class LiquidRenderer
         return _themes.GetValueOrDefault(theme)?.Views.ReadText(file)
             ?? _themes.GetValueOrDefault(BaseTheme)?.Views.ReadText(file)
             ?? _modules.Select(m => m.Views.ReadText(file)).FirstOrDefault(t => t is not null);
+    }
+}
+
+/// <summary>A partial rendered by {% render %}: while it renders, a name its caller did not pass is an optional parameter left out.</summary>
+internal sealed class PartialTemplate(IFluidTemplate template) : IFluidTemplate
+{
+    private const string Depth = "Municipal.PartialDepth";
+
+    public static bool IsRendering(TemplateContext context) => context.AmbientValues.TryGetValue(Depth, out var depth) && (int)depth > 0;
+
+    public async ValueTask RenderAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
+    {
+        context.AmbientValues[Depth] = context.AmbientValues.TryGetValue(Depth, out var depth) ? (int)depth + 1 : 1;
+        try
+        {
+            await template.RenderAsync(writer, encoder, context);
+        }
+        finally
+        {
+            context.AmbientValues[Depth] = (int)context.AmbientValues[Depth] - 1;
+        }
     }
 }
 

@@ -19,6 +19,14 @@ public sealed class StrictTemplateTests
         Assert.Equal("Le Petit Prince par Saint-Exupéry", html);
     }
 
+    [Fact]
+    public async Task A_partial_s_parameter_left_out_or_null_is_empty_in_strict_mode()
+    {
+        var html = await Renderer(strict: true).RenderAsync("default", "StrictPartial", Book);
+
+        Assert.Equal("Le Petit Prince(Saint-Exupéry)", html);
+    }
+
     [Theory]
     [InlineData("StrictMissingTop", "missing")]
     [InlineData("StrictMissingNested", "nickname")]
