@@ -104,7 +104,7 @@ public static class MenuEditorEndpoints
         var paths = Paths(pages);
         var rows = MenuRows.Read(form);
         var added = MenuRows.ReadRow(form, "new-");
-        var (verb, index) = Action(form["action"].ToString(), rows.Count);
+        var (verb, index) = RowList.Action(form["action"].ToString(), rows.Count);
         string query;
         switch (verb)
         {
@@ -140,22 +140,6 @@ public static class MenuEditorEndpoints
         audit.Add(AuditActions.Changed, "Menu", name, Title(name));
         await store.SaveAsync(name, MenuRows.ToItems(rows), http.RequestAborted);
         return Results.Redirect(AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name) + query);
-    }
-
-    /// <summary>"up-3" → ("up", 3); a button naming a row that is not there saves, as the main button does.</summary>
-    private static (string Verb, int Index) Action(string action, int rowCount)
-    {
-        var dash = action.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rowCount)
-        {
-            var verb = action[..dash];
-            if (verb is "up" or "down" or "remove")
-            {
-                return (verb, index);
-            }
-        }
-
-        return (action == "add" ? "add" : "save", -1);
     }
 
     private static string? Notice(IQueryCollection query, List<MenuRow> rows)

@@ -71,19 +71,13 @@ public static class TaxonomyEditorEndpoints
             return await RenderAsync(http, views, taxonomy.Content, current, [], string.Empty, null, null, StatusCodes.Status409Conflict, CoreText.Get("SiteTermsStale"));
         }
 
-        var (verb, index) = Action(form["action"].ToString(), rows.Count);
+        var (verb, index) = RowList.Action(form["action"].ToString(), rows.Count);
         string? removeConfirm = null;
         var query = "?fait=enregistre";
         switch (verb)
         {
             case "up" or "down":
-                var other = index + (verb == "up" ? -1 : 1);
-                if (other >= 0 && other < rows.Count)
-                {
-                    (rows[index], rows[other]) = (rows[other], rows[index]);
-                    index = other;
-                }
-
+                index = RowList.Move(rows, index, verb == "up" ? -1 : 1);
                 query = $"?fait=deplace&n={index}";
                 break;
             case "remove":
@@ -174,21 +168,6 @@ public static class TaxonomyEditorEndpoints
             new ContentDraft(TaxonomyRecipeHandler.ContentTypeName, taxonomy.ContentItemId, changed.Title, null, ContentStore.Serialize(changed)),
             author,
             http.RequestAborted);
-    }
-
-    private static (string Verb, int Index) Action(string action, int rowCount)
-    {
-        var dash = action.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rowCount)
-        {
-            var verb = action[..dash];
-            if (verb is "up" or "down" or "remove")
-            {
-                return (verb, index);
-            }
-        }
-
-        return (action == "add" ? "add" : "save", -1);
     }
 
     private static string? Notice(IQueryCollection query, List<TermRow> rows)
