@@ -102,6 +102,9 @@ public static class MunicipalServiceCollectionExtensions
 
         // Display: the t filter reads the core's texts, then those each module declares (ModuleTexts).
         services.AddSingleton<TextCatalog>();
+        // Strict templates (a member the view model does not have fails): in Development, and wherever the flag says so (the tests).
+        services.AddSingleton(sp => new TemplateStrictness(
+            configuration.GetValue<bool?>("Municipal:Templates:StrictVariables") ?? sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddSingleton<LiquidRenderer>();
         services.AddScoped<ThemePageRenderer>();
 

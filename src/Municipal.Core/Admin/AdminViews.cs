@@ -14,6 +14,25 @@ public sealed record AdminChrome(string SiteName, string SiteUrl, string AssetsU
 /// <summary>A line of an error summary: the message and the link to its field.</summary>
 public sealed record ErrorLinkView(string Text, string Href);
 
+/// <summary>
+/// The admin layout (AdminLayout.liquid) around a page, whose template reads these members at its top level too:
+/// the antiforgery field of its forms, the account's links. Signed out, there is no navigation and no account.
+/// </summary>
+public sealed record AdminLayoutView(
+    string Title,
+    string TenantName,
+    string Lang,
+    string AssetsUrl,
+    string SiteUrl,
+    string AdminArea,
+    string AntiforgeryField,
+    string? AntiforgeryToken,
+    IReadOnlyList<AdminNavLinkView> AdminNav,
+    string? AccountEmail,
+    string? AccountSignOut,
+    string? AccountUrl,
+    string Content = "");
+
 /// <summary>A back-office page's view model: its errors make the title start with "Erreur :" and fill the summary.</summary>
 public interface IAdminPageView
 {
@@ -38,8 +57,13 @@ public sealed record SignInView(
 /// </summary>
 public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery, IEnumerable<AdminMenuItem> menuItems)
 {
-    public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
-        RenderAsync(http, template, title, values, TenantChrome(http), statusCode);
+    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet: the forms builder's).</summary>
+    public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
+    {
+        var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
+        return RenderPageAsync(http, template, title, errors, TenantChrome(http), statusCode, layout =>
+            liquid.RenderValuesAsync(LiquidRenderer.BaseTheme, template, model: null, values.Concat(liquid.MembersOf(layout)), strict: false));
+    }
 
     /// <summary>Renders a page from its view-model record (see <see cref="LiquidRenderer"/>), in the tenant's back office.</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, string template, string title, IAdminPageView model, int statusCode = StatusCodes.Status200OK) =>
@@ -47,7 +71,7 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
 
     /// <summary>Renders a page from its view-model record with the given header (the host's administration).</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, string template, string title, IAdminPageView model, AdminChrome chrome, int statusCode = StatusCodes.Status200OK) =>
-        RenderPageAsync(http, template, title, model, new Dictionary<string, object?>(StringComparer.Ordinal), model.Errors.Count > 0, chrome, statusCode);
+        RenderPageAsync(http, template, title, model.Errors.Count > 0, chrome, statusCode, layout => liquid.RenderAsync(LiquidRenderer.BaseTheme, template, model, layout));
 
     private AdminChrome TenantChrome(HttpContext http) => new(
         tenantContext.Tenant.DisplayName,
@@ -55,35 +79,25 @@ public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContex
         (http.Request.PathBase + AdminEndpoints.AssetsPath).ToString(),
         CoreText.Get("AdminArea"));
 
-    /// <summary>Renders with the given header (site name, links, area): the host's administration, which has no tenant, uses it.</summary>
-    public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, AdminChrome chrome, int statusCode = StatusCodes.Status200OK)
-    {
-        var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
-        return RenderPageAsync(http, template, title, model: null, new Dictionary<string, object?>(values, StringComparer.Ordinal), errors, chrome, statusCode);
-    }
-
-    private async Task<IResult> RenderPageAsync(HttpContext http, string template, string title, object? model, Dictionary<string, object?> all, bool errors, AdminChrome chrome, int statusCode)
+    /// <summary>The page's template reads the layout's members too (the antiforgery field, the account's links); the layout gets the page's HTML.</summary>
+    private async Task<IResult> RenderPageAsync(HttpContext http, string template, string title, bool errors, AdminChrome chrome, int statusCode, Func<AdminLayoutView, Task<string>> renderPage)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        all["tenant_name"] = chrome.SiteName;
-        all["lang"] = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        all["assets_url"] = chrome.AssetsUrl;
-        all["site_url"] = chrome.SiteUrl;
-        all["admin_area"] = chrome.Area;
-        all["antiforgery_field"] = tokens.FormFieldName;
-        all["antiforgery_token"] = tokens.RequestToken;
-        if (http.User.Identity?.IsAuthenticated == true && tenantContext.Current is not null)
-        {
-            all["admin_nav"] = AdminArea.Navigation(http, menuItems, tenantContext.Current);
-            all["account_email"] = http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity.Name;
-            all["account_sign_out"] = AdminArea.Url(http, TenantAuthentication.SignOutPath);
-            all["account_url"] = AdminArea.Url(http, Users.AccountEndpoints.Path);
-        }
-
-        all["title"] = errors ? CoreText.Format("AdminErrorTitlePrefix", title) : title;
-
-        all["content"] = await liquid.RenderAsync(LiquidRenderer.BaseTheme, template, model, all);
-        var html = await liquid.RenderAsync(LiquidRenderer.BaseTheme, "AdminLayout", all);
+        var signedIn = http.User.Identity?.IsAuthenticated == true && tenantContext.Current is not null;
+        var layout = new AdminLayoutView(
+            errors ? CoreText.Format("AdminErrorTitlePrefix", title) : title,
+            chrome.SiteName,
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            chrome.AssetsUrl,
+            chrome.SiteUrl,
+            chrome.Area,
+            tokens.FormFieldName,
+            tokens.RequestToken,
+            signedIn ? AdminArea.Navigation(http, menuItems, tenantContext.Current) : [],
+            signedIn ? http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity!.Name : null,
+            signedIn ? AdminArea.Url(http, TenantAuthentication.SignOutPath) : null,
+            signedIn ? AdminArea.Url(http, Users.AccountEndpoints.Path) : null);
+        var html = await liquid.RenderAsync(LiquidRenderer.BaseTheme, "AdminLayout", layout with { Content = await renderPage(layout) });
         AdminArea.NoStore(http.Response);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }

@@ -24,15 +24,18 @@ public sealed class LiquidRenderer
     private readonly Dictionary<string, ThemeRegistration> _themes;
     private readonly IReadOnlyList<ModuleTemplates> _modules;
     private readonly ConcurrentDictionary<(string Theme, string Name), IFluidTemplate> _cache = new();
+    private readonly bool _strict;
 
-    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidFilter> filters, TextCatalog texts)
+    public LiquidRenderer(IEnumerable<ThemeRegistration> themes, IEnumerable<ModuleTemplates> modules, IEnumerable<LiquidFilter> filters, TextCatalog texts, TemplateStrictness strictness)
     {
+        _strict = strictness.StrictVariables;
         _themes = themes.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
         _modules = modules.ToArray();
         // Members are read in snake case (Url -> url, IsoDate -> iso_date); view-model records open themselves (ViewModelAccess).
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         // {% render "Name", key: value %} finds Name.liquid in the base theme, then the modules (the admin's form partials).
         _options.FileProvider = new PartialFileProvider(this);
+        _options.TemplateParsed = (_, template) => new PartialTemplate(template);
         // {{ "Key" | t }}: the core's text, else a module's (a module's templates name its own keys).
         _options.Filters.AddFilter("t", (input, _, _) => new StringValue(texts.Get(input.ToStringValue())));
         foreach (var filter in filters)
@@ -46,26 +49,60 @@ public sealed class LiquidRenderer
 
     public ThemeRegistration? FindTheme(string name) => _themes.GetValueOrDefault(name);
 
-    /// <summary>Renders a template with the given values (view models are records of Municipal's assemblies: see <see cref="ViewModelAccess"/>).</summary>
+    /// <summary>Renders a template with the given values (pages not converted to a view-model record yet).</summary>
     public Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values) =>
-        RenderAsync(theme, templateName, model: null, values);
+        RenderValuesAsync(theme, templateName, model: null, values, strict: false);
 
     /// <summary>
     /// Renders a template whose page reads the members of one view-model record at the top level (<c>{{ form_action }}</c>
-    /// for <c>FormAction</c>), beside the given values (the layout's: site name, navigation).
+    /// for <c>FormAction</c>), beside the given values (pages not converted to a view-model record yet).
     /// </summary>
-    public async Task<string> RenderAsync(string theme, string templateName, object? model, IReadOnlyDictionary<string, object?> values)
+    public Task<string> RenderAsync(string theme, string templateName, object? model, IReadOnlyDictionary<string, object?> values) =>
+        RenderValuesAsync(theme, templateName, model, values, strict: model is not null);
+
+    /// <summary>
+    /// Renders a template from its view-model record (read at the top level: <c>{{ form_action }}</c> for <c>FormAction</c>),
+    /// beside the members of an ambient record read at the top level too (the layout's: antiforgery field, site, page).
+    /// View models are records of Municipal's assemblies: see <see cref="ViewModelAccess"/>.
+    /// </summary>
+    public Task<string> RenderAsync(string theme, string templateName, object? model, object? ambient = null) =>
+        RenderValuesAsync(theme, templateName, model, MembersOf(ambient), strict: true);
+
+    /// <summary>
+    /// Renders with the given top-level values: the members of the model, then the values (which win, as the layout's
+    /// did over a page's). When <paramref name="strict"/> and the strict mode is on (<see cref="TemplateStrictness"/>),
+    /// reading a name the page does not have, or a member a record does not have, throws; a member that exists and is
+    /// null is defined (<c>{% if x %}</c> stays the way to test an optional value), and so is a partial's parameter
+    /// left out by its caller (a partial's parameters are optional).
+    /// </summary>
+    internal async Task<string> RenderValuesAsync(string theme, string templateName, object? model, IEnumerable<KeyValuePair<string, object?>> values, bool strict)
     {
         var template = GetTemplate(theme, templateName);
-        var context = model is null ? new TemplateContext(_options) : new TemplateContext(model, _options);
-        context.CultureInfo = System.Globalization.CultureInfo.CurrentCulture;
-        foreach (var (name, value) in values)
+        var context = new TemplateContext(_options) { CultureInfo = System.Globalization.CultureInfo.CurrentCulture };
+        if (strict && _strict)
+        {
+            var name = $"{templateName}.liquid (theme {theme})";
+            context.AmbientValues[ViewModelAccess.StrictTemplate] = name;
+            context.Undefined = undefined => PartialTemplate.IsRendering(context)
+                ? new ValueTask<FluidValue>(NilValue.Instance)
+                : throw new InvalidOperationException($"Template {name} reads \"{undefined}\", which its view model does not have.");
+        }
+
+        foreach (var (name, value) in MembersOf(model).Concat(values))
         {
             context.SetValue(name, value);
         }
 
         return await template.RenderAsync(context, Encoder);
     }
+
+    /// <summary>The public properties of a record, named as templates read them (snake case).</summary>
+    internal IEnumerable<KeyValuePair<string, object?>> MembersOf(object? ambient) =>
+        ambient is null
+            ? []
+            : ambient.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0)
+                .Select(p => new KeyValuePair<string, object?>(_options.MemberAccessStrategy.MemberNameStrategy(p), p.GetValue(ambient)));
 
     private IFluidTemplate GetTemplate(string theme, string name) => _cache.GetOrAdd((theme, name), key =>
     {
@@ -86,6 +123,27 @@ public sealed class LiquidRenderer
         return _themes.GetValueOrDefault(theme)?.Views.ReadText(file)
             ?? _themes.GetValueOrDefault(BaseTheme)?.Views.ReadText(file)
             ?? _modules.Select(m => m.Views.ReadText(file)).FirstOrDefault(t => t is not null);
+    }
+}
+
+/// <summary>A partial rendered by {% render %}: while it renders, a name its caller did not pass is an optional parameter left out.</summary>
+internal sealed class PartialTemplate(IFluidTemplate template) : IFluidTemplate
+{
+    private const string Depth = "Municipal.PartialDepth";
+
+    public static bool IsRendering(TemplateContext context) => context.AmbientValues.TryGetValue(Depth, out var depth) && (int)depth > 0;
+
+    public async ValueTask RenderAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
+    {
+        context.AmbientValues[Depth] = context.AmbientValues.TryGetValue(Depth, out var depth) ? (int)depth + 1 : 1;
+        try
+        {
+            await template.RenderAsync(writer, encoder, context);
+        }
+        finally
+        {
+            context.AmbientValues[Depth] = (int)context.AmbientValues[Depth] - 1;
+        }
     }
 }
 
@@ -131,3 +189,10 @@ internal sealed class PartialFileProvider(LiquidRenderer renderer) : Microsoft.E
 /// </summary>
 public sealed record LiquidFilter(string Name, Func<string, string> Apply);
 
+
+/// <summary>
+/// Whether templates are strict: reading a member the view model does not have fails instead of rendering nothing.
+/// On in Development and in the tests (Municipal:Templates:StrictVariables); off by default in production, where a
+/// forgotten member renders empty rather than failing a citizen's page.
+/// </summary>
+public sealed record TemplateStrictness(bool StrictVariables);

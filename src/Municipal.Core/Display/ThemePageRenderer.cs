@@ -12,34 +12,37 @@ namespace Municipal.Core.Display;
 /// </summary>
 public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus, IEnumerable<SiteFeed> feeds, TextCatalog texts)
 {
-    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet).</summary>
+    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet: the forms').</summary>
     public Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
-        RenderPageAsync(http, page, template, model: null, values, statusCode);
+        RenderPageAsync(http, page, statusCode, (theme, ambient) =>
+            liquid.RenderValuesAsync(theme, template, model: null, values.Concat(liquid.MembersOf(ambient)), strict: false));
 
     /// <summary>Renders a page from its view-model record: its members are read at the top level of the template, beside <c>site</c> and <c>page</c>.</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, PageView page, string template, object model, int statusCode = StatusCodes.Status200OK) =>
-        RenderPageAsync(http, page, template, model, new Dictionary<string, object?>(StringComparer.Ordinal), statusCode);
+        RenderPageAsync(http, page, statusCode, (theme, ambient) => liquid.RenderAsync(theme, template, model, ambient));
 
-    private async Task<IResult> RenderPageAsync(HttpContext http, PageView page, string template, object? model, IReadOnlyDictionary<string, object?> values, int statusCode)
+    private async Task<IResult> RenderPageAsync(HttpContext http, PageView page, int statusCode, Func<string, ThemePageAmbient, Task<string>> renderPage)
     {
         var tenant = tenantContext.Tenant;
         var theme = liquid.HasTheme(tenant.Theme) ? tenant.Theme : LiquidRenderer.BaseTheme;
         var site = await BuildSiteAsync(http, tenant, theme, http.RequestAborted);
         var currentPath = http.Request.PathBase + http.Request.Path;
 
-        var all = new Dictionary<string, object?>(values, StringComparer.Ordinal) { ["site"] = site, ["page"] = page };
-        var body = await liquid.RenderAsync(theme, template, model, all);
+        var body = await renderPage(theme, new ThemePageAmbient(site, page));
         if (ContentPreview.Of(http) is { } preview)
         {
             // Inside the main region, before the page's own h1: the layout and its landmarks stay the public ones.
             var banner = new ContentPreviewBannerView(preview.EditUrl, (http.Request.PathBase + Admin.AdminEndpoints.AssetsPath + "/preview.css").ToString());
-            body = await liquid.RenderAsync(theme, "ContentPreviewBanner", banner, new Dictionary<string, object?>(StringComparer.Ordinal)) + body;
+            body = await liquid.RenderAsync(theme, "ContentPreviewBanner", banner) + body;
         }
 
-        all["content"] = body;
-        all["main_menu"] = Resolve(http, await menus.GetAsync("main", http.RequestAborted), currentPath);
-        all["footer_menu"] = Resolve(http, await menus.GetAsync("footer", http.RequestAborted), currentPath);
-        var html = await liquid.RenderAsync(theme, "Layout", all);
+        var layout = new ThemeLayoutView(
+            site,
+            page,
+            body,
+            Resolve(http, await menus.GetAsync("main", http.RequestAborted), currentPath),
+            Resolve(http, await menus.GetAsync("footer", http.RequestAborted), currentPath));
+        var html = await liquid.RenderAsync(theme, "Layout", layout);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
 
@@ -80,3 +83,9 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
 
 /// <summary>The banner above a previewed content (ContentPreviewBanner.liquid): the link back to its edit form.</summary>
 public sealed record ContentPreviewBannerView(string EditUrl, string CssUrl);
+
+/// <summary>What a public page's template reads beside its own view model: the site (branding, contact) and the page (title, breadcrumb).</summary>
+public sealed record ThemePageAmbient(SiteView Site, PageView Page);
+
+/// <summary>The theme's Layout.liquid around a public page: the site, the page, its HTML and the two menus.</summary>
+public sealed record ThemeLayoutView(SiteView Site, PageView Page, string Content, IReadOnlyList<LinkView> MainMenu, IReadOnlyList<LinkView> FooterMenu);

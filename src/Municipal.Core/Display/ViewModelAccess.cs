@@ -12,6 +12,12 @@ namespace Municipal.Core.Display;
 /// </summary>
 public sealed class ViewModelAccess : DefaultMemberAccessStrategy
 {
+    /// <summary>
+    /// The ambient value (<see cref="TemplateContext.AmbientValues"/>) of a strict rendering: the template's name. Then a
+    /// member a view-model record does not have fails (<see cref="TemplateStrictness"/>); otherwise it renders empty.
+    /// </summary>
+    public const string StrictTemplate = "Municipal.StrictTemplate";
+
     private readonly ConcurrentDictionary<Type, bool> _opened = new();
 
     public override IMemberAccessor GetAccessor(Type type, string name)
@@ -33,7 +39,18 @@ public sealed class ViewModelAccess : DefaultMemberAccessStrategy
 
             return false;
         });
-        return opened ? base.GetAccessor(type, name) : null!;
+        return opened ? base.GetAccessor(type, name) ?? MissingMember.Instance : null!;
+    }
+
+    /// <summary>A member a view-model record does not have: nothing, or an error when the rendering is strict.</summary>
+    private sealed class MissingMember : IMemberAccessor
+    {
+        public static readonly MissingMember Instance = new();
+
+        public object Get(object obj, string name, TemplateContext ctx) =>
+            ctx.AmbientValues.TryGetValue(StrictTemplate, out var template)
+                ? throw new InvalidOperationException($"Template {template} reads \"{name}\", which {obj.GetType().Name} does not have.")
+                : null!;
     }
 
     /// <summary>A record (it has the compiler's clone method) of an assembly named Municipal.*.</summary>

@@ -21,6 +21,9 @@ public sealed class MunicipalAppFactory(string dataPath, string hostApiKey, int 
             ["Municipal:HostApiKey"] = hostApiKey,
             ["Logging:LogLevel:Default"] = "Warning",
 
+            // A template reading a member its view model does not have fails the page instead of rendering nothing.
+            ["Municipal:Templates:StrictVariables"] = "true",
+
             // The tests sign in and submit forms many times a minute from 127.0.0.1, the faster the machine the
             // more: the limits (10 sign-ins, 20 submissions a minute per address) are raised as in the web tests,
             // whose own tests check the limits with small ones.

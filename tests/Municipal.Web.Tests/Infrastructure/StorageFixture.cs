@@ -99,6 +99,8 @@ public abstract class StorageFixture : IAsyncLifetime
         builder.UseSetting("Municipal:DataPath", DataPath);
         builder.UseSetting("Municipal:CreateDemoTenant", "false");
         builder.UseSetting("Municipal:HostApiKey", ApiKey);
+        // A template reading a member its view model does not have fails the test instead of rendering nothing.
+        builder.UseSetting("Municipal:Templates:StrictVariables", "true");
         // Jobs run when a test says so, on this storage's clock, in the host the test drives.
         builder.UseSetting("Municipal:Jobs:RunInBackground", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -151,6 +151,7 @@ public sealed class PreviousReleaseStorage : IAsyncDisposable
         builder.UseEnvironment("Test");
         builder.UseSetting("Municipal:DataPath", DataPath);
         builder.UseSetting("Municipal:CreateDemoTenant", "false");
+        builder.UseSetting("Municipal:Templates:StrictVariables", "true");
         builder.UseSetting("Municipal:Jobs:RunInBackground", "false");
         builder.UseSetting("Municipal:Forms:ScheduleRetention", "false");
         builder.UseSetting("Municipal:CitizenIdentity", "simulation");

@@ -20,6 +20,44 @@ public sealed record ScheduleForm(string Date, string Time, bool Publish, string
 public sealed record ScheduleView(string Text, string What, string CancelLabel);
 
 /// <summary>
+/// The new and edit forms of a content item (AdminContentEdit.liquid). A new item has no id, state nor actions;
+/// the actions are those the user may take (publish, schedule and trash, or submit for review).
+/// </summary>
+public sealed record ContentEditView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    IReadOnlyList<ContentFieldView> Fields,
+    string TypeName,
+    bool CanPublish,
+    string ListUrl,
+    string ScheduleDate,
+    string ScheduleTime,
+    bool SchedulePublish,
+    string? ScheduleDateError,
+    string? ScheduleTimeError,
+    string? MediaPickerUrl,
+    string Heading,
+    string FormAction,
+    string? ItemId = null,
+    string? State = null,
+    string? Modified = null,
+    string? ReviewComment = null,
+    bool Submitted = false,
+    string? PreviewUrl = null,
+    string? RevisionsUrl = null,
+    string? PublicUrl = null,
+    bool IsPublished = false,
+    bool HasPendingChanges = false,
+    IReadOnlyList<ScheduleView>? Schedules = null,
+    string? Notice = null,
+    string? PublishUrl = null,
+    string? UnpublishUrl = null,
+    string? ScheduleUrl = null,
+    string? CancelScheduleUrl = null,
+    string? TrashUrl = null,
+    string? ReviewUrl = null,
+    string? SubmitUrl = null) : IAdminPageView;
+
+/// <summary>
 /// Draws the new and edit forms of a content item: its fields, its state, and for the latest revision the
 /// actions the user may take (publish, unpublish, schedule, submit, trash), each a form of its own.
 /// </summary>
@@ -79,79 +117,75 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         }
 
         var canPublish = http.User.Has(AdminPermissions.PublishContent);
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var view = new ContentEditView(
+            errors,
+            await fieldViews.BuildAsync(fields, fieldErrors, cancellationToken),
+            editor.DisplayName,
+            canPublish,
+            AdminArea.Url(http, ContentAdminRoutes.List),
+            schedule.Date,
+            schedule.Time,
+            schedule.Publish,
+            schedule.DateError,
+            schedule.TimeError,
+            IMediaCatalog.For(http.RequestServices) is { } catalog ? AdminArea.Url(http, catalog.PickerPath) : null,
+            Heading: latest is null ? CoreText.Format("ContentNewTitle", editor.DisplayName) : CoreText.Format("ContentEditTitle", latest.DisplayText),
+            FormAction: Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType));
+        if (latest is not null)
         {
-            ["errors"] = errors,
-            ["fields"] = await fieldViews.BuildAsync(fields, fieldErrors, cancellationToken),
-            ["type_name"] = editor.DisplayName,
-            ["can_publish"] = canPublish,
-            ["list_url"] = AdminArea.Url(http, ContentAdminRoutes.List),
-            ["schedule_date"] = schedule.Date,
-            ["schedule_time"] = schedule.Time,
-            ["schedule_publish"] = schedule.Publish,
-            ["schedule_date_error"] = schedule.DateError,
-            ["schedule_time_error"] = schedule.TimeError,
-            ["media_picker_url"] = IMediaCatalog.For(http.RequestServices) is { } catalog ? AdminArea.Url(http, catalog.PickerPath) : null,
-        };
-        string title;
-        if (latest is null)
-        {
-            title = CoreText.Format("ContentNewTitle", editor.DisplayName);
-            values["form_action"] = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType);
-        }
-        else
-        {
-            title = CoreText.Format("ContentEditTitle", latest.DisplayText);
-            await AddItemValuesAsync(http, latest, values, canPublish, cancellationToken);
+            view = await WithItemAsync(http, latest, view, canPublish, cancellationToken);
         }
 
-        values["heading"] = title;
-        return await views.RenderAsync(http, "AdminContentEdit", title, values, statusCode);
+        return await views.RenderViewAsync(http, "AdminContentEdit", view.Heading, view, statusCode);
     }
 
-    private async Task AddItemValuesAsync(HttpContext http, ContentItemRecord latest, Dictionary<string, object?> values, bool canPublish, CancellationToken cancellationToken)
+    private async Task<ContentEditView> WithItemAsync(HttpContext http, ContentItemRecord latest, ContentEditView view, bool canPublish, CancellationToken cancellationToken)
     {
         var id = latest.ContentItemId;
         var published = await store.GetPublishedAsync(id, cancellationToken);
         var schedules = (await ContentSchedules.PendingAsync(jobs, tenant.Tenant.Name, cancellationToken)).Where(s => s.ContentItemId == id).ToList();
         var state = ContentStates.Of(latest, published is not null, schedules.Count > 0);
-        values["item_id"] = id;
-        values["form_action"] = AdminArea.Url(http, ContentAdminRoutes.Edit(id));
-        values["state"] = ContentStates.Label(state);
-        values["modified"] = CoreText.Format("ContentModifiedBy", BrusselsTime.Format(latest.ModifiedUtc), latest.Author ?? "—");
-        values["review_comment"] = latest.ReviewState == ReviewState.ChangesRequested ? latest.ReviewComment : null;
-        values["submitted"] = latest.ReviewState == ReviewState.Submitted;
-        values["preview_url"] = AdminArea.Url(http, ContentAdminRoutes.Preview(id));
-        values["revisions_url"] = AdminArea.Url(http, ContentAdminRoutes.Revisions(id));
-        values["public_url"] = published?.Path is { } path ? ThemePageRenderer.Url(http, "/" + path) : null;
-        values["is_published"] = published is not null;
-        values["has_pending_changes"] = latest.Status != ContentStatus.Published;
-        values["schedules"] = schedules.Select(s => new ScheduleView(
-            CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", BrusselsTime.Format(s.DueUtc)),
-            s.Publish ? "publish" : "unpublish",
-            CoreText.Format(s.Publish ? "ContentScheduleCancelPublish" : "ContentScheduleCancelUnpublish", BrusselsTime.Format(s.DueUtc)))).ToList();
-        values["notice"] = http.Request.Query[DoneParameter].ToString() switch
+        view = view with
         {
-            "brouillon" => CoreText.Get("ContentDoneDraft"),
-            "publie" => CoreText.Get("ContentDonePublished"),
-            "depublie" => CoreText.Get("ContentDoneUnpublished"),
-            "programme" => CoreText.Get("ContentDoneScheduled"),
-            "programmation-annulee" => CoreText.Get("ContentDoneScheduleCancelled"),
-            "rien-a-annuler" => CoreText.Get("ContentDoneNothingToCancel"),
-            _ => http.Request.Query[Review.RevisionEndpoints.NoticeParameter] == Review.RevisionEndpoints.RestoredNotice ? CoreText.Get("ContentDoneRevisionRestored") : null,
+            ItemId = id,
+            FormAction = AdminArea.Url(http, ContentAdminRoutes.Edit(id)),
+            State = ContentStates.Label(state),
+            Modified = CoreText.Format("ContentModifiedBy", BrusselsTime.Format(latest.ModifiedUtc), latest.Author ?? "—"),
+            ReviewComment = latest.ReviewState == ReviewState.ChangesRequested ? latest.ReviewComment : null,
+            Submitted = latest.ReviewState == ReviewState.Submitted,
+            PreviewUrl = AdminArea.Url(http, ContentAdminRoutes.Preview(id)),
+            RevisionsUrl = AdminArea.Url(http, ContentAdminRoutes.Revisions(id)),
+            PublicUrl = published?.Path is { } path ? ThemePageRenderer.Url(http, "/" + path) : null,
+            IsPublished = published is not null,
+            HasPendingChanges = latest.Status != ContentStatus.Published,
+            Schedules = schedules.Select(s => new ScheduleView(
+                CoreText.Format(s.Publish ? "ContentScheduledPublish" : "ContentScheduledUnpublish", BrusselsTime.Format(s.DueUtc)),
+                s.Publish ? "publish" : "unpublish",
+                CoreText.Format(s.Publish ? "ContentScheduleCancelPublish" : "ContentScheduleCancelUnpublish", BrusselsTime.Format(s.DueUtc)))).ToList(),
+            Notice = http.Request.Query[DoneParameter].ToString() switch
+            {
+                "brouillon" => CoreText.Get("ContentDoneDraft"),
+                "publie" => CoreText.Get("ContentDonePublished"),
+                "depublie" => CoreText.Get("ContentDoneUnpublished"),
+                "programme" => CoreText.Get("ContentDoneScheduled"),
+                "programmation-annulee" => CoreText.Get("ContentDoneScheduleCancelled"),
+                "rien-a-annuler" => CoreText.Get("ContentDoneNothingToCancel"),
+                _ => http.Request.Query[Review.RevisionEndpoints.NoticeParameter] == Review.RevisionEndpoints.RestoredNotice ? CoreText.Get("ContentDoneRevisionRestored") : null,
+            },
         };
         if (canPublish)
         {
-            values["publish_url"] = AdminArea.Url(http, ContentAdminRoutes.Publish(id));
-            values["unpublish_url"] = AdminArea.Url(http, ContentAdminRoutes.Unpublish(id));
-            values["schedule_url"] = AdminArea.Url(http, ContentAdminRoutes.Schedule(id));
-            values["cancel_schedule_url"] = AdminArea.Url(http, ContentAdminRoutes.CancelSchedule(id));
-            values["trash_url"] = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id));
-            values["review_url"] = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null;
+            return view with
+            {
+                PublishUrl = AdminArea.Url(http, ContentAdminRoutes.Publish(id)),
+                UnpublishUrl = AdminArea.Url(http, ContentAdminRoutes.Unpublish(id)),
+                ScheduleUrl = AdminArea.Url(http, ContentAdminRoutes.Schedule(id)),
+                CancelScheduleUrl = AdminArea.Url(http, ContentAdminRoutes.CancelSchedule(id)),
+                TrashUrl = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id)),
+                ReviewUrl = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null,
+            };
         }
-        else if (latest.ReviewState != ReviewState.Submitted)
-        {
-            values["submit_url"] = AdminArea.Url(http, ContentAdminRoutes.Submit(id));
-        }
+
+        return latest.ReviewState != ReviewState.Submitted ? view with { SubmitUrl = AdminArea.Url(http, ContentAdminRoutes.Submit(id)) } : view;
     }
 }

@@ -11,6 +11,21 @@ using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin.Content;
 
+/// <summary>The list of contents (AdminContentList.liquid): a page of rows, the filters, the links to create and to page.</summary>
+public sealed record ContentListView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    IReadOnlyList<ContentRowView> Rows,
+    string TotalLabel,
+    IReadOnlyList<ContentChoiceView> CreateLinks,
+    IReadOnlyList<ContentChoiceView> TypeOptions,
+    IReadOnlyList<ContentChoiceView> StateOptions,
+    string Q,
+    bool Filtered,
+    string ListUrl,
+    string? PageLabel,
+    string? PreviousUrl,
+    string? NextUrl) : IAdminPageView;
+
 /// <summary>A row of the content list.</summary>
 public sealed record ContentRowView(string Title, string EditUrl, string TypeName, string State, string Modified, string? Author);
 
@@ -80,22 +95,19 @@ public static class ContentListEndpoints
             ["q"] = search.Length > 0 ? search : null,
         };
         var title = CoreText.Get("ContentListTitle");
-        return await views.RenderAsync(http, "AdminContentList", pages > 1 ? $"{title} – {CoreText.Format("PageOf", number, pages)}" : title, new Dictionary<string, object?>
-        {
-            ["rows"] = rows,
-            ["total_label"] = CoreText.Format("ContentListCount", total),
-            ["create_links"] = await CreateChoicesAsync(http, db, available),
-            ["type_options"] = available.Select(e => new ContentChoiceView(e.ContentType, e.DisplayName, e == selectedType)).ToList(),
-            ["state_options"] = ContentStates.All.Select(st => new ContentChoiceView(ContentStates.Slug(st), ContentStates.Label(st), st == state)).ToList(),
-            ["q"] = search,
-            ["filtered"] = selectedType is not null || state is not null || search.Length > 0,
-            ["list_url"] = AdminArea.Url(http, ContentAdminRoutes.List),
-            ["page_label"] = pages > 1 ? CoreText.Format("PageOf", number, pages) : null,
-            ["previous_url"] = number > 1 ? PageUrl(http, filters, number - 1) : null,
-            ["next_url"] = number < pages ? PageUrl(http, filters, number + 1) : null,
-            ["can_publish"] = http.User.Has(AdminPermissions.PublishContent),
-            ["review_url"] = AdminArea.Url(http, ContentAdminRoutes.ReviewQueue),
-        });
+        return await views.RenderViewAsync(http, "AdminContentList", pages > 1 ? $"{title} – {CoreText.Format("PageOf", number, pages)}" : title, new ContentListView(
+            [],
+            rows,
+            CoreText.Format("ContentListCount", total),
+            await CreateChoicesAsync(http, db, available),
+            available.Select(e => new ContentChoiceView(e.ContentType, e.DisplayName, e == selectedType)).ToList(),
+            ContentStates.All.Select(st => new ContentChoiceView(ContentStates.Slug(st), ContentStates.Label(st), st == state)).ToList(),
+            search,
+            selectedType is not null || state is not null || search.Length > 0,
+            AdminArea.Url(http, ContentAdminRoutes.List),
+            pages > 1 ? CoreText.Format("PageOf", number, pages) : null,
+            number > 1 ? PageUrl(http, filters, number - 1) : null,
+            number < pages ? PageUrl(http, filters, number + 1) : null));
     }
 
     /// <summary>One "Créer" link per type the tenant has; the home page only while it has none.</summary>

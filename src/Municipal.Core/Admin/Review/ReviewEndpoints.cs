@@ -60,11 +60,7 @@ internal static class ReviewEndpoints
             i.ReviewComment,
             ReviewViewModels.Url(http, ContentAdminRoutes.Review(i.ContentItemId))))
             .ToList();
-        return await views.RenderAsync(http, "AdminReviewQueue", CoreText.Get("ReviewQueueTitle"), new Dictionary<string, object?>
-        {
-            ["items"] = items,
-            ["notice"] = await QueueNoticeAsync(http, db),
-        });
+        return await views.RenderViewAsync(http, "AdminReviewQueue", CoreText.Get("ReviewQueueTitle"), new ReviewQueueView([], items, await QueueNoticeAsync(http, db)));
     }
 
     public static Task<IResult> ReviewAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
@@ -138,30 +134,28 @@ internal static class ReviewEndpoints
             .SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Status == ContentStatus.Published, http.RequestAborted);
         var comparison = RevisionDiff.Compare(published, latest);
         var submitted = latest.ReviewState == ReviewState.Submitted;
-        return await views.RenderAsync(http, "AdminReview", CoreText.Format("ReviewTitle", latest.DisplayText), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["item_title"] = latest.DisplayText,
-            ["item_type"] = ReviewViewModels.Type(latest.ContentType),
-            ["author"] = ReviewViewModels.Author(latest.Author),
-            ["submitted_on"] = ReviewViewModels.Date(latest.ModifiedUtc),
-            ["submitted_iso"] = ReviewViewModels.Iso(latest.ModifiedUtc),
-            ["submitted"] = submitted,
-            ["state_text"] = submitted ? null : CoreText.Get("ReviewNotWaiting"),
-            ["note"] = submitted ? latest.ReviewComment : null,
-            ["is_new"] = published is null,
-            ["published_on"] = published is null ? null : ReviewViewModels.Date(published.PublishedUtc ?? published.ModifiedUtc),
-            ["changes"] = ReviewViewModels.Changes(comparison),
-            ["unchanged_count"] = comparison.UnchangedCount,
-            ["revision_id"] = latest.Id,
-            ["preview_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Preview(contentItemId)),
-            ["revisions_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId)),
-            ["approve_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Approve(contentItemId)),
-            ["send_back_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.SendBack(contentItemId)),
-            ["queue_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.ReviewQueue),
-            ["comment"] = comment,
-            ["comment_error"] = errors.FirstOrDefault(e => e.Href == "#comment")?.Text,
-        }, statusCode);
+        return await views.RenderViewAsync(http, "AdminReview", CoreText.Format("ReviewTitle", latest.DisplayText), new ReviewView(
+            errors,
+            latest.DisplayText,
+            ReviewViewModels.Type(latest.ContentType),
+            ReviewViewModels.Author(latest.Author),
+            ReviewViewModels.Date(latest.ModifiedUtc),
+            ReviewViewModels.Iso(latest.ModifiedUtc),
+            submitted,
+            submitted ? null : CoreText.Get("ReviewNotWaiting"),
+            submitted ? latest.ReviewComment : null,
+            published is null,
+            published is null ? null : ReviewViewModels.Date(published.PublishedUtc ?? published.ModifiedUtc),
+            ReviewViewModels.Changes(comparison),
+            comparison.UnchangedCount,
+            latest.Id,
+            ReviewViewModels.Url(http, ContentAdminRoutes.Preview(contentItemId)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.Approve(contentItemId)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.SendBack(contentItemId)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.ReviewQueue),
+            comment,
+            errors.FirstOrDefault(e => e.Href == "#comment")?.Text), statusCode);
     }
 
     /// <summary>"« X » a été publié" or "renvoyé" after a decision, read from the item so the address cannot make it say anything else.</summary>

@@ -64,12 +64,7 @@ public static class ReviewPages
         MessageAsync(http, views, CoreText.Get("ReviewConflictTitle"), message, backPath, StatusCodes.Status409Conflict);
 
     private static Task<IResult> MessageAsync(HttpContext http, AdminViews views, string title, string message, string backPath, int statusCode) =>
-        views.RenderAsync(http, "AdminReviewMessage", title, new Dictionary<string, object?>
-        {
-            ["heading"] = title,
-            ["message"] = message,
-            ["back_url"] = ReviewViewModels.Url(http, backPath),
-        }, statusCode);
+        views.RenderViewAsync(http, "AdminReviewMessage", title, new ReviewMessageView([], title, message, ReviewViewModels.Url(http, backPath)), statusCode);
 
     /// <summary>The French reason of a refused review action.</summary>
     internal static string Reason(WorkflowRefusal refusal) => CoreText.Get("ReviewRefused" + refusal);

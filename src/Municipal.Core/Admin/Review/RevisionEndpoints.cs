@@ -55,28 +55,26 @@ internal static class RevisionEndpoints
             _ => null,
         };
         var noteError = errors.FirstOrDefault(e => e.Href == "#note")?.Text;
-        return await views.RenderAsync(http, "AdminRevisions", CoreText.Format("RevisionsTitle", latest.DisplayText), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["item_title"] = latest.DisplayText,
-            ["item_type"] = ReviewViewModels.Type(latest.ContentType),
-            ["notice"] = notice,
-            ["rows"] = rows,
-            ["trashed"] = trashed,
-            ["review_state"] = latest.ReviewState.ToString(),
-            ["review_comment"] = latest.ReviewComment,
-            ["latest_id"] = latest.Id,
-            ["can_submit"] = !trashed && latest.ReviewState != ReviewState.Submitted,
-            ["submit_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Submit(contentItemId)),
-            ["note"] = note,
-            ["note_error"] = noteError,
-            ["review_url"] = latest.ReviewState == ReviewState.Submitted && http.User.Has(AdminPermissions.PublishContent)
+        return await views.RenderViewAsync(http, "AdminRevisions", CoreText.Format("RevisionsTitle", latest.DisplayText), new RevisionsView(
+            errors,
+            latest.DisplayText,
+            ReviewViewModels.Type(latest.ContentType),
+            notice,
+            rows,
+            trashed,
+            latest.ReviewState.ToString(),
+            latest.ReviewComment,
+            latest.Id,
+            !trashed && latest.ReviewState != ReviewState.Submitted,
+            ReviewViewModels.Url(http, ContentAdminRoutes.Submit(contentItemId)),
+            note,
+            noteError,
+            latest.ReviewState == ReviewState.Submitted && http.User.Has(AdminPermissions.PublishContent)
                 ? ReviewViewModels.Url(http, ContentAdminRoutes.Review(contentItemId))
                 : null,
-            ["trash_url"] = !trashed && http.User.Has(AdminPermissions.PublishContent) ? ReviewViewModels.Url(http, ContentAdminRoutes.MoveToTrash(contentItemId)) : null,
-            ["trash_list_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Trash),
-            ["edit_url"] = trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Edit(contentItemId)),
-        }, statusCode);
+            !trashed && http.User.Has(AdminPermissions.PublishContent) ? ReviewViewModels.Url(http, ContentAdminRoutes.MoveToTrash(contentItemId)) : null,
+            ReviewViewModels.Url(http, ContentAdminRoutes.Trash),
+            trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Edit(contentItemId))), statusCode);
     }
 
     /// <summary>One revision compared with the one saved before it (the first one: everything is new).</summary>
@@ -95,20 +93,19 @@ internal static class RevisionEndpoints
             .FirstOrDefaultAsync(http.RequestAborted);
         var comparison = RevisionDiff.Compare(previous, revision);
         var date = ReviewViewModels.Date(revision.ModifiedUtc);
-        return await views.RenderAsync(http, "AdminRevision", CoreText.Format("RevisionTitle", revision.DisplayText, date), new Dictionary<string, object?>
-        {
-            ["item_title"] = revision.DisplayText,
-            ["date"] = date,
-            ["date_iso"] = ReviewViewModels.Iso(revision.ModifiedUtc),
-            ["author"] = ReviewViewModels.Author(revision.Author),
-            ["status"] = ReviewViewModels.Status(revision.Status),
-            ["previous_date"] = previous is null ? null : ReviewViewModels.Date(previous.ModifiedUtc),
-            ["previous_url"] = previous is null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, previous.Id)),
-            ["changes"] = ReviewViewModels.Changes(comparison),
-            ["unchanged_count"] = comparison.UnchangedCount,
-            ["restore_url"] = revision.Latest || revision.TrashedUtc is not null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, rev)),
-            ["revisions_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId)),
-        });
+        return await views.RenderViewAsync(http, "AdminRevision", CoreText.Format("RevisionTitle", revision.DisplayText, date), new RevisionView(
+            [],
+            revision.DisplayText,
+            date,
+            ReviewViewModels.Iso(revision.ModifiedUtc),
+            ReviewViewModels.Author(revision.Author),
+            ReviewViewModels.Status(revision.Status),
+            previous is null ? null : ReviewViewModels.Date(previous.ModifiedUtc),
+            previous is null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, previous.Id)),
+            ReviewViewModels.Changes(comparison),
+            comparison.UnchangedCount,
+            revision.Latest || revision.TrashedUtc is not null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, rev)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId))));
     }
 
     /// <summary>A new draft holding the old revision's content; the edit page opens with a confirmation.</summary>

@@ -47,12 +47,7 @@ internal static class TrashEndpoints
             ReviewViewModels.Url(http, ContentAdminRoutes.RestoreFromTrash(i.ContentItemId)),
             ReviewViewModels.Url(http, ReviewPages.DeleteForever(i.ContentItemId))))
             .ToList();
-        return await views.RenderAsync(http, "AdminTrash", CoreText.Get("TrashTitle"), new Dictionary<string, object?>
-        {
-            ["items"] = items,
-            ["notice"] = await NoticeAsync(http, db),
-            ["can_delete"] = http.User.IsInRole(TenantRoles.Administrator),
-        });
+        return await views.RenderViewAsync(http, "AdminTrash", CoreText.Get("TrashTitle"), new TrashView([], items, await NoticeAsync(http, db), http.User.IsInRole(TenantRoles.Administrator)));
     }
 
     public static async Task<IResult> RestoreAsync(string id, HttpContext http, AdminViews views, ContentTrash trash)
@@ -107,14 +102,12 @@ internal static class TrashEndpoints
         }
 
         var errors = error is null ? new List<ErrorLinkView>() : [new ErrorLinkView(error, "#confirm")];
-        return await views.RenderAsync(http, "AdminTrashDelete", CoreText.Format("TrashDeleteTitle", item.DisplayText), new Dictionary<string, object?>
-        {
-            ["errors"] = errors,
-            ["confirm_error"] = error,
-            ["item_title"] = item.DisplayText,
-            ["form_action"] = ReviewViewModels.Url(http, ReviewPages.DeleteForever(contentItemId)),
-            ["trash_url"] = ReviewViewModels.Url(http, ContentAdminRoutes.Trash),
-        }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return await views.RenderViewAsync(http, "AdminTrashDelete", CoreText.Format("TrashDeleteTitle", item.DisplayText), new TrashDeleteView(
+            errors,
+            error,
+            item.DisplayText,
+            ReviewViewModels.Url(http, ReviewPages.DeleteForever(contentItemId)),
+            ReviewViewModels.Url(http, ContentAdminRoutes.Trash)), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     /// <summary>The confirmation after a redirect, read from the item (the address only names it).</summary>

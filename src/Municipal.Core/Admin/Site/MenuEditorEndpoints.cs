@@ -30,6 +30,20 @@ public sealed record MenuRowView(
     bool CanMoveUp,
     bool CanMoveDown);
 
+/// <summary>The tenant's menus (AdminMenuList.liquid).</summary>
+public sealed record MenuListView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<MenuSummaryView> Menus) : IAdminPageView;
+
+/// <summary>One menu's links (AdminMenuEdit.liquid): its rows, the row to add, the pages a link may point to.</summary>
+public sealed record MenuEditView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string Heading,
+    string ListUrl,
+    string FormAction,
+    IReadOnlyList<MenuRowView> Rows,
+    IReadOnlyList<OptionView> Pages,
+    MenuRowView NewRow,
+    string? Notice) : IAdminPageView;
+
 /// <summary>
 /// /admin/menus: the tenant's menus; /admin/menus/{name}: one menu's links. Every button of the editor posts the
 /// whole form, so nothing typed is lost: the rows are read, the button's action applied (move, remove, add), the
@@ -65,7 +79,7 @@ public static class MenuEditorEndpoints
             var count = row is null ? 0 : MenuRows.FromItems(MenuJson.Read(row.Items), new HashSet<string>()).Count;
             return new MenuSummaryView(name, Title(name), count, AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name), row is null ? null : DisplayDates.Readable(row.ModifiedUtc));
         }).ToList();
-        return await views.RenderAsync(http, "AdminMenuList", CoreText.Get("SiteMenusTitle"), new Dictionary<string, object?> { ["menus"] = menus });
+        return await views.RenderViewAsync(http, "AdminMenuList", CoreText.Get("SiteMenusTitle"), new MenuListView([], menus));
     }
 
     private static async Task<IResult> EditAsync(string name, HttpContext http, AdminViews views, TenantDbContext db, MenuStore store)
@@ -92,7 +106,7 @@ public static class MenuEditorEndpoints
         var paths = Paths(pages);
         var rows = MenuRows.Read(form);
         var added = MenuRows.ReadRow(form, "new-");
-        var (verb, index) = Action(form["action"].ToString(), rows.Count);
+        var (verb, index) = RowList.Action(form["action"].ToString(), rows.Count);
         string query;
         switch (verb)
         {
@@ -128,22 +142,6 @@ public static class MenuEditorEndpoints
         audit.Add(AuditActions.Changed, "Menu", name, Title(name));
         await store.SaveAsync(name, MenuRows.ToItems(rows), http.RequestAborted);
         return Results.Redirect(AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name) + query);
-    }
-
-    /// <summary>"up-3" → ("up", 3); a button naming a row that is not there saves, as the main button does.</summary>
-    private static (string Verb, int Index) Action(string action, int rowCount)
-    {
-        var dash = action.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rowCount)
-        {
-            var verb = action[..dash];
-            if (verb is "up" or "down" or "remove")
-            {
-                return (verb, index);
-            }
-        }
-
-        return (action == "add" ? "add" : "save", -1);
     }
 
     private static string? Notice(IQueryCollection query, List<MenuRow> rows)
@@ -196,18 +194,16 @@ public static class MenuEditorEndpoints
         AddError(summary, addedErrors?.Page, "new-page");
         AddError(summary, addedErrors?.Address, "new-address");
         AddError(summary, addedErrors?.Nested, "new-nested");
-        var title = Title(name);
-        return views.RenderAsync(http, "AdminMenuEdit", CoreText.Format("SiteMenuEditTitle", title), new Dictionary<string, object?>
-        {
-            ["heading"] = CoreText.Format("SiteMenuEditTitle", title),
-            ["list_url"] = AdminArea.Url(http, SiteAdmin.MenusPath),
-            ["form_action"] = AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name),
-            ["rows"] = rowViews,
-            ["pages"] = pages,
-            ["new_row"] = new MenuRowView(-1, "new", CoreText.Get("SiteMenuNewLegend"), added.Label, added.Page, added.Address, added.Nested, addedErrors?.Label, addedErrors?.Page, addedErrors?.Address, addedErrors?.Nested, false, false),
-            ["notice"] = notice,
-            ["errors"] = summary,
-        }, statusCode);
+        var heading = CoreText.Format("SiteMenuEditTitle", Title(name));
+        return views.RenderViewAsync(http, "AdminMenuEdit", heading, new MenuEditView(
+            summary,
+            heading,
+            AdminArea.Url(http, SiteAdmin.MenusPath),
+            AdminArea.Url(http, SiteAdmin.MenusPath + "/" + name),
+            rowViews,
+            pages,
+            new MenuRowView(-1, "new", CoreText.Get("SiteMenuNewLegend"), added.Label, added.Page, added.Address, added.Nested, addedErrors?.Label, addedErrors?.Page, addedErrors?.Address, addedErrors?.Nested, false, false),
+            notice), statusCode);
     }
 
     private static void AddError(List<ErrorLinkView> summary, string? error, string id)

@@ -53,17 +53,7 @@ public static class MenuRows
             group[0].Target,
             group.Count > 1 ? group.Skip(1).Select(r => new MenuItem(r.Label, r.Target)).ToList() : null)).ToList();
 
-    public static List<MenuRow> Read(IFormCollection form)
-    {
-        var count = int.TryParse(form["rows"], out var n) ? Math.Clamp(n, 0, MaxRows) : 0;
-        var rows = new List<MenuRow>(count);
-        for (var i = 0; i < count; i++)
-        {
-            rows.Add(ReadRow(form, $"item-{i}-"));
-        }
-
-        return rows;
-    }
+    public static List<MenuRow> Read(IFormCollection form) => RowList.Read(form, "item", MaxRows, prefix => ReadRow(form, prefix));
 
     public static MenuRow ReadRow(IFormCollection form, string prefix) => new(
         form[prefix + "label"].ToString().Trim(),

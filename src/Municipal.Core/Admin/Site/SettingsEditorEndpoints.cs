@@ -106,35 +106,75 @@ public static class SettingsEditorEndpoints
 
     private static Task<IResult> RenderAsync(HttpContext http, AdminViews views, SettingsFields fields, IReadOnlyList<OptionView>? logos, string? notice, int statusCode = StatusCodes.Status200OK)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["notice"] = notice,
-            ["errors"] = fields.Errors.Select(e => new ErrorLinkView(e.Message, "#" + e.Field)).ToList(),
-            ["logo_options"] = logos,
-            ["status_options"] = new List<OptionView>
-            {
+        SettingsSectionView Section(string section) => new(AdminArea.Url(http, SiteAdmin.SettingsPath + "/" + section), SettingsSections.Title(section));
+        SettingsFieldView Field(string id) => new(fields[id], fields.Errors.FirstOrDefault(e => e.Field == id).Message);
+        var view = new SettingsView(
+            fields.Errors.Select(e => new ErrorLinkView(e.Message, "#" + e.Field)).ToList(),
+            notice,
+            logos,
+            [
                 new("none", CoreText.Get("SiteSettingsStatusNone")),
                 new("partial", CoreText.Get("SiteSettingsStatusPartial")),
                 new("full", CoreText.Get("SiteSettingsStatusFull")),
-            },
-        };
-        foreach (var section in SettingsSections.FieldsBySection.Keys)
-        {
-            var key = section.Replace('-', '_');
-            values[key + "_action"] = AdminArea.Url(http, SiteAdmin.SettingsPath + "/" + section);
-            values[key + "_title"] = SettingsSections.Title(section);
-        }
-
-        foreach (var (field, value) in fields.Values)
-        {
-            values[field] = value;
-        }
-
-        foreach (var (field, message) in fields.Errors)
-        {
-            values.TryAdd(field + "_error", message);
-        }
-
-        return views.RenderAsync(http, "AdminSettings", CoreText.Get("SiteSettingsTitle"), values, statusCode);
+            ],
+            Section(SettingsSections.Identity),
+            Section(SettingsSections.Contact),
+            Section(SettingsSections.Footer),
+            Section(SettingsSections.Accessibility),
+            Field("site_name"),
+            Field("tagline"),
+            Field("logo"),
+            Field("primary_color"),
+            Field("address"),
+            Field("phone"),
+            Field("email"),
+            Field("hours"),
+            Field("footer_text"),
+            Field("social"),
+            Field("a11y_status"),
+            Field("a11y_audit_date"),
+            Field("a11y_statement_date"),
+            Field("a11y_non_accessible"),
+            Field("a11y_email"),
+            Field("a11y_phone"),
+            Field("a11y_enforcement"));
+        return views.RenderViewAsync(http, "AdminSettings", CoreText.Get("SiteSettingsTitle"), view, statusCode);
     }
 }
+
+/// <summary>
+/// The settings page (AdminSettings.liquid): one form per section, each field with its value (stored, or what was
+/// posted) and its first error. Members are named after the field ids (<c>a11y_status</c> for <c>A11yStatus</c>).
+/// </summary>
+public sealed record SettingsView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string? Notice,
+    IReadOnlyList<OptionView>? LogoOptions,
+    IReadOnlyList<OptionView> StatusOptions,
+    SettingsSectionView Identity,
+    SettingsSectionView Contact,
+    SettingsSectionView Footer,
+    SettingsSectionView Accessibility,
+    SettingsFieldView SiteName,
+    SettingsFieldView Tagline,
+    SettingsFieldView Logo,
+    SettingsFieldView PrimaryColor,
+    SettingsFieldView Address,
+    SettingsFieldView Phone,
+    SettingsFieldView Email,
+    SettingsFieldView Hours,
+    SettingsFieldView FooterText,
+    SettingsFieldView Social,
+    SettingsFieldView A11yStatus,
+    SettingsFieldView A11yAuditDate,
+    SettingsFieldView A11yStatementDate,
+    SettingsFieldView A11yNonAccessible,
+    SettingsFieldView A11yEmail,
+    SettingsFieldView A11yPhone,
+    SettingsFieldView A11yEnforcement) : IAdminPageView;
+
+/// <summary>A section of the settings page: where its form posts, and its heading.</summary>
+public sealed record SettingsSectionView(string Action, string Title);
+
+/// <summary>A field of the settings page: its text, and its first error.</summary>
+public sealed record SettingsFieldView(string Value, string? Error);

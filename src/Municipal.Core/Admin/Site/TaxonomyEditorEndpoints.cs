@@ -35,7 +35,7 @@ public static class TaxonomyEditorEndpoints
         var taxonomies = (await TaxonomyTerms.ListAsync(db, http.RequestAborted))
             .Select(t => new TaxonomySummaryView(t.Content.Name, t.Content.Title, t.Content.Terms.Count, EditUrl(http, t.Content.Name)))
             .ToList();
-        return await views.RenderAsync(http, "AdminTaxonomyList", CoreText.Get("SiteTaxonomiesTitle"), new Dictionary<string, object?> { ["taxonomies"] = taxonomies });
+        return await views.RenderViewAsync(http, "AdminTaxonomyList", CoreText.Get("SiteTaxonomiesTitle"), new TaxonomyListView([], taxonomies));
     }
 
     private static async Task<IResult> EditAsync(string name, HttpContext http, AdminViews views, TenantDbContext db)
@@ -71,19 +71,13 @@ public static class TaxonomyEditorEndpoints
             return await RenderAsync(http, views, taxonomy.Content, current, [], string.Empty, null, null, StatusCodes.Status409Conflict, CoreText.Get("SiteTermsStale"));
         }
 
-        var (verb, index) = Action(form["action"].ToString(), rows.Count);
+        var (verb, index) = RowList.Action(form["action"].ToString(), rows.Count);
         string? removeConfirm = null;
         var query = "?fait=enregistre";
         switch (verb)
         {
             case "up" or "down":
-                var other = index + (verb == "up" ? -1 : 1);
-                if (other >= 0 && other < rows.Count)
-                {
-                    (rows[index], rows[other]) = (rows[other], rows[index]);
-                    index = other;
-                }
-
+                index = RowList.Move(rows, index, verb == "up" ? -1 : 1);
                 query = $"?fait=deplace&n={index}";
                 break;
             case "remove":
@@ -133,18 +127,17 @@ public static class TaxonomyEditorEndpoints
 
         var usage = await TaxonomyTerms.UsageAsync(db, name, id, http.RequestAborted);
         var heading = CoreText.Format("SiteTermRemoveTitle", term.Name);
-        return await views.RenderAsync(http, "AdminTaxonomyRemove", heading, new Dictionary<string, object?>
-        {
-            ["heading"] = heading,
-            ["usage"] = usage switch
+        return await views.RenderViewAsync(http, "AdminTaxonomyRemove", heading, new TermRemoveView(
+            [],
+            heading,
+            usage switch
             {
                 0 => CoreText.Format("SiteTermUsageNone", term.Name),
                 1 => CoreText.Format("SiteTermUsageOne", term.Name),
                 _ => CoreText.Format("SiteTermUsageMany", term.Name, usage),
             },
-            ["form_action"] = EditUrl(http, name) + "/termes/" + Uri.EscapeDataString(id) + "/retirer",
-            ["cancel_url"] = EditUrl(http, name),
-        });
+            EditUrl(http, name) + "/termes/" + Uri.EscapeDataString(id) + "/retirer",
+            EditUrl(http, name)));
     }
 
     private static async Task<IResult> RemoveAsync(string name, string id, HttpContext http, TenantDbContext db, ContentManager content)
@@ -175,21 +168,6 @@ public static class TaxonomyEditorEndpoints
             new ContentDraft(TaxonomyRecipeHandler.ContentTypeName, taxonomy.ContentItemId, changed.Title, null, ContentStore.Serialize(changed)),
             author,
             http.RequestAborted);
-    }
-
-    private static (string Verb, int Index) Action(string action, int rowCount)
-    {
-        var dash = action.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rowCount)
-        {
-            var verb = action[..dash];
-            if (verb is "up" or "down" or "remove")
-            {
-                return (verb, index);
-            }
-        }
-
-        return (action == "add" ? "add" : "save", -1);
     }
 
     private static string? Notice(IQueryCollection query, List<TermRow> rows)
@@ -231,16 +209,31 @@ public static class TaxonomyEditorEndpoints
         }
 
         var heading = CoreText.Format("SiteTaxonomyEditTitle", taxonomy.Title);
-        return views.RenderAsync(http, "AdminTaxonomyEdit", heading, new Dictionary<string, object?>
-        {
-            ["heading"] = heading,
-            ["list_url"] = AdminArea.Url(http, SiteAdmin.TaxonomiesPath),
-            ["form_action"] = EditUrl(http, taxonomy.Name),
-            ["rows"] = rowViews,
-            ["new_name"] = added,
-            ["new_error"] = addedError,
-            ["notice"] = notice,
-            ["errors"] = summary,
-        }, statusCode);
+        return views.RenderViewAsync(http, "AdminTaxonomyEdit", heading, new TaxonomyEditView(
+            summary,
+            heading,
+            AdminArea.Url(http, SiteAdmin.TaxonomiesPath),
+            EditUrl(http, taxonomy.Name),
+            rowViews,
+            added,
+            addedError,
+            notice), statusCode);
     }
 }
+
+/// <summary>The tenant's taxonomies (AdminTaxonomyList.liquid).</summary>
+public sealed record TaxonomyListView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<TaxonomySummaryView> Taxonomies) : IAdminPageView;
+
+/// <summary>One taxonomy's terms (AdminTaxonomyEdit.liquid): its rows, and the name of the term to add.</summary>
+public sealed record TaxonomyEditView(
+    IReadOnlyList<ErrorLinkView> Errors,
+    string Heading,
+    string ListUrl,
+    string FormAction,
+    IReadOnlyList<TermRowView> Rows,
+    string NewName,
+    string? NewError,
+    string? Notice) : IAdminPageView;
+
+/// <summary>The confirmation of a term's removal (AdminTaxonomyRemove.liquid): how many contents use it.</summary>
+public sealed record TermRemoveView(IReadOnlyList<ErrorLinkView> Errors, string Heading, string Usage, string FormAction, string CancelUrl) : IAdminPageView;

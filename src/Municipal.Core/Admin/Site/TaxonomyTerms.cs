@@ -37,13 +37,8 @@ public static class TaxonomyTerms
     public static async Task<StoredTaxonomy?> FindAsync(TenantDbContext db, string name, CancellationToken cancellationToken) =>
         (await ListAsync(db, cancellationToken)).FirstOrDefault(t => t.Content.Name == name);
 
-    public static List<TermRow> Read(IFormCollection form)
-    {
-        var count = int.TryParse(form["rows"], out var n) ? Math.Clamp(n, 0, MaxRows) : 0;
-        return Enumerable.Range(0, count)
-            .Select(i => new TermRow(form[$"term-{i}-id"].ToString().Trim(), form[$"term-{i}-name"].ToString().Trim()))
-            .ToList();
-    }
+    public static List<TermRow> Read(IFormCollection form) =>
+        RowList.Read(form, "term", MaxRows, prefix => new TermRow(form[prefix + "id"].ToString().Trim(), form[prefix + "name"].ToString().Trim()));
 
     /// <summary>The message of a name that cannot be saved, or null.</summary>
     public static string? Check(string name, string which, IEnumerable<string> namesAbove)
