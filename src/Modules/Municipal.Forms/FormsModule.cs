@@ -29,13 +29,22 @@ public sealed class FormsModule : IMunicipalModule
 {
     public const string Feature = "forms";
 
+    /// <summary>Citizens' requests of the e-counter: the queue, their pages, answers, exports.</summary>
+    public const string HandleRequests = "requests.handle";
+
+    /// <summary>Build, change, enable and disable the e-counter's forms.</summary>
+    public const string ManageForms = "forms.manage";
+
     public string Name => "Forms";
 
-    public IReadOnlyList<FeatureInfo> Features { get; } =
-        [new(Feature, "E-guichet", "Formulaires en ligne, demandes des citoyens et leur traitement par les agents.")];
+    // Read on each call: the name and description follow the culture of whoever lists the features.
+    public IReadOnlyList<FeatureInfo> Features =>
+        [new(Feature, FormsText.Get("FeatureFormsName"), FormsText.Get("FeatureFormsDescription"))];
 
     public void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton(new Permission(HandleRequests, [TenantRoles.Administrator, TenantRoles.Agent]));
+        services.AddSingleton(new Permission(ManageForms, [TenantRoles.Administrator, TenantRoles.Editor]));
         services.AddTenantDbContext<FormsDbContext>("__FormsMigrations");
         services.AddSingleton<TrackingCodeSource>();
         services.AddScoped<FormStore>();
@@ -48,7 +57,7 @@ public sealed class FormsModule : IMunicipalModule
         // The agents' back office (/admin/e-guichet): queue, request pages, CSV export, dashboard counts.
         services.AddScoped<RequestHandling>();
         services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
-        services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, AdminPermissions.HandleRequests, Order: 25, Feature: Feature));
+        services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, FormsModule.HandleRequests, Order: 25, Feature: Feature));
 
         // Public flow: /e-guichet/{slug}, drafts, and the first step on procedure pages.
         services.AddScoped<FormDrafts>();
@@ -76,7 +85,7 @@ public sealed class FormsModule : IMunicipalModule
         services.AddSingleton<IJobHandler, RetentionJob>();
         services.AddSingleton<RetentionScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionScheduler>());
-        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, AdminPermissions.HandleRequests, Order: 27, Feature: Feature));
+        services.AddSingleton(new AdminMenuItem("FormsPrivacyNav", PrivacyEndpoints.Path, FormsModule.HandleRequests, Order: 27, Feature: Feature));
 
         // Citizens' sign-in for forms that require it (the national service, or its test double).
         services.AddScoped<CitizenSession>();
@@ -85,7 +94,7 @@ public sealed class FormsModule : IMunicipalModule
 
         // The form builder (back office): /admin/e-guichet/formulaires.
         services.AddScoped<FormBuilderStore>();
-        services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, AdminPermissions.ManageForms, Order: 26, Feature: Feature));
+        services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, FormsModule.ManageForms, Order: 26, Feature: Feature));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -57,14 +57,6 @@ public sealed record SignInView(
 /// </summary>
 public sealed class AdminViews(LiquidRenderer liquid, TenantContext tenantContext, IAntiforgery antiforgery, IEnumerable<AdminMenuItem> menuItems)
 {
-    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet: the forms builder's).</summary>
-    public Task<IResult> RenderAsync(HttpContext http, string template, string title, IDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK)
-    {
-        var errors = values.TryGetValue("errors", out var e) && e is IReadOnlyCollection<ErrorLinkView> list && list.Count > 0;
-        return RenderPageAsync(http, template, title, errors, TenantChrome(http), statusCode, layout =>
-            liquid.RenderValuesAsync(LiquidRenderer.BaseTheme, template, model: null, values.Concat(liquid.MembersOf(layout)), strict: false));
-    }
-
     /// <summary>Renders a page from its view-model record (see <see cref="LiquidRenderer"/>), in the tenant's back office.</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, string template, string title, IAdminPageView model, int statusCode = StatusCodes.Status200OK) =>
         RenderViewAsync(http, template, title, model, TenantChrome(http), statusCode);

@@ -31,7 +31,10 @@ public sealed class AuditRecord
     public string? Details { get; set; }
 }
 
-/// <summary>The actions the audit log names; their French labels are in CoreText ("Audit.&lt;action&gt;").</summary>
+/// <summary>
+/// The core's actions of the audit log; their French labels are in CoreText ("Audit.&lt;action&gt;"). Modules name actions
+/// of their own (e.g. the e-counter's RequestAudit) and label them in their own texts.
+/// </summary>
 public static class AuditActions
 {
     public const string Created = "created";
@@ -50,13 +53,4 @@ public static class AuditActions
     public const string Invited = "invited";
     public const string RolesChanged = "roles-changed";
     public const string SignedIn = "signed-in";
-
-    // The e-counter's back office: every agent's view, download and export of a citizen's request is written down.
-    public const string RequestViewed = "request-viewed";
-    public const string RequestFileDownloaded = "request-file-downloaded";
-    public const string RequestsExported = "requests-exported";
-    public const string RequestStatusChanged = "request-status-changed";
-    public const string RequestAssigned = "request-assigned";
-    public const string RequestMessaged = "request-messaged";
-    public const string RequestNoted = "request-noted";
 }

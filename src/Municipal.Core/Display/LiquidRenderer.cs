@@ -49,17 +49,6 @@ public sealed class LiquidRenderer
 
     public ThemeRegistration? FindTheme(string name) => _themes.GetValueOrDefault(name);
 
-    /// <summary>Renders a template with the given values (pages not converted to a view-model record yet).</summary>
-    public Task<string> RenderAsync(string theme, string templateName, IReadOnlyDictionary<string, object?> values) =>
-        RenderValuesAsync(theme, templateName, model: null, values, strict: false);
-
-    /// <summary>
-    /// Renders a template whose page reads the members of one view-model record at the top level (<c>{{ form_action }}</c>
-    /// for <c>FormAction</c>), beside the given values (pages not converted to a view-model record yet).
-    /// </summary>
-    public Task<string> RenderAsync(string theme, string templateName, object? model, IReadOnlyDictionary<string, object?> values) =>
-        RenderValuesAsync(theme, templateName, model, values, strict: model is not null);
-
     /// <summary>
     /// Renders a template from its view-model record (read at the top level: <c>{{ form_action }}</c> for <c>FormAction</c>),
     /// beside the members of an ambient record read at the top level too (the layout's: antiforgery field, site, page).

@@ -12,11 +12,6 @@ namespace Municipal.Core.Display;
 /// </summary>
 public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus, IEnumerable<SiteFeed> feeds, TextCatalog texts)
 {
-    /// <summary>Renders a page from its dictionary of values (pages not converted to a view-model record yet: the forms').</summary>
-    public Task<IResult> RenderAsync(HttpContext http, PageView page, string template, IReadOnlyDictionary<string, object?> values, int statusCode = StatusCodes.Status200OK) =>
-        RenderPageAsync(http, page, statusCode, (theme, ambient) =>
-            liquid.RenderValuesAsync(theme, template, model: null, values.Concat(liquid.MembersOf(ambient)), strict: false));
-
     /// <summary>Renders a page from its view-model record: its members are read at the top level of the template, beside <c>site</c> and <c>page</c>.</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, PageView page, string template, object model, int statusCode = StatusCodes.Status200OK) =>
         RenderPageAsync(http, page, statusCode, (theme, ambient) => liquid.RenderAsync(theme, template, model, ambient));

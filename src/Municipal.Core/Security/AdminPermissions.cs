@@ -37,12 +37,6 @@ public static class AdminPermissions
     /// <summary>The tenant's audit log.</summary>
     public const string ViewAudit = "audit.view";
 
-    /// <summary>Citizens' requests of the e-counter. TEMPORARY: moves to the Forms module.</summary>
-    public const string HandleRequests = "requests.handle";
-
-    /// <summary>Build, change, enable and disable the e-counter's forms. TEMPORARY: moves to the Forms module.</summary>
-    public const string ManageForms = "forms.manage";
-
     /// <summary>The claim that carries each permission of the signed-in user (see <see cref="PermissionClaims"/>).</summary>
     public const string ClaimType = "permission";
 
@@ -54,12 +48,7 @@ public static class AdminPermissions
         new(ManageSettings, [TenantRoles.Administrator]),
         new(ManageUsers, [TenantRoles.Administrator]),
         new(ViewAudit, [TenantRoles.Administrator]),
-        new(HandleRequests, [TenantRoles.Administrator, TenantRoles.Agent]),
-        new(ManageForms, [TenantRoles.Administrator, TenantRoles.Editor]),
     ];
-
-    /// <summary>TEMPORARY, until the Forms module reads the catalog.</summary>
-    public static IReadOnlyList<string> RolesFor(string permission) => Core.First(p => p.Name == permission).Roles;
 
     /// <summary>True when the signed-in user of this tenant holds the permission (to show or hide a button).</summary>
     public static bool Has(this ClaimsPrincipal user, string permission) =>

@@ -35,7 +35,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains("Demande envoyée", html, StringComparison.Ordinal);
 
         await agent.Client.GetStringAsync($"/admin/e-guichet/demandes/{code}");
-        var views = await AuditAsync(fixture, name, AuditActions.RequestViewed);
+        var views = await AuditAsync(fixture, name, RequestAudit.RequestViewed);
         Assert.Equal(2, views.Count);
         Assert.All(views, v => Assert.Equal((agent.Email, "Request", code), (v.Actor, v.ObjectType, v.ObjectId)));
         Assert.Equal(HttpStatusCode.NotFound, (await agent.Client.GetAsync("/admin/e-guichet/demandes/EG-AAAA-BBBB-CCCC-D")).StatusCode);
@@ -57,7 +57,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("piece-jointe-1.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
-        var line = Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestFileDownloaded));
+        var line = Assert.Single(await AuditAsync(fixture, name, RequestAudit.RequestFileDownloaded));
         Assert.Equal((agent.Email, code, "plan d'accès «été».pdf"), (line.Actor, line.ObjectId, line.Details));
 
         // The other request's attachment id under this request's code, a made-up id, a path: nothing.
@@ -67,7 +67,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
             Assert.Equal(HttpStatusCode.NotFound, (await agent.Client.GetAsync(path)).StatusCode);
         }
 
-        Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestFileDownloaded));
+        Assert.Single(await AuditAsync(fixture, name, RequestAudit.RequestFileDownloaded));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
             [(SubmissionEventKind.Submitted, null, SubmissionStatus.Received), (SubmissionEventKind.StatusChanged, SubmissionStatus.Received, SubmissionStatus.InProgress), (SubmissionEventKind.StatusChanged, SubmissionStatus.InProgress, SubmissionStatus.Accepted)],
             history.Select(h => (h.Kind, h.FromStatus, h.ToStatus)).ToList<(SubmissionEventKind, SubmissionStatus?, SubmissionStatus?)>());
         Assert.Equal(agent.Email, history[^1].AuthorName);
-        Assert.Equal(["Reçue → En traitement", "En traitement → Acceptée"], (await AuditAsync(fixture, name, AuditActions.RequestStatusChanged)).Select(a => a.Details));
+        Assert.Equal(["Reçue → En traitement", "En traitement → Acceptée"], (await AuditAsync(fixture, name, RequestAudit.RequestStatusChanged)).Select(a => a.Details));
     }
 
     [Fact]
@@ -210,8 +210,8 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         var mails = await UserTestPages.MailsToAsync(fixture, name, "marie@exemple.be");
         Assert.Contains(mails, m => (m.TextBody ?? string.Empty).Contains("Nous passerons lundi.", StringComparison.Ordinal));
         Assert.DoesNotContain(mails, m => (m.TextBody ?? string.Empty).Contains("Voisin", StringComparison.Ordinal));
-        Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestMessaged));
-        Assert.Single(await AuditAsync(fixture, name, AuditActions.RequestNoted));
+        Assert.Single(await AuditAsync(fixture, name, RequestAudit.RequestMessaged));
+        Assert.Single(await AuditAsync(fixture, name, RequestAudit.RequestNoted));
     }
 
     [Fact]

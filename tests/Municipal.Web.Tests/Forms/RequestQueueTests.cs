@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Security;
+using Municipal.Forms.Requests;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Forms.RequestTestData;
 
@@ -91,7 +92,7 @@ public abstract class RequestQueueTests<TFixture>(TFixture fixture) : IClassFixt
         }
 
         Assert.DoesNotContain(">Demandes</a>", await editor.Client.GetStringAsync("/admin"), StringComparison.Ordinal);
-        Assert.Empty(await AuditAsync(fixture, name, AuditActions.RequestViewed));
+        Assert.Empty(await AuditAsync(fixture, name, RequestAudit.RequestViewed));
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public abstract class RequestQueueTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Contains($"{other};Réserver une salle;1;", all, StringComparison.Ordinal);
         Assert.Contains(";Reçue;;Description : +32 salle | Urgence : Dangereux", all, StringComparison.Ordinal);
 
-        var audit = await AuditAsync(fixture, name, AuditActions.RequestsExported);
+        var audit = await AuditAsync(fixture, name, RequestAudit.RequestsExported);
         Assert.Equal(2, audit.Count);
         Assert.Equal(agent.Email, audit[0].Actor);
         Assert.Equal("2 demande(s) exportée(s) ; filtres : formulaire « Signaler un problème »", audit[0].Details);

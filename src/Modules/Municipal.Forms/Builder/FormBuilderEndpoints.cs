@@ -34,7 +34,7 @@ public static class FormBuilderEndpoints
     {
         var group = endpoints.MapAdminArea("/e-guichet/formulaires")
             .RequireFeature(FormsModule.Feature)
-            .RequirePermission(AdminPermissions.ManageForms);
+            .RequirePermission(FormsModule.ManageForms);
         group.MapGet("/", ListAsync);
         group.MapGet("/{slug}", ShowAsync);
         group.MapPost("/{slug}", ActAsync);

@@ -34,7 +34,7 @@ public static class PrivacyEndpoints
     public static void MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapAdminArea("/e-guichet/donnees-personnelles")
-            .RequirePermission(AdminPermissions.HandleRequests)
+            .RequirePermission(FormsModule.HandleRequests)
             .RequireFeature(FormsModule.Feature);
         group.MapGet("/", (HttpContext http, AdminViews views) => RenderAsync(http, views, email: null, [], notice: null));
         group.MapPost("/", ExportAsync);

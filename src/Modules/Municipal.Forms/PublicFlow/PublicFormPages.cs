@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Admin;
 using Municipal.Core.Display;
@@ -91,7 +90,7 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
         {
             StartUrl = form.LoginRequired ? Url(http, PublicFormPaths.Form(form.Slug)) : null,
         };
-        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", view, ImmutableDictionary<string, object?>.Empty);
+        return await liquid.RenderAsync(theme, "FormsPublicEmbedded", view);
     }
 
     /// <summary>The script of the public forms (error summary focus, conditional fields).</summary>

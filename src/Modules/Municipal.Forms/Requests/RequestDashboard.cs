@@ -13,7 +13,7 @@ public sealed class RequestDashboard(FormsDbContext db, TenantContext tenant) : 
 {
     public async Task<IReadOnlyList<AdminNavLinkView>> LinksAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (!tenant.Tenant.HasFeature(FormsModule.Feature) || !http.User.Has(AdminPermissions.HandleRequests))
+        if (!tenant.Tenant.HasFeature(FormsModule.Feature) || !http.User.Has(FormsModule.HandleRequests))
         {
             return [];
         }

@@ -47,7 +47,7 @@ public static class RequestDetailEndpoints
             return refusal;
         }
 
-        await handling.RecordAsync(AuditActions.RequestViewed, submission!, forms!.Title(submission!.FormSlug), null);
+        await handling.RecordAsync(RequestAudit.RequestViewed, submission!, forms!.Title(submission!.FormSlug), null);
         return await RenderAsync(http, views, db, handling, submission, forms, [], RequestViews.Notice(http));
     }
 
@@ -74,7 +74,7 @@ public static class RequestDetailEndpoints
             return await MessageAsync(http, views, StatusCodes.Status404NotFound, "FormsAgentFileNotFoundTitle", "FormsAgentFileNotFound");
         }
 
-        await handling.RecordAsync(AuditActions.RequestFileDownloaded, submission!, forms!.Title(submission!.FormSlug), FileValidator.DisplayName(attachment.FileName));
+        await handling.RecordAsync(RequestAudit.RequestFileDownloaded, submission!, forms!.Title(submission!.FormSlug), FileValidator.DisplayName(attachment.FileName));
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
 

@@ -22,7 +22,7 @@ public sealed record RequestAgent(string Id, string Email, IReadOnlyList<string>
 /// then one SaveChanges), then written to the audit log. A refusal comes back as a French error for its field.
 /// </summary>
 public sealed partial class RequestHandling(
-    FormsDbContext db, SubmissionHistory history, SubmissionMail mail, AuditLog audit, TenantUsers users, ILogger<RequestHandling> logger)
+    FormsDbContext db, SubmissionHistory history, SubmissionMail mail, AuditLog audit, TenantUsers users, PermissionCatalog permissions, ILogger<RequestHandling> logger)
 {
     /// <summary>The audit log's object type of a request (labelled "AuditType.Request").</summary>
     public const string AuditObjectType = "Request";
@@ -38,7 +38,7 @@ public sealed partial class RequestHandling(
     /// <summary>The tenant's users who handle requests (administrators and agents), not disabled, by e-mail.</summary>
     public async Task<IReadOnlyList<RequestAgent>> AgentsAsync(CancellationToken cancellationToken)
     {
-        var handlers = AdminPermissions.RolesFor(AdminPermissions.HandleRequests);
+        var handlers = permissions.RolesFor(FormsModule.HandleRequests);
         return (await users.ListAsync(cancellationToken))
             .Where(u => u.State != UserState.Disabled && u.Roles.Any(handlers.Contains))
             .Select(u => new RequestAgent(u.User.Id, u.User.Email ?? u.User.UserName ?? u.User.Id, u.Roles))
@@ -99,7 +99,7 @@ public sealed partial class RequestHandling(
             await MailAsync(formTitle, submission, text);
         }
 
-        await RecordAsync(AuditActions.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
+        await RecordAsync(RequestAudit.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
         return null;
     }
 
@@ -145,7 +145,7 @@ public sealed partial class RequestHandling(
         var line = name is null ? FormsText.Get("FormsAgentUnassignedLine") : FormsText.Format("FormsAgentAssignedLine", name);
         history.Stage(submission, SubmissionEventKind.Assigned, line, visibleToCitizen: false, meId, meName);
         await db.SaveChangesAsync(http.RequestAborted);
-        await RecordAsync(AuditActions.RequestAssigned, submission, formTitle, line);
+        await RecordAsync(RequestAudit.RequestAssigned, submission, formTitle, line);
         return null;
     }
 
@@ -166,7 +166,7 @@ public sealed partial class RequestHandling(
         history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
         await db.SaveChangesAsync(http.RequestAborted);
         await MailAsync(formTitle, submission, text);
-        await RecordAsync(AuditActions.RequestMessaged, submission, formTitle, null);
+        await RecordAsync(RequestAudit.RequestMessaged, submission, formTitle, null);
         return null;
     }
 
@@ -181,7 +181,7 @@ public sealed partial class RequestHandling(
         var (authorId, authorName) = Author(http);
         history.Stage(submission, SubmissionEventKind.InternalNote, text, visibleToCitizen: false, authorId, authorName);
         await db.SaveChangesAsync(http.RequestAborted);
-        await RecordAsync(AuditActions.RequestNoted, submission, formTitle, null);
+        await RecordAsync(RequestAudit.RequestNoted, submission, formTitle, null);
         return null;
     }
 

@@ -29,7 +29,7 @@ public static class RequestQueueEndpoints
     {
         var group = endpoints.MapAdminArea(RequestRoutes.Prefix)
             .RequireFeature(FormsModule.Feature)
-            .RequirePermission(AdminPermissions.HandleRequests);
+            .RequirePermission(FormsModule.HandleRequests);
         group.MapGet("/", QueueAsync);
         group.MapGet("/export.csv", ExportAsync);
         group.MapRequestDetail();
@@ -111,7 +111,7 @@ public static class RequestQueueEndpoints
             ? (await handling.AgentsAsync(http.RequestAborted)).FirstOrDefault(a => a.Id == filter.AgentId)?.Email
             : null;
         await audit.RecordAsync(
-            AuditActions.RequestsExported,
+            RequestAudit.RequestsExported,
             RequestHandling.AuditObjectType,
             null,
             FormsText.Get("FormsAgentExportObject"),
