@@ -11,9 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin;
-using Municipal.Core.Admin.Content;
-using Municipal.Core.Admin.Review;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
@@ -77,7 +74,6 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();
-        services.AddContentReview();
 
         // Background jobs
         services.AddScoped<JobQueue>();
@@ -137,11 +133,10 @@ public static class MunicipalServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((options, paths, logging) =>
             options.XmlRepository = new PrivateKeyRepository(Path.Combine(paths.Root, "keys"), logging));
 
-        // Back office: sign-in per tenant.
-        services.AddMunicipalAdmin();
+        // Behind a reverse proxy: the forwarded headers it may set.
         services.AddReverseProxy();
-        services.AddContentAdmin();
-        Admin.Site.SiteAdmin.AddSiteAdmin(services);
+
+        // The back office is a module (the host lists it first): sign-in per tenant, antiforgery, rate limits.
 
         foreach (var module in modules)
         {
@@ -179,10 +174,6 @@ public static class MunicipalServiceCollectionExtensions
         endpoints.MapThemeAssets();
         endpoints.MapBranding();
         endpoints.MapSiteEndpoints();
-        endpoints.MapAdminEndpoints();
-        endpoints.MapContentAdmin();
-        endpoints.MapContentReview();
-        Admin.Site.SiteAdmin.MapSiteAdmin(endpoints);
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

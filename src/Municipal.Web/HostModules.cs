@@ -1,3 +1,4 @@
+using Municipal.Core.Admin;
 using Municipal.Core.Modules;
 using Municipal.Forms;
 using Municipal.Media;
@@ -12,6 +13,7 @@ public static class HostModules
 {
     public static IReadOnlyList<IMunicipalModule> All() =>
     [
+        new BackOfficeModule(),
         new DefaultThemeModule(),
         new PagesModule(),
         new NewsModule(),

@@ -6,7 +6,9 @@ namespace Municipal.Core.Display;
 /// Marks a request as the back office's preview of an unpublished revision: <see cref="ThemePageRenderer"/>
 /// then puts a labelled banner at the top of the main region, and the page is otherwise the public one.
 /// </summary>
-public sealed record ContentPreview(string EditUrl)
+/// <param name="EditUrl">The back office's editor of the previewed item.</param>
+/// <param name="CssUrl">The banner's stylesheet, served by the back office.</param>
+public sealed record ContentPreview(string EditUrl, string CssUrl)
 {
     private const string ItemKey = "Municipal.ContentPreview";
 

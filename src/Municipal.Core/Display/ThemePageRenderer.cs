@@ -27,7 +27,7 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
         if (ContentPreview.Of(http) is { } preview)
         {
             // Inside the main region, before the page's own h1: the layout and its landmarks stay the public ones.
-            var banner = new ContentPreviewBannerView(preview.EditUrl, (http.Request.PathBase + Admin.AdminEndpoints.AssetsPath + "/preview.css").ToString());
+            var banner = new ContentPreviewBannerView(preview.EditUrl, preview.CssUrl);
             body = await liquid.RenderAsync(theme, "ContentPreviewBanner", banner) + body;
         }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin;
 
 namespace Municipal.Core.Security;
 
@@ -100,9 +99,9 @@ internal sealed class PermissionPolicies(PermissionCatalog catalog) : IConfigure
         foreach (var permission in catalog.All)
         {
             options.AddPolicy(permission.Name, policy => policy
-                .AddAuthenticationSchemes(TenantAuthentication.Scheme)
+                .AddAuthenticationSchemes(TenantAuthenticationNames.Scheme)
                 .RequireAuthenticatedUser()
-                .RequireClaim(TenantAuthentication.TenantClaim)
+                .RequireClaim(TenantAuthenticationNames.TenantClaim)
                 .RequireRole(permission.Roles));
         }
     }
@@ -118,7 +117,7 @@ internal sealed class PermissionClaims(PermissionCatalog catalog) : IClaimsTrans
 
     public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (!principal.HasClaim(c => c.Type == TenantAuthentication.TenantClaim) || principal.Identities.Any(i => i.AuthenticationType == IdentityType))
+        if (!principal.HasClaim(c => c.Type == TenantAuthenticationNames.TenantClaim) || principal.Identities.Any(i => i.AuthenticationType == IdentityType))
         {
             return Task.FromResult(principal);
         }

@@ -18,7 +18,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<OperatorRecord> Operators => Set<OperatorRecord>();
 
     /// <summary>Failed sign-ins of the operators, per typed address and client (see SignInThrottle).</summary>
-    public DbSet<Admin.Sessions.SignInThrottleRecord> SignInThrottles => Set<Admin.Sessions.SignInThrottleRecord>();
+    public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,7 +54,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             op.ToTable("Operators");
             op.HasIndex(o => o.NormalizedEmail).IsUnique();
         });
-        modelBuilder.Entity<Admin.Sessions.SignInThrottleRecord>(Admin.Sessions.SignInThrottleRecord.Configure);
+        modelBuilder.Entity<SignInThrottleRecord>(SignInThrottleRecord.Configure);
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {
             run.ToTable("RecipeRuns");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Admin.Sessions;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
 

@@ -9,7 +9,7 @@ namespace Municipal.Core.Tenancy;
 /// Plain pages answered before a tenant (and so a theme) is known: unknown host, disabled or unfinished tenant.
 /// Self-contained and accessible: lang, one h1, main landmark, no external resource.
 /// </summary>
-internal static class StatusPages
+public static class StatusPages
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 

@@ -8,7 +8,7 @@ namespace Municipal.Web.Tests.TimeLimits;
 
 /// <summary>
 /// An invitation to the back office lasts seven days (<see cref="InvitationTokenProviderOptions"/>), dated and
-/// checked on the storage's fake clock (<see cref="Municipal.Core.Admin.TenantBoundTokenProvider"/>). SQLite and PostgreSQL.
+/// checked on the storage's fake clock (<see cref="Municipal.Core.Security.TenantBoundTokenProvider"/>). SQLite and PostgreSQL.
 /// </summary>
 public abstract class InvitationTimeLimitTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture

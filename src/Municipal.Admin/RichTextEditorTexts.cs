@@ -11,7 +11,7 @@ public static class RichTextEditorTexts
 {
     public const string FileName = "editor-texts.json";
 
-    // The editor's name of each text (src/Municipal.Core/Admin/editor/src/texts.js) and its key in CoreText.resx.
+    // The editor's name of each text (src/Municipal.Admin/editor/src/texts.js) and its key in CoreText.resx.
     private static readonly (string Name, string Key)[] Keys =
     [
         ("toolbarLabel", "EditorToolbarLabel"),

@@ -28,7 +28,7 @@ public static class AdminEndpoints
     public const string SignInRateLimitPolicy = "Municipal.Admin.SignIn";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-    private static readonly EmbeddedAssets Assets = new(typeof(AdminEndpoints).Assembly, "Admin/wwwroot");
+    private static readonly EmbeddedAssets Assets = new(typeof(AdminEndpoints).Assembly, "wwwroot");
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -264,7 +264,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AdminViews>();
-        services.AddSingleton(new ModuleTemplates("Admin", new EmbeddedAssets(typeof(AdminEndpoints).Assembly, "Admin/Views")));
+        services.AddSingleton(new ModuleTemplates("Admin", new EmbeddedAssets(typeof(AdminEndpoints).Assembly, "Views")));
 
         services.AddAuthentication(TenantAuthentication.Scheme).AddCookie(TenantAuthentication.Scheme);
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(TenantAuthentication.Scheme)

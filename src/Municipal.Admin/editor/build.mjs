@@ -1,5 +1,5 @@
 // Bundles the rich-text editor into ../wwwroot/editor.js and editor.css (generated, not committed; embedded into
-// Municipal.Core by its .csproj, which runs this script). One IIFE, no module loader: admin.js adds it with a
+// Municipal.Admin by its .csproj, which runs this script). One IIFE, no module loader: admin.js adds it with a
 // <script> element only on pages that have a textarea[data-rich-text].
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";

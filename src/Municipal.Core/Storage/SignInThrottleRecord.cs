@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Municipal.Core.Admin.Sessions;
+namespace Municipal.Core.Storage;
 
-/// <summary>Failed sign-ins of one client for one typed address (see <see cref="SignInThrottle"/>).</summary>
+/// <summary>Failed sign-ins of one client for one typed address (see <c>SignInThrottle</c> of the back office).</summary>
 public sealed class SignInThrottleRecord
 {
     /// <summary>

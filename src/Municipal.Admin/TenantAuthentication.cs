@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
@@ -19,8 +20,8 @@ namespace Municipal.Core.Admin;
 /// </summary>
 public static class TenantAuthentication
 {
-    public const string Scheme = "Municipal.Admin";
-    public const string TenantClaim = "tenant";
+    public const string Scheme = TenantAuthenticationNames.Scheme;
+    public const string TenantClaim = TenantAuthenticationNames.TenantClaim;
     public const string CookiePrefix = ".Municipal.Admin";
 
     /// <summary>The claim naming the cookie's row in the sessions table (<see cref="Sessions.AdminSessions"/>).</summary>

@@ -21,7 +21,7 @@ public static class ContentPreviewEndpoint
             return Results.NotFound();
         }
 
-        ContentPreview.Mark(http, new ContentPreview(AdminArea.Url(http, ContentAdminRoutes.Edit(id))));
+        ContentPreview.Mark(http, new ContentPreview(AdminArea.Url(http, ContentAdminRoutes.Edit(id)), (http.Request.PathBase + AdminEndpoints.AssetsPath + "/preview.css").ToString()));
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         http.Response.Headers.CacheControl = "no-store";
         return await display.DisplayAsync(latest, http);

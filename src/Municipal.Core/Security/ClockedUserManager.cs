@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Core.Security;
 
 /// <summary>
 /// Identity's user manager with the lockout on the application's <see cref="TimeProvider"/>: the stock

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Core.Security;
 
 /// <summary>
 /// Identity's data-protection tokens, bound to the tenant (the token's purpose names it, so a link issued by one

@@ -1,8 +1,8 @@
-namespace Municipal.Core.Admin.Sessions;
+namespace Municipal.Core.Storage;
 
 /// <summary>
 /// One sign-in to the back office, the server's side of its cookie: the cookie names the row, and a cookie whose row
-/// is closed, too old or idle too long is refused (<see cref="AdminSessions"/>).
+/// is closed, too old or idle too long is refused (<c>AdminSessions</c> of the back office).
 /// </summary>
 public sealed class AdminSessionRecord
 {

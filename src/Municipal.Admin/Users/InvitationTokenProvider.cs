@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Admin.Users;
