@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// An entry of the back office's navigation, registered by the module that owns the screen
@@ -119,7 +119,7 @@ public static class AdminArea
         }
 
         // A module's entry names a key of its own resources: the catalog reads the core's, then the modules'.
-        var texts = http.RequestServices.GetRequiredService<Resources.TextCatalog>();
+        var texts = http.RequestServices.GetRequiredService<Municipal.Core.Resources.TextCatalog>();
         var path = http.Request.Path.Value ?? "/";
         var visible = items
             .Where(i => (i.Permission is null || http.User.Has(i.Permission)) && (i.Feature is null || tenant.HasFeature(i.Feature)))

@@ -11,14 +11,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin.Audit;
-using Municipal.Core.Admin.Sessions;
-using Municipal.Core.Admin.Users;
+using Municipal.Core;
+using Municipal.Admin.Audit;
+using Municipal.Admin.Sessions;
+using Municipal.Admin.Users;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>The back office's first pages: sign-in, dashboard, sign-out, and the admin layout's assets.</summary>
 public static class AdminEndpoints
@@ -278,9 +279,9 @@ public static class AdminServiceCollectionExtensions
         });
         services.AddSingleton(new AdminMenuItem("NavDashboard", TenantAuthentication.DashboardPath, Permission: null, Order: 0));
         services.AddMunicipalUsers();
-        services.AddSingleton<Background.IJobHandler, PasswordResetMail>();
+        services.AddSingleton<Municipal.Core.Background.IJobHandler, PasswordResetMail>();
         services.AddScoped<AdminSessions>();
-        services.AddScoped(sp => new SignInThrottle(sp.GetRequiredService<Storage.TenantDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MunicipalOptions>>()));
+        services.AddScoped(sp => new SignInThrottle(sp.GetRequiredService<Municipal.Core.Storage.TenantDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<MunicipalOptions>>()));
 
         services.AddAntiforgery(options =>
         {
@@ -297,7 +298,7 @@ public static class AdminServiceCollectionExtensions
             {
                 var permit = http.RequestServices.GetRequiredService<IOptions<MunicipalOptions>>().Value.SignIn.PermitPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    Security.ClientKey.Of(http),
+                    Municipal.Core.Security.ClientKey.Of(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permit), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             options.OnRejected = (context, _) =>

@@ -1,4 +1,4 @@
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>The search box of the back office's lists (contents, media).</summary>
 public static class AdminSearch

@@ -8,7 +8,7 @@ using Municipal.Core.Audit;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// Issuing the back office's cookie, in one place for both paths (password only, password then code), and the
@@ -89,7 +89,7 @@ public static class AdminSignIn
             Users.TenantUsers.AuditObjectType,
             user.Id,
             email,
-            twoFactor ? Resources.CoreText.Get("TwoFactorAuditSignedIn") : null,
+            twoFactor ? Municipal.Core.Resources.CoreText.Get("TwoFactorAuditSignedIn") : null,
             http.RequestAborted);
     }
 

@@ -6,7 +6,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>The header of an admin page: whose site, its address, where the layout's assets are, which area.</summary>
 public sealed record AdminChrome(string SiteName, string SiteUrl, string AssetsUrl, string Area);

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin.Content;
-using Municipal.Core.Admin.Review;
-using Municipal.Core.Admin.Site;
+using Municipal.Admin.Content;
+using Municipal.Admin.Review;
+using Municipal.Admin.Site;
 using Municipal.Core.Modules;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The back office (/admin) as a module of its own, with no feature: every tenant has it. Listed first by the host,

@@ -1,4 +1,4 @@
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The addresses of the content back office, in one place: the list and editor pages link to the review,

@@ -2,14 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin.Content;
+using Municipal.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// A module's lines of the dashboard's "what waits for you" list (requests to handle...), so that the core names no

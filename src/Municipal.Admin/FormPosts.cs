@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The one check of a posted form that every form of the back office, the host administration and the e-counter

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The form where a password is chosen from a mailed link (<see cref="TokenLinkPage"/>: password reset, invitation): the address and the link's

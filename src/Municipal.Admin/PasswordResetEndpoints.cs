@@ -7,7 +7,7 @@ using Municipal.Core.Background;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// "Mot de passe oublié" of the back office: a request form that answers the same, with the same work, whether the

@@ -6,7 +6,7 @@ using Municipal.Core.Mail;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The job "admin.password-reset": looks the typed address up and, when it has an account, mails the reset link.

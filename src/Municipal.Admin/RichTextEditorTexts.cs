@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The rich-text editor's words (editor.js asks for them before it starts), from CoreText like every word of the back

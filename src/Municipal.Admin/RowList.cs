@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The button of a row-list editor that posted the form: "up-3", "down-3", "remove-3" act on a row, "add" adds the

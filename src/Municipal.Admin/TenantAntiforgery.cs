@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// Binds antiforgery tokens to the tenant: a token issued by one municipality is refused by another. The host's

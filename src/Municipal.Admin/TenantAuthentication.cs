@@ -11,7 +11,7 @@ using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The back office's cookie, made worthless outside its tenant: the cookie is named after the tenant, its path is

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// A page opened from a mailed token link where a password is chosen (password reset, invitation). The link carries

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin.Sessions;
-using Municipal.Core.Admin.Users;
+using Municipal.Admin.Sessions;
+using Municipal.Admin.Users;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin;
+namespace Municipal.Admin;
 
 /// <summary>
 /// The second step of a two-factor sign-in, "Code de vérification": a code of the authenticator app or one of the

@@ -1,4 +1,4 @@
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Modules;
 using Municipal.Forms;
 using Municipal.Media;

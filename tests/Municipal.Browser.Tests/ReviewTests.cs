@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Municipal.Browser.Tests.Harness;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Content;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;

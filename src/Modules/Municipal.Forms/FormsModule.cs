@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
 using Municipal.Core.Forms;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Media;
 using Municipal.Core.Modules;

@@ -9,7 +9,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Audit;
+namespace Municipal.Admin.Audit;
 
 /// <summary>A line of the journal as the table shows it.</summary>
 public sealed record AuditLineView(string Date, string DateIso, string Actor, string Action, string ObjectType, string ObjectName, string? ObjectUrl, string? Details);

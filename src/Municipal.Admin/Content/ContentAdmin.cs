@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Display;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>The content back office: list, new and edit forms, preview, publish, unpublish, schedule.</summary>
 public static class ContentAdmin

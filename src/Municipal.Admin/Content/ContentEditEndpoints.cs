@@ -5,7 +5,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// The new and edit forms: GET draws them, POST saves a new draft revision (and publishes it when a user allowed

@@ -8,7 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>What the scheduling form shows again after a refused post: the typed values and their messages.</summary>
 public sealed record ScheduleForm(string Date, string Time, bool Publish, string? DateError = null, string? TimeError = null)

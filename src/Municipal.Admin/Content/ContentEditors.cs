@@ -1,6 +1,6 @@
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>The content type editors the modules registered, and those a tenant may use (its features on).</summary>
 public sealed class ContentEditors(IEnumerable<IContentTypeEditor> editors)

@@ -4,7 +4,7 @@ using Municipal.Core.Media;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>A choice of a select or a checkbox list.</summary>
 public sealed record ContentOptionView(string Value, string Label, bool Selected);
@@ -103,7 +103,7 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
     /// <summary>"No form", the tenant's forms, and the chosen one kept even when it is gone or disabled since.</summary>
     private async Task<List<ContentOptionView>> EmbeddedFormOptionsAsync(EmbeddedFormField field, CancellationToken cancellationToken)
     {
-        var forms = services.GetService(typeof(Forms.IEmbeddedForms)) is Forms.IEmbeddedForms embedded
+        var forms = services.GetService(typeof(Municipal.Core.Forms.IEmbeddedForms)) is Municipal.Core.Forms.IEmbeddedForms embedded
             ? await embedded.ListAsync(cancellationToken)
             : [];
         var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("ContentFieldFormNone"), field.Value is null) };

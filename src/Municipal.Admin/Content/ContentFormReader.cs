@@ -5,7 +5,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Media;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// Reads a posted content form into the editor's typed fields: each field is read by its kind, required fields

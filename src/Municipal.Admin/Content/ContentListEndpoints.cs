@@ -9,7 +9,7 @@ using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>The list of contents (AdminContentList.liquid): a page of rows, the filters, the links to create and to page.</summary>
 public sealed record ContentListView(

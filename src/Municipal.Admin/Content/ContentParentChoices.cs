@@ -3,7 +3,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// The pages a page may be placed under: latest revisions of the type, not in the trash, neither the page itself

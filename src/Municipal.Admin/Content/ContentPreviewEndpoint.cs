@@ -3,7 +3,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// GET /admin/contenus/{id}/apercu: the latest revision (a draft too) drawn by its type's public display, in the

@@ -5,7 +5,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// POST publish, unpublish and schedule of an item's latest revision (editors and administrators only: the

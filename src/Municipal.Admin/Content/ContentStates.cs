@@ -3,7 +3,7 @@ using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>Where an item stands, as the back office names it: one state per item, shown as text.</summary>
 public enum ContentAdminState

@@ -1,7 +1,7 @@
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Content;
+namespace Municipal.Admin.Content;
 
 /// <summary>
 /// The posted fields of a content form, typed, with the errors found so far (by field name). Editors read

@@ -5,7 +5,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>
 /// The review workflow's pages: an author submits, editors see the queue, compare the submitted version with the

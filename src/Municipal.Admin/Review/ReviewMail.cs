@@ -7,7 +7,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>
 /// The mails of the review workflow, through the durable outbox: editors and administrators learn that something

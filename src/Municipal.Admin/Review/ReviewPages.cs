@@ -8,7 +8,7 @@ using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>
 /// The review workflow, revision history and trash of the back office: services, navigation and routes

@@ -4,7 +4,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>An item waiting in the review queue.</summary>
 public sealed record ReviewQueueItemView(string Title, string Type, string Author, string SubmittedOn, string SubmittedIso, string? Note, string ReviewUrl);

@@ -5,7 +5,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>
 /// The history of an item: every revision with its date, author and status, each one compared with the one

@@ -6,7 +6,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Review;
+namespace Municipal.Admin.Review;
 
 /// <summary>
 /// The trash of the back office: put an item there (offline at once, address freed), list, restore as a draft,

@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Municipal.Core;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Sessions;
+namespace Municipal.Admin.Sessions;
 
 /// <summary>
 /// The server's side of the back office's cookies: a row per sign-in that the cookie names, checked on every request,

@@ -3,10 +3,11 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Municipal.Core;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Sessions;
+namespace Municipal.Admin.Sessions;
 
 /// <summary>
 /// Slows down password guessing without handing strangers a way to lock an account: failures are counted per typed
@@ -15,7 +16,7 @@ namespace Municipal.Core.Admin.Sessions;
 /// waits 1 minute, then 2, 4... up to <see cref="SignInOptions.MaxDelay"/>. Counted per typed address, known or not,
 /// so the answers do not tell which addresses exist. Kept in the tenant's database on the application's clock, so
 /// every node of a cluster sees the same count. The same table in the host's database throttles the operators'
-/// sign-in (<see cref="Storage.HostDbContext"/>).
+/// sign-in (<see cref="Municipal.Core.Storage.HostDbContext"/>).
 /// </summary>
 public sealed class SignInThrottle(DbContext db, TimeProvider clock, IOptions<MunicipalOptions> options)
 {
@@ -89,7 +90,7 @@ public sealed class SignInThrottle(DbContext db, TimeProvider clock, IOptions<Mu
 
     /// <summary>The message of a try refused because it came too soon: the same whether the address exists or not.</summary>
     public static string Message(TimeSpan wait) =>
-        Resources.CoreText.Format("SignInThrottled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
+        Municipal.Core.Resources.CoreText.Format("SignInThrottled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
 
     /// <summary>1 minute at the first failure beyond the free ones, doubled at each next one, at most <paramref name="max"/>.</summary>
     public static TimeSpan Delay(int beyondFree, TimeSpan max)

@@ -12,7 +12,7 @@ using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>A row of the menu editor as the template shows it.</summary>
 public sealed record MenuRowView(

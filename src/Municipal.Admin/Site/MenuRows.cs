@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>
 /// A link of the menu editor as a form row: the tree of the menu (one level of nesting) is edited as a flat

@@ -7,7 +7,7 @@ using Municipal.Core.Media;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>
 /// /admin/parametres: the site's settings in sections, each a form of its own (identity and branding, contact

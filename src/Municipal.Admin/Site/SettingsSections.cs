@@ -4,7 +4,7 @@ using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>The fields of the settings page, by field id, as text: the stored settings, or what was posted.</summary>
 public sealed class SettingsFields

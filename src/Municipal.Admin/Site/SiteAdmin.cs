@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Display;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>The screens of the site itself: menus, taxonomies and settings.</summary>
 public static class SiteAdmin

@@ -9,7 +9,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>
 /// /admin/taxonomies: the taxonomies (topics, audiences) and their terms. A taxonomy is a content item: each

@@ -6,7 +6,7 @@ using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Site;
+namespace Municipal.Admin.Site;
 
 /// <summary>A term as the editor's form carries it: its id (empty for a term being added) and its name.</summary>
 public sealed record TermRow(string Id, string Name);

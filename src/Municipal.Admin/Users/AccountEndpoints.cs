@@ -9,7 +9,7 @@ using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 using QRCoder;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>
 /// /admin/compte, for every signed-in user: their password, two-factor sign-in with an authenticator app

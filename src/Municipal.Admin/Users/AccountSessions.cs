@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin.Sessions;
+using Municipal.Core;
+using Municipal.Admin.Sessions;
 using Municipal.Core.Audit;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>One open session as the account page lists it.</summary>
 public sealed record AccountSessionView(string Started, string LastSeen, string Client, bool Current, string Handle, string CloseLabel);

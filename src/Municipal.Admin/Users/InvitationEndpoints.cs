@@ -8,7 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>
 /// The invitee's side of an invitation: the mailed link opens a form where they choose their password; the

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>The lifetime of invitation links: a week, longer than a password reset's day.</summary>
 public sealed class InvitationTokenProviderOptions : DataProtectionTokenProviderOptions

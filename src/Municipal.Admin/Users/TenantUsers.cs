@@ -5,7 +5,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>A user of the tenant with their roles, as the list and the user's page show them.</summary>
 public sealed record TenantUser(IdentityUser User, IReadOnlyList<string> Roles, UserState State);

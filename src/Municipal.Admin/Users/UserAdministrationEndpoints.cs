@@ -8,7 +8,7 @@ using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>
 /// /admin/utilisateurs, for administrators: the list of the tenant's users, invitations, a user's page where their

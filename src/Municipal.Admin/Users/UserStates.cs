@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>Where an account stands, as the users' list shows it.</summary>
 public enum UserState

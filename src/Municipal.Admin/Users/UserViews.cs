@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>A row of the users' table.</summary>
 public sealed record UserRowView(string Email, string Url, string Roles, string State, string StateClass, string TwoFactor, bool Self);
@@ -57,7 +57,7 @@ public static class UserViews
 
     private sealed class FrenchStatusResult(int statusCode, string titleKey, string bodyKey) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => Tenancy.StatusPages.WriteAsync(httpContext, statusCode, titleKey, bodyKey);
+        public Task ExecuteAsync(HttpContext httpContext) => Municipal.Core.Tenancy.StatusPages.WriteAsync(httpContext, statusCode, titleKey, bodyKey);
     }
 
     private static string StateClass(UserState state) => state switch

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin.Audit;
+using Municipal.Admin.Audit;
 using Municipal.Core.Display;
 using Municipal.Core.Security;
 
-namespace Municipal.Core.Admin.Users;
+namespace Municipal.Admin.Users;
 
 /// <summary>Services of users, invitations, two-factor sign-in and the journal.</summary>
 public static class UsersServiceCollectionExtensions

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 
 namespace Municipal.Web.HostAdmin;
 

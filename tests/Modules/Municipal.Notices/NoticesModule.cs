@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;

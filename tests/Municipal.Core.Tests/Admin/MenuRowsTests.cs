@@ -1,4 +1,4 @@
-using Municipal.Core.Admin.Site;
+using Municipal.Admin.Site;
 using Municipal.Core.Content;
 
 namespace Municipal.Core.Tests.Admin;

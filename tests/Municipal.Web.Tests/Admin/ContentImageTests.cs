@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Security;
 using Municipal.Web.Tests.Infrastructure;
 using Municipal.Web.Tests.Media;

@@ -1,5 +1,5 @@
 using System.Net;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Security;
 using Municipal.Web.Tests.Infrastructure;
 

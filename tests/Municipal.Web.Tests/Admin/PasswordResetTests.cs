@@ -96,7 +96,7 @@ public abstract partial class PasswordResetTests<TFixture>(TFixture fixture) : I
         {
             var pending = await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name);
             Assert.Equal(2, pending.Count);
-            Assert.All(pending, job => Assert.Equal(Core.Admin.PasswordResetMail.JobKind, job.Kind));
+            Assert.All(pending, job => Assert.Equal(Municipal.Admin.PasswordResetMail.JobKind, job.Kind));
         }
 
         await RunJobsAsync();

@@ -1,5 +1,5 @@
 using System.Net;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
 using Municipal.Core.Security;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Audit;
 using Municipal.Core.Background;
 using Municipal.Core.Content;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
 using Municipal.Core.Security;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Web.Tests.Infrastructure;
 using Municipal.Web.Tests.TimeLimits;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Background;
 using Municipal.Web.Tests.Infrastructure;
 using OtpNet;

@@ -309,7 +309,7 @@ public abstract partial class PublicFormFlowTests<TFixture>(TFixture fixture) : 
         var name = await TenantWithFormAsync();
         var id = await PublishProcedureAsync(fixture, name);
         var editor = await AdminSession.SignInAsync(fixture, name, Municipal.Core.Security.TenantRoles.Editor);
-        var edit = Municipal.Core.Admin.ContentAdminRoutes.Edit(id);
+        var edit = Municipal.Admin.ContentAdminRoutes.Edit(id);
 
         var page = await editor.Client.GetStringAsync(edit);
         Assert.Contains("<label for=\"form\">Formulaire en ligne (e-guichet)", page, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Net;
-using Municipal.Core.Admin.Users;
+using Municipal.Admin.Users;
 using Municipal.Core.Security;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Admin.UserTestPages;

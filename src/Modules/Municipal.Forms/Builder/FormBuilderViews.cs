@@ -1,4 +1,4 @@
-using Municipal.Core.Admin;
+using Municipal.Admin;
 
 namespace Municipal.Forms.Builder;
 

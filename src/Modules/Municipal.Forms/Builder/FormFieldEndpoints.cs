@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Admin;
-using Municipal.Core.Admin.Site;
+using Municipal.Admin;
+using Municipal.Admin.Site;
 using Municipal.Forms.Model;
 using Municipal.Forms.Resources;
 

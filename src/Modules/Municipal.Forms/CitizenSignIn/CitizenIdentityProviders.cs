@@ -47,6 +47,6 @@ public sealed class CitizenIdentityProviders(IEnumerable<ICitizenIdentityProvide
     /// <summary>A path of this site ("/x"), never another site ("//x", "/\x", "http:..."); anything else becomes the home page.</summary>
     public static string SafeReturnPath(string? value) =>
         value is { Length: > 0 } path && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl)
-            ? Core.Admin.FormPosts.EncodeLocation(path)
+            ? Municipal.Admin.FormPosts.EncodeLocation(path)
             : "/";
 }

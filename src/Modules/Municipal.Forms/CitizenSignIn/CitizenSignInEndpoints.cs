@@ -22,7 +22,7 @@ public static class CitizenSignInEndpoints
     {
         // Never in the output cache either: it ignores Cache-Control, and a page that names the signed-in citizen,
         // stored once their browser had its antiforgery cookie, went to every visitor (and outlived the session).
-        var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature).WithMetadata(new Core.Admin.AdminNoCachePolicy());
+        var group = endpoints.MapGroup(string.Empty).RequireFeature(FormsModule.Feature).WithMetadata(new Municipal.Admin.AdminNoCachePolicy());
         group.MapGet(CitizenIdentityProviders.SignInPath, SignInPageAsync);
         // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
         group.MapPost(SignOutPath, (Func<HttpContext, Task<IResult>>)SignOutAsync);

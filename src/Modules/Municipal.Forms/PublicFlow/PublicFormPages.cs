@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;

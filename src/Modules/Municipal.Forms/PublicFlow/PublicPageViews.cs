@@ -69,7 +69,7 @@ public sealed record FollowUpView
     public required string Heading { get; init; }
     public bool Found { get; init; }
     public required string Code { get; init; }
-    public required IReadOnlyList<Core.Admin.ErrorLinkView> Errors { get; init; }
+    public required IReadOnlyList<Municipal.Admin.ErrorLinkView> Errors { get; init; }
     public required string Action { get; init; }
     public required string ReplyAction { get; init; }
     public required string LeaveAction { get; init; }

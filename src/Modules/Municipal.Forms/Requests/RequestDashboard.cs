@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Resources;

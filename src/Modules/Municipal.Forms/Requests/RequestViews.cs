@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Forms.Model;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Media;
 using Municipal.Core.Security;
 using Municipal.Media.Files;

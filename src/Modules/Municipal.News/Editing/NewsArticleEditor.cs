@@ -1,4 +1,4 @@
-using Municipal.Core.Admin.Content;
+using Municipal.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;

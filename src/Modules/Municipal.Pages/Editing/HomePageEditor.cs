@@ -1,5 +1,5 @@
 using System.Globalization;
-using Municipal.Core.Admin.Content;
+using Municipal.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Pages.Model;

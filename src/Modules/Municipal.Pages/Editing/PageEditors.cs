@@ -1,4 +1,4 @@
-using Municipal.Core.Admin.Content;
+using Municipal.Admin.Content;
 using Municipal.Core.Content;
 using Municipal.Core.Resources;
 using Municipal.Pages.Model;

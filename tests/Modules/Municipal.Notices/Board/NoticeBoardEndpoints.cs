@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Admin;
+using Municipal.Admin;
 using Municipal.Core.Content;
 using Municipal.Core.Modules;
 using Municipal.Core.Security;
