@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Admin;
 using Municipal.Core.Background;
 using Municipal.Core.Display;
-using Municipal.Core.Forms;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Municipal.Admin;
 using Municipal.Core.Display;
-using Municipal.Core.Media;
 using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Municipal.Core.Background;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 using Municipal.Core.Tenancy;

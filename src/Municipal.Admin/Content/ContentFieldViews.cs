@@ -1,6 +1,6 @@
 using System.Globalization;
 using Municipal.Core.Content;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 
@@ -103,7 +103,7 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
     /// <summary>"No form", the tenant's forms, and the chosen one kept even when it is gone or disabled since.</summary>
     private async Task<List<ContentOptionView>> EmbeddedFormOptionsAsync(EmbeddedFormField field, CancellationToken cancellationToken)
     {
-        var forms = services.GetService(typeof(Municipal.Core.Forms.IEmbeddedForms)) is Municipal.Core.Forms.IEmbeddedForms embedded
+        var forms = services.GetService(typeof(Municipal.Core.Modules.IEmbeddedForms)) is Municipal.Core.Modules.IEmbeddedForms embedded
             ? await embedded.ListAsync(cancellationToken)
             : [];
         var options = new List<ContentOptionView> { new(string.Empty, CoreText.Get("ContentFieldFormNone"), field.Value is null) };

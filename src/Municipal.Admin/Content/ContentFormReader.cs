@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 
 namespace Municipal.Admin.Content;

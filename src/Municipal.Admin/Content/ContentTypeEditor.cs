@@ -90,6 +90,6 @@ public sealed record TermsField(string Name, string Label, string Taxonomy, IRea
 
 /// <summary>
 /// The e-counter form a page carries (a procedure's), by slug; empty for none. Offered as a select of the tenant's
-/// forms through <see cref="Municipal.Core.Forms.IEmbeddedForms"/>; left out when the e-counter is not there and none is chosen.
+/// forms through <see cref="Municipal.Core.Modules.IEmbeddedForms"/>; left out when the e-counter is not there and none is chosen.
 /// </summary>
 public sealed record EmbeddedFormField(string Name, string Label, string? Value) : EditorField(Name, Label);

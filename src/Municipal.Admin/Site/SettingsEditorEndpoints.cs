@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
 

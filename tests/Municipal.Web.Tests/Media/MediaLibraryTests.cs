@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
 using Municipal.Core.Tenancy;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Forms;
+using Municipal.Core.Modules;
 using Municipal.Core.Tenancy;
 using Municipal.Forms.Model;
 using Municipal.Forms.Storage;

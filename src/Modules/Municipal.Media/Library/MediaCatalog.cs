@@ -1,4 +1,4 @@
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Tenancy;
 using Municipal.Media.Files;
 using Municipal.Media.Model;

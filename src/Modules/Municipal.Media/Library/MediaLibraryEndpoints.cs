@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Municipal.Admin;
-using Municipal.Core.Media;
+using Municipal.Core.Modules;
 using Municipal.Core.Security;
 using Municipal.Media.Files;
 using Municipal.Media.Model;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
-using Municipal.Core.Forms;
+using Municipal.Core.Modules;
 using Municipal.Pages.Model;
 
 namespace Municipal.Pages.Public;

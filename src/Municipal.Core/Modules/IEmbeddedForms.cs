@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Municipal.Core.Forms;
+namespace Municipal.Core.Modules;
 
 /// <summary>A form a procedure page may carry: its slug and title.</summary>
 public sealed record EmbeddedFormChoice(string Slug, string Title);

@@ -1,4 +1,4 @@
-namespace Municipal.Core.Media;
+namespace Municipal.Core.Modules;
 
 /// <summary>
 /// An image of the tenant's media library, as content editors choose it. <paramref name="Url"/> is the address of
