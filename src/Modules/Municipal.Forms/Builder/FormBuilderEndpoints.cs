@@ -91,17 +91,16 @@ public static class FormBuilderEndpoints
                 steps.Add(new FormStep { Title = title, Fields = [] });
                 query = $"?fait=etape-ajoutee&n={steps.Count - 1}";
                 break;
-            case "up" or "down":
-                var to = verb == "up" ? index - 1 : index + 1;
-                if (to < 0 || to >= steps.Count)
+            case RowAction.Up or RowAction.Down:
+                var to = RowList.Move(steps, index, verb == RowAction.Up ? -1 : 1);
+                if (to == index)
                 {
                     return Results.Redirect(AdminArea.Url(http, FormBuilderPaths.Form(slug)));
                 }
 
-                (steps[index], steps[to]) = (steps[to], steps[index]);
                 query = $"?fait=etape-deplacee&n={to}#step-{to}";
                 break;
-            case "remove" when steps[index].Fields.Count == 0:
+            case RowAction.Remove when steps[index].Fields.Count == 0:
                 query = "?fait=etape-retiree&titre=" + Uri.EscapeDataString(steps[index].Title);
                 steps.RemoveAt(index);
                 break;
@@ -140,16 +139,21 @@ public static class FormBuilderEndpoints
     internal static string StateLabel(bool published, bool enabled) =>
         !published ? FormsText.Get("FormsBuilderStateDraft") : FormsText.Get(enabled ? "FormsBuilderStateEnabled" : "FormsBuilderStateDisabled");
 
-    /// <summary>"up-2" → ("up", 2); a verb without an index stays as it is; an index out of range means nothing.</summary>
+    /// <summary>
+    /// The button posted: a row's "up-2", "down-2", "remove-2" as the back office's row lists read them
+    /// (<see cref="RowList"/>), ("", -1) for a row that is not there, or the form's own verb ("add-step", "publish").
+    /// </summary>
     internal static (string Verb, int Index) StepAction(string action, int count)
     {
-        var dash = action.LastIndexOf('-');
-        if (dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        var row = RowList.Action(action, count);
+        if (row.Index >= 0)
         {
-            return index < count ? (action[..dash], index) : ("", -1);
+            return (row.Verb, row.Index);
         }
 
-        return (action, -1);
+        var dash = action.LastIndexOf('-');
+        var namesARow = dash > 0 && int.TryParse(action.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        return namesARow ? (string.Empty, -1) : (action, -1);
     }
 
     internal static int? QueryIndex(IQueryCollection query, int count) =>

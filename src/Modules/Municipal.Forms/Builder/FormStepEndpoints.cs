@@ -97,17 +97,16 @@ public static class FormStepEndpoints
                 fields.Add(BuilderFields.New(type, name, label)!);
                 await SaveStepAsync(store, form, i, current with { Fields = fields }, http.RequestAborted);
                 return Results.Redirect(AdminArea.Url(http, FormBuilderPaths.Field(slug, i, fields.Count - 1)) + "?fait=ajoute");
-            case "up" or "down":
-                var to = verb == "up" ? index - 1 : index + 1;
-                if (to < 0 || to >= fields.Count)
+            case RowAction.Up or RowAction.Down:
+                var to = RowList.Move(fields, index, verb == RowAction.Up ? -1 : 1);
+                if (to == index)
                 {
                     return Results.Redirect(here);
                 }
 
-                (fields[index], fields[to]) = (fields[to], fields[index]);
                 query = $"?fait=deplace&n={to}#field-{to}";
                 break;
-            case "remove":
+            case RowAction.Remove:
                 query = "?fait=retire&libelle=" + Uri.EscapeDataString(Short(fields[index].Label));
                 fields.RemoveAt(index);
                 break;
