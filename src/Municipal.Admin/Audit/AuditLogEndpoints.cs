@@ -85,7 +85,8 @@ public static class AuditLogEndpoints
     /// </summary>
     public static string ActionLabel(TextCatalog texts, string action) => LabelOr(texts, "Audit." + action, action);
 
-    private static string TypeLabel(TextCatalog texts, string type) => LabelOr(texts, "AuditType." + type, type);
+    /// <summary>An object type in words ("AuditType.&lt;type&gt;" in the core's or its module's texts), else its name; the review and the trash name content types the same way.</summary>
+    public static string TypeLabel(TextCatalog texts, string type) => LabelOr(texts, "AuditType." + type, type);
 
     private static string LabelOr(TextCatalog texts, string key, string fallback)
     {

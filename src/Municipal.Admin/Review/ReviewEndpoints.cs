@@ -53,7 +53,7 @@ internal static class ReviewEndpoints
         var queue = await workflow.QueueAsync(http.RequestAborted);
         var items = queue.Select(i => new ReviewQueueItemView(
             i.DisplayText,
-            ReviewViewModels.Type(i.ContentType),
+            ReviewViewModels.Type(http, i.ContentType),
             ReviewViewModels.Author(i.Author),
             ReviewViewModels.Date(i.ModifiedUtc),
             ReviewViewModels.Iso(i.ModifiedUtc),
@@ -137,7 +137,7 @@ internal static class ReviewEndpoints
         return await views.RenderViewAsync(http, "AdminReview", CoreText.Format("ReviewTitle", latest.DisplayText), new ReviewView(
             errors,
             latest.DisplayText,
-            ReviewViewModels.Type(latest.ContentType),
+            ReviewViewModels.Type(http, latest.ContentType),
             ReviewViewModels.Author(latest.Author),
             ReviewViewModels.Date(latest.ModifiedUtc),
             ReviewViewModels.Iso(latest.ModifiedUtc),

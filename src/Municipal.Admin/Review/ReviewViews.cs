@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Content;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
@@ -117,13 +118,9 @@ public static class ReviewViewModels
     /// <summary>"Brouillon", "Publiée", "Archivée": the status in words, never by colour alone.</summary>
     public static string Status(ContentStatus status) => CoreText.Get("RevisionStatus" + status);
 
-    /// <summary>The content type in French ("ReviewType.&lt;Type&gt;"), else its name.</summary>
-    public static string Type(string contentType)
-    {
-        var key = "ReviewType." + contentType;
-        var text = CoreText.Get(key);
-        return text == key ? contentType : text;
-    }
+    /// <summary>The content type in words, as the journal names it (the module that brings the type labels it).</summary>
+    public static string Type(HttpContext http, string contentType) =>
+        Audit.AuditLogEndpoints.TypeLabel(http.RequestServices.GetRequiredService<TextCatalog>(), contentType);
 
     public static string Author(string? author) => string.IsNullOrWhiteSpace(author) ? CoreText.Get("ReviewUnknownAuthor") : author;
 

@@ -58,7 +58,7 @@ internal static class RevisionEndpoints
         return await views.RenderViewAsync(http, "AdminRevisions", CoreText.Format("RevisionsTitle", latest.DisplayText), new RevisionsView(
             errors,
             latest.DisplayText,
-            ReviewViewModels.Type(latest.ContentType),
+            ReviewViewModels.Type(http, latest.ContentType),
             notice,
             rows,
             trashed,

@@ -41,7 +41,7 @@ internal static class TrashEndpoints
         var items = (await trash.ListAsync(http.RequestAborted)).Select(i => new TrashItemView(
             i.ContentItemId,
             i.DisplayText,
-            ReviewViewModels.Type(i.ContentType),
+            ReviewViewModels.Type(http, i.ContentType),
             ReviewViewModels.Date(i.TrashedUtc),
             ReviewViewModels.Iso(i.TrashedUtc),
             ReviewViewModels.Url(http, ContentAdminRoutes.RestoreFromTrash(i.ContentItemId)),
