@@ -53,14 +53,21 @@ public abstract record FormField
     /// <summary>Wiped when the request passes its retention, and listed in a person's data export.</summary>
     public bool PersonalData { get; init; }
 
+    protected FormField(string type) => Type = type;
+
     /// <summary>The schema's type name (the JSON discriminator, so not written twice).</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type { get; }
 }
 
 /// <summary>Short and long text share their limits.</summary>
 public abstract record TextualField : FormField
 {
+    protected TextualField(string type)
+        : base(type)
+    {
+    }
+
     public int? MinLength { get; init; }
 
     public int? MaxLength { get; init; }
@@ -72,31 +79,15 @@ public abstract record TextualField : FormField
     public string? PatternMessage { get; init; }
 }
 
-public sealed record TextField : TextualField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Text;
-}
+public sealed record TextField() : TextualField(FieldTypes.Text);
 
-public sealed record TextAreaField : TextualField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.TextArea;
-}
+public sealed record TextAreaField() : TextualField(FieldTypes.TextArea);
 
-public sealed record EmailField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Email;
-}
+public sealed record EmailField() : FormField(FieldTypes.Email);
 
-public sealed record PhoneField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Phone;
-}
+public sealed record PhoneField() : FormField(FieldTypes.Phone);
 
-public sealed record NumberField : FormField
+public sealed record NumberField() : FormField(FieldTypes.Number)
 {
     public decimal? Min { get; init; }
 
@@ -104,46 +95,30 @@ public sealed record NumberField : FormField
 
     /// <summary>Whole numbers only (a count of people); otherwise decimals are allowed (a surface in m²).</summary>
     public bool WholeNumber { get; init; }
-
-    [JsonIgnore]
-    public override string Type => FieldTypes.Number;
 }
 
-public sealed record DateField : FormField
+public sealed record DateField() : FormField(FieldTypes.Date)
 {
     public DateOnly? Min { get; init; }
 
     public DateOnly? Max { get; init; }
-
-    [JsonIgnore]
-    public override string Type => FieldTypes.Date;
 }
 
-public sealed record ChoiceField : FormField
+public sealed record ChoiceField() : FormField(FieldTypes.Choice)
 {
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
 
     public ChoiceDisplay Display { get; init; } = ChoiceDisplay.Radio;
-
-    [JsonIgnore]
-    public override string Type => FieldTypes.Choice;
 }
 
-public sealed record MultiChoiceField : FormField
+public sealed record MultiChoiceField() : FormField(FieldTypes.MultiChoice)
 {
     public required IReadOnlyList<ChoiceOption> Options { get; init; }
-
-    [JsonIgnore]
-    public override string Type => FieldTypes.MultiChoice;
 }
 
-public sealed record BooleanField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Boolean;
-}
+public sealed record BooleanField() : FormField(FieldTypes.Boolean);
 
-public sealed record FileField : FormField
+public sealed record FileField() : FormField(FieldTypes.File)
 {
     public int MaxFiles { get; init; } = 1;
 
@@ -151,44 +126,21 @@ public sealed record FileField : FormField
 
     /// <summary>Media types accepted, e.g. "image/jpeg", "application/pdf". Empty: any type.</summary>
     public IReadOnlyList<string> AcceptedTypes { get; init; } = [];
-
-    [JsonIgnore]
-    public override string Type => FieldTypes.File;
 }
 
 /// <summary>A Belgian postal address: street, number, box, postal code (1000–9999), locality.</summary>
-public sealed record AddressField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Address;
-}
+public sealed record AddressField() : FormField(FieldTypes.Address);
 
 /// <summary>A Belgian national register number (11 digits with a modulo-97 check).</summary>
-public sealed record NrnField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Nrn;
-}
+public sealed record NrnField() : FormField(FieldTypes.Nrn);
 
-public sealed record IbanField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Iban;
-}
+public sealed record IbanField() : FormField(FieldTypes.Iban);
 
 /// <summary>A box the citizen ticks to agree; when required it must be ticked.</summary>
-public sealed record ConsentField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Consent;
-}
+public sealed record ConsentField() : FormField(FieldTypes.Consent);
 
 /// <summary>Text shown between fields (the label is the text); it never takes a value.</summary>
-public sealed record InfoField : FormField
-{
-    [JsonIgnore]
-    public override string Type => FieldTypes.Info;
-}
+public sealed record InfoField() : FormField(FieldTypes.Info);
 
 /// <summary>The type names of the public schema.</summary>
 public static class FieldTypes

@@ -35,15 +35,10 @@ public static class PublicFormEndpoints
 
     private static async Task<IResult> ShowStepAsync(string slug, int number, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {
-        var form = await pages.FindAsync(http, slug);
-        if (form is null || number < 1 || number > form.Steps.Count)
+        var (form, refusal) = await OpenStepAsync(slug, number, http, pages);
+        if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
@@ -61,15 +56,10 @@ public static class PublicFormEndpoints
 
     private static async Task<IResult> PostStepAsync(string slug, int number, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {
-        var form = await pages.FindAsync(http, slug);
-        if (form is null || number < 1 || number > form.Steps.Count)
+        var (form, refusal) = await OpenStepAsync(slug, number, http, pages);
+        if (form is null)
         {
-            return await pages.NotFoundAsync(http);
-        }
-
-        if (pages.Gate(http, form) is { } signIn)
-        {
-            return signIn;
+            return refusal!;
         }
 
         if (await ReadPostAsync(http) is not { } posted)
@@ -200,6 +190,21 @@ public static class PublicFormEndpoints
     }
 
     /// <summary>The posted form, or null for a post from another site, of another kind, malformed or over the limits.</summary>
+    /// <summary>
+    /// The form whose step <paramref name="number"/> a citizen may fill, or else the answer to give instead (Form null):
+    /// the site's 404 for an unknown form or step, or the way to the sign-in page of a form that requires one.
+    /// </summary>
+    private static async Task<(FormDefinition? Form, IResult? Refusal)> OpenStepAsync(string slug, int number, HttpContext http, PublicFormPages pages)
+    {
+        var form = await pages.FindAsync(http, slug);
+        if (form is null || number < 1 || number > form.Steps.Count)
+        {
+            return (null, await pages.NotFoundAsync(http));
+        }
+
+        return pages.Gate(http, form) is { } signIn ? (null, signIn) : (form, null);
+    }
+
     internal static async Task<IFormCollection?> ReadPostAsync(HttpContext http)
     {
         if (!PublicFormPages.IsSameOrigin(http) || !http.Request.HasFormContentType)

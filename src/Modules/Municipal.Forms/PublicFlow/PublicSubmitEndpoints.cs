@@ -60,22 +60,11 @@ public static class PublicSubmitEndpoints
     private static async Task<IResult> SubmitAsync(
         string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, CitizenSession citizens, SubmissionIntake intake)
     {
-        var (form, refusal) = await pages.OpenAsync(http, slug);
-        if (form is null)
+        // No draft: already sent (a second click, a reload of the post) or expired. Nothing is created twice.
+        var (form, posted, draft, refusal) = await OpenPostAsync(slug, http, pages, drafts);
+        if (form is null || posted is null || draft is null)
         {
             return refusal!;
-        }
-
-        if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
-        {
-            return PublicFormEndpoints.BadPost(http);
-        }
-
-        // No draft: already sent (a second click, a reload of the post) or expired. Nothing is created twice.
-        var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
-        if (draft is null)
-        {
-            return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug)));
         }
 
         var open = PublicFormPages.FirstOpenStep(form, draft.Values);
@@ -85,11 +74,11 @@ public static class PublicSubmitEndpoints
         }
 
         // Checked once, before the draft is claimed: a request the intake refuses leaves the draft as it was.
-        var email = (posted[EmailInput].FirstOrDefault() ?? string.Empty).Trim();
+        var email = PostedEmail(posted);
         var check = SubmissionIntake.Check(new SubmissionRequest(form, email, draft.Values, null, citizens.Current(http)));
         if (check.Accepted is not { } accepted)
         {
-            return await RenderSummaryAsync(http, pages, form, draft, email.Length > 320 ? email[..320] : email, check.Errors);
+            return await RenderSummaryAsync(http, pages, form, draft, ShownEmail(email), check.Errors);
         }
 
         if (!await drafts.ClaimAsync(draft, http.RequestAborted))
@@ -161,27 +150,16 @@ public static class PublicSubmitEndpoints
     private static async Task<IResult> SaveAsync(
         string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts, MailOutbox outbox, TenantContext tenant, CitizenMailThrottle throttle)
     {
-        var (form, refusal) = await pages.OpenAsync(http, slug);
-        if (form is null)
+        var (form, posted, draft, refusal) = await OpenPostAsync(slug, http, pages, drafts);
+        if (form is null || posted is null || draft is null)
         {
             return refusal!;
         }
 
-        if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
-        {
-            return PublicFormEndpoints.BadPost(http);
-        }
-
-        var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
-        if (draft is null)
-        {
-            return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug)));
-        }
-
-        var email = (posted[EmailInput].FirstOrDefault() ?? string.Empty).Trim();
+        var email = PostedEmail(posted);
         if (SubmissionIntake.ValidateEmail(email) is { IsValid: false } bad)
         {
-            return await RenderSaveAsync(http, pages, form, draft, email.Length > 320 ? email[..320] : email, bad.Errors, sent: false);
+            return await RenderSaveAsync(http, pages, form, draft, ShownEmail(email), bad.Errors, sent: false);
         }
 
         draft.Record.Email = email;
@@ -202,6 +180,36 @@ public static class PublicSubmitEndpoints
         await outbox.EnqueueAsync(tenant.Tenant, message, CancellationToken.None);
         return Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Save(form.Slug)) + "?envoye=1");
     }
+
+    /// <summary>
+    /// The form, the posted fields and the citizen's draft of a post at the end of the flow; or else the answer to give
+    /// (Form, Posted or Draft null): the refusal of <see cref="PublicFormPages.OpenAsync"/>, a bad post, or the form's
+    /// first page when the cookie holds no draft any more.
+    /// </summary>
+    private static async Task<(FormDefinition? Form, IFormCollection? Posted, LoadedDraft? Draft, IResult? Refusal)> OpenPostAsync(
+        string slug, HttpContext http, PublicFormPages pages, FormDrafts drafts)
+    {
+        var (form, refusal) = await pages.OpenAsync(http, slug);
+        if (form is null)
+        {
+            return (null, null, null, refusal);
+        }
+
+        if (await PublicFormEndpoints.ReadPostAsync(http) is not { } posted)
+        {
+            return (null, null, null, PublicFormEndpoints.BadPost(http));
+        }
+
+        var draft = await drafts.FromCookieAsync(http, form, http.RequestAborted);
+        return draft is null
+            ? (null, null, null, Results.Redirect(PublicFormPages.Url(http, PublicFormPaths.Form(form.Slug))))
+            : (form, posted, draft, null);
+    }
+
+    private static string PostedEmail(IFormCollection posted) => (posted[EmailInput].FirstOrDefault() ?? string.Empty).Trim();
+
+    /// <summary>The address shown back in the field after an error, cut to the longest an address may be.</summary>
+    private static string ShownEmail(string email) => email.Length > 320 ? email[..320] : email;
 
     private static async Task<IResult> ResumeAsync(string slug, string? jeton, HttpContext http, PublicFormPages pages, FormDrafts drafts)
     {

@@ -157,14 +157,11 @@ public sealed partial class RequestHandling(
         }
 
         var text = message?.Trim() ?? string.Empty;
-        if (TextError(text, "message", "FormsAgentMessageRequired") is { } error)
+        if (await WriteLineAsync(http, submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, "message", "FormsAgentMessageRequired") is { } error)
         {
             return error;
         }
 
-        var (authorId, authorName) = Author(http);
-        history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
-        await db.SaveChangesAsync(http.RequestAborted);
         await MailAsync(formTitle, submission, text);
         await RecordAsync(RequestAudit.RequestMessaged, submission, formTitle, null);
         return null;
@@ -172,15 +169,11 @@ public sealed partial class RequestHandling(
 
     public async Task<ErrorLinkView?> NoteAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? note)
     {
-        var text = note?.Trim() ?? string.Empty;
-        if (TextError(text, "note", "FormsAgentNoteRequired") is { } error)
+        if (await WriteLineAsync(http, submission, SubmissionEventKind.InternalNote, note?.Trim() ?? string.Empty, visibleToCitizen: false, "note", "FormsAgentNoteRequired") is { } error)
         {
             return error;
         }
 
-        var (authorId, authorName) = Author(http);
-        history.Stage(submission, SubmissionEventKind.InternalNote, text, visibleToCitizen: false, authorId, authorName);
-        await db.SaveChangesAsync(http.RequestAborted);
         await RecordAsync(RequestAudit.RequestNoted, submission, formTitle, null);
         return null;
     }
@@ -192,6 +185,23 @@ public sealed partial class RequestHandling(
     /// <summary>The signed-in agent as history lines name them: their id and e-mail.</summary>
     public static (string? Id, string? Name) Author(HttpContext http) =>
         (http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity?.Name);
+
+    /// <summary>
+    /// The officer's text as a line of the request's history, signed by them and saved (seen by the citizen when it is a
+    /// message); or else the error of a text empty or too long, with the form field it points to.
+    /// </summary>
+    private async Task<ErrorLinkView?> WriteLineAsync(HttpContext http, SubmissionRecord submission, SubmissionEventKind kind, string text, bool visibleToCitizen, string field, string requiredKey)
+    {
+        if (TextError(text, field, requiredKey) is { } error)
+        {
+            return error;
+        }
+
+        var (authorId, authorName) = Author(http);
+        history.Stage(submission, kind, text, visibleToCitizen, authorId, authorName);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return null;
+    }
 
     private static ErrorLinkView? TextError(string text, string field, string requiredKey) =>
         text.Length == 0 ? new ErrorLinkView(FormsText.Get(requiredKey), "#" + field)

@@ -34,21 +34,8 @@ public static class EmailValidator
             && labels[^1].Length >= 2 && !labels[^1].All(char.IsAsciiDigit);
     }
 
-    public static FieldOutcome Validate(EmailField field, FieldValue? value)
-    {
-        if (value is not null and not TextValue)
-        {
-            return FieldOutcome.WrongKind(field);
-        }
-
-        var text = (value as TextValue)?.Text.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorEmailRequired");
-        }
-
-        return IsValid(text) ? FieldOutcome.Accept(new TextValue(text)) : FieldOutcome.Fail(field, "FormsErrorEmailInvalid");
-    }
+    public static FieldOutcome Validate(EmailField field, FieldValue? value) =>
+        FieldOutcome.NormalisedText(field, value, "FormsErrorEmailRequired", "FormsErrorEmailInvalid", text => IsValid(text) ? text : null);
 }
 
 /// <summary>
@@ -97,20 +84,6 @@ public static class PhoneValidator
         number.Length > 1 && number[0] != '0'
         && number.Length == (number[0] == '4' && number[1] is >= '5' and <= '9' ? 9 : 8);
 
-    public static FieldOutcome Validate(PhoneField field, FieldValue? value)
-    {
-        if (value is not null and not TextValue)
-        {
-            return FieldOutcome.WrongKind(field);
-        }
-
-        var text = (value as TextValue)?.Text.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorPhoneRequired");
-        }
-
-        var phone = Normalise(text);
-        return phone is null ? FieldOutcome.Fail(field, "FormsErrorPhoneInvalid") : FieldOutcome.Accept(new TextValue(phone));
-    }
+    public static FieldOutcome Validate(PhoneField field, FieldValue? value) =>
+        FieldOutcome.NormalisedText(field, value, "FormsErrorPhoneRequired", "FormsErrorPhoneInvalid", Normalise);
 }

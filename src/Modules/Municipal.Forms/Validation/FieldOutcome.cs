@@ -23,6 +23,26 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
     public static FieldOutcome Missing(FormField field, string requiredKey) =>
         field.Required ? Fail(field, requiredKey) : Empty;
 
+    /// <summary>
+    /// A one-line text answer, trimmed: missing when blank, else accepted as <paramref name="normalise"/> writes it,
+    /// or refused when it gives null.
+    /// </summary>
+    public static FieldOutcome NormalisedText(FormField field, FieldValue? value, string requiredKey, string invalidKey, Func<string, string?> normalise)
+    {
+        if (value is not null and not TextValue)
+        {
+            return WrongKind(field);
+        }
+
+        var text = (value as TextValue)?.Text.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return Missing(field, requiredKey);
+        }
+
+        return normalise(text) is { } normalised ? Accept(new TextValue(normalised)) : Fail(field, invalidKey);
+    }
+
     /// <summary>The answer is of another kind than the field expects (a number for a text, a list for a date...).</summary>
     public static FieldOutcome WrongKind(FormField field) => Fail(field, "FormsErrorWrongKind", ExpectedKind(field));
 

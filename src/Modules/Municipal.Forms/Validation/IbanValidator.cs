@@ -54,24 +54,6 @@ public static class IbanValidator
         return remainder;
     }
 
-    public static FieldOutcome Validate(IbanField field, FieldValue? value)
-    {
-        if (value is null)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorIbanRequired");
-        }
-
-        if (value is not TextValue text)
-        {
-            return FieldOutcome.WrongKind(field);
-        }
-
-        if (text.Text.Trim().Length == 0)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorIbanRequired");
-        }
-
-        var iban = Normalise(text.Text.Trim());
-        return iban is null ? FieldOutcome.Fail(field, "FormsErrorIbanInvalid") : FieldOutcome.Accept(new TextValue(iban));
-    }
+    public static FieldOutcome Validate(IbanField field, FieldValue? value) =>
+        FieldOutcome.NormalisedText(field, value, "FormsErrorIbanRequired", "FormsErrorIbanInvalid", Normalise);
 }

@@ -100,24 +100,6 @@ public static class NrnValidator
         return digits;
     }
 
-    public static FieldOutcome Validate(NrnField field, FieldValue? value)
-    {
-        if (value is null)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorNrnRequired");
-        }
-
-        if (value is not TextValue text)
-        {
-            return FieldOutcome.WrongKind(field);
-        }
-
-        if (text.Text.Trim().Length == 0)
-        {
-            return FieldOutcome.Missing(field, "FormsErrorNrnRequired");
-        }
-
-        var digits = Normalise(text.Text.Trim());
-        return digits is null ? FieldOutcome.Fail(field, "FormsErrorNrnInvalid") : FieldOutcome.Accept(new TextValue(digits));
-    }
+    public static FieldOutcome Validate(NrnField field, FieldValue? value) =>
+        FieldOutcome.NormalisedText(field, value, "FormsErrorNrnRequired", "FormsErrorNrnInvalid", Normalise);
 }

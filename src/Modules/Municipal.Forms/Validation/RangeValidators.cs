@@ -23,17 +23,8 @@ public static class NumberValidator
             return FieldOutcome.Fail(field, "FormsErrorNumberInteger");
         }
 
-        if (field.Min is { } min && number.Number < min)
-        {
-            return FieldOutcome.Fail(field, "FormsErrorNumberTooSmall", Show(min));
-        }
-
-        if (field.Max is { } max && number.Number > max)
-        {
-            return FieldOutcome.Fail(field, "FormsErrorNumberTooLarge", Show(max));
-        }
-
-        return FieldOutcome.Accept(number);
+        return Limits.Check(field, number.Number, field.Min, field.Max, "FormsErrorNumberTooSmall", "FormsErrorNumberTooLarge", Show)
+            ?? FieldOutcome.Accept(number);
     }
 
     private static string Show(decimal number) => number.ToString("0.##########", CultureInfo.GetCultureInfo("fr-BE"));
@@ -54,18 +45,30 @@ public static class DateValidator
             return FieldOutcome.WrongKind(field);
         }
 
-        if (field.Min is { } min && date.Date < min)
-        {
-            return FieldOutcome.Fail(field, "FormsErrorDateTooEarly", Show(min));
-        }
-
-        if (field.Max is { } max && date.Date > max)
-        {
-            return FieldOutcome.Fail(field, "FormsErrorDateTooLate", Show(max));
-        }
-
-        return FieldOutcome.Accept(date);
+        return Limits.Check(field, date.Date, field.Min, field.Max, "FormsErrorDateTooEarly", "FormsErrorDateTooLate", Show)
+            ?? FieldOutcome.Accept(date);
     }
 
     private static string Show(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-BE"));
+}
+
+/// <summary>The officer's limits of a number or a date, either of them optional.</summary>
+internal static class Limits
+{
+    /// <summary>The failure of an answer below <paramref name="min"/> or above <paramref name="max"/>, the limit shown; null when inside.</summary>
+    public static FieldOutcome? Check<T>(FormField field, T answer, T? min, T? max, string belowKey, string aboveKey, Func<T, string> show)
+        where T : struct, IComparable<T>
+    {
+        if (min is { } low && answer.CompareTo(low) < 0)
+        {
+            return FieldOutcome.Fail(field, belowKey, show(low));
+        }
+
+        if (max is { } high && answer.CompareTo(high) > 0)
+        {
+            return FieldOutcome.Fail(field, aboveKey, show(high));
+        }
+
+        return null;
+    }
 }
