@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

@@ -1,23 +1,10 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
 using Municipal.Admin.Audit;
 using Municipal.Admin.Sessions;
 using Municipal.Admin.Users;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

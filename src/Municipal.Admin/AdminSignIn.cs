@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Audit;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin;
 
 /// <summary>The header of an admin page: whose site, its address, where the layout's assets are, which area.</summary>

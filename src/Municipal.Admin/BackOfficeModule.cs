@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Municipal.Admin.Content;
 using Municipal.Admin.Review;
 using Municipal.Admin.Site;
-using Municipal.Core.Modules;
 
 namespace Municipal.Admin;
 

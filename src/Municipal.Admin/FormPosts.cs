@@ -1,8 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Background;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Municipal.Core.Background;
-using Municipal.Core.Mail;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin;
 
 /// <summary>

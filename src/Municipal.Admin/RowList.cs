@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace Municipal.Admin;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Municipal.Admin.Sessions;
 using Municipal.Admin.Users;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin;
 

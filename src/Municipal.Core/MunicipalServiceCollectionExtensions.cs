@@ -1,26 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Background;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Mail;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Core;
 

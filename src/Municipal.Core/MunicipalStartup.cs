@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core;
 
 /// <summary>What runs before the host answers: host database and every tenant's database migrated in place.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using Municipal.Core;
-using Municipal.Core.Tenancy;
-using Municipal.Web.Resources;
-
 namespace Municipal.Web;
 
 /// <summary>On an empty machine, the demo municipality is created so the first run shows a site.</summary>

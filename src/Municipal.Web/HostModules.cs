@@ -1,4 +1,3 @@
-using Municipal.Admin;
 using Municipal.Core.Modules;
 using Municipal.Forms;
 using Municipal.Media;

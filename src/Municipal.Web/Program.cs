@@ -1,4 +1,3 @@
-using Municipal.Core;
 using Municipal.Web;
 using Municipal.Web.Cli;
 using Municipal.Web.HostAdmin;

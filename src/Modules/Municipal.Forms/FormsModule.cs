@@ -1,22 +1,8 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Admin;
-using Municipal.Core.Background;
-using Municipal.Core.Display;
-using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
 using Municipal.Forms.Api;
 using Municipal.Forms.Builder;
-using Municipal.Forms.CitizenSignIn;
 using Municipal.Forms.Privacy;
-using Municipal.Forms.PublicFlow;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms;
 

@@ -1,17 +1,9 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Municipal.Admin;
 using Municipal.Core.Display;
-using Municipal.Core.Modules;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
-using Municipal.Core.Storage;
-using Municipal.Media.Files;
 using Municipal.Media.Library;
-using Municipal.Media.Model;
-using Municipal.Media.Resources;
-using Municipal.Media.Storage;
 
 namespace Municipal.Media;
 

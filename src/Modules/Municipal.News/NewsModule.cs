@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Admin.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.News.Editing;
-using Municipal.News.Model;
 using Municipal.News.Public;
 using Municipal.News.Recipes;
-using Municipal.News.Resources;
 
 namespace Municipal.News;
 

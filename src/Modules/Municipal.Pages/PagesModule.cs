@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Admin.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Resources;
 using Municipal.Pages.Editing;
 using Municipal.Pages.Public;
 using Municipal.Pages.Recipes;
-using Municipal.Pages.Resources;
 
 namespace Municipal.Pages;
 

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
-
 namespace Municipal.Admin.Audit;
 
 /// <summary>A line of the journal as the table shows it.</summary>

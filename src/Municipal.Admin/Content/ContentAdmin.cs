@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Display;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>The content back office: list, new and edit forms, preview, publish, unpublish, schedule.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Background;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>What the scheduling form shows again after a refused post: the typed values and their messages.</summary>

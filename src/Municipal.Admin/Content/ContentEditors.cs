@@ -1,5 +1,3 @@
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>The content type editors the modules registered, and those a tenant may use (its features on).</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Municipal.Core.Content;
-using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 
 namespace Municipal.Admin.Content;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 
 namespace Municipal.Admin.Content;
 

@@ -1,13 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.WebUtilities;
-using Municipal.Core.Background;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin.Content;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

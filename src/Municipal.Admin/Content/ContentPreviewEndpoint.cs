@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Background;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>Where an item stands, as the back office names it: one state per item, shown as text.</summary>

@@ -1,5 +1,3 @@
-using Municipal.Core.Content;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin.Content;
 
 /// <summary>

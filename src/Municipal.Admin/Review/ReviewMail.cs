@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using MimeKit;
-using Municipal.Core.Content;
-using Municipal.Core.Mail;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin.Review;
 

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Review;
 
 /// <summary>

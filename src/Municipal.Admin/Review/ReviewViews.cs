@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin.Review;
 
 /// <summary>An item waiting in the review queue.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
-
 namespace Municipal.Admin.Review;
 
 /// <summary>

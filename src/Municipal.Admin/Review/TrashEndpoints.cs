@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
 
 namespace Municipal.Admin.Review;
 

@@ -1,11 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
 
 namespace Municipal.Admin.Sessions;
 

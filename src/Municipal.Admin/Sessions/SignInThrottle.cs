@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
 
 namespace Municipal.Admin.Sessions;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin.Site;
 
 /// <summary>

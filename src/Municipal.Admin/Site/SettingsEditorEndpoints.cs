@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Audit;
-using Municipal.Core.Content;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Site;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-
 namespace Municipal.Admin.Site;
 
 /// <summary>The fields of the settings page, by field id, as text: the stored settings, or what was posted.</summary>

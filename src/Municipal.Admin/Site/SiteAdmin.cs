@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Display;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Site;
 
 /// <summary>The screens of the site itself: menus, taxonomies and settings.</summary>

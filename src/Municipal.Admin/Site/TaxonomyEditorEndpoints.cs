@@ -1,13 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Content;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
 
 namespace Municipal.Admin.Site;
 

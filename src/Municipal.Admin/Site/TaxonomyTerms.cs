@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Content;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
 
 namespace Municipal.Admin.Site;
 

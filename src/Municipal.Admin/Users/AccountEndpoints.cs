@@ -1,12 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Audit;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 using QRCoder;
 
 namespace Municipal.Admin.Users;

@@ -1,16 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
 using Municipal.Admin.Sessions;
-using Municipal.Core.Audit;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
 
 namespace Municipal.Admin.Users;
 

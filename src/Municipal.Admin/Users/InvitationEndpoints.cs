@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using MimeKit;
-using Municipal.Core.Mail;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin.Users;
 

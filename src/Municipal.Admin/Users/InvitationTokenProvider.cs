@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Admin.Users;
 

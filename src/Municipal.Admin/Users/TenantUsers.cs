@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-using Municipal.Core.Storage;
-
 namespace Municipal.Admin.Users;
 
 /// <summary>A user of the tenant with their roles, as the list and the user's page show them.</summary>

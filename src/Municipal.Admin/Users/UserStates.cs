@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Users;
 
 /// <summary>Where an account stands, as the users' list shows it.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Resources;
-using Municipal.Core.Security;
-
 namespace Municipal.Admin.Users;
 
 /// <summary>A row of the users' table.</summary>

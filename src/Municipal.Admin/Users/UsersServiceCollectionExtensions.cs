@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Municipal.Admin.Audit;
-using Municipal.Core.Display;
-using Municipal.Core.Security;
 
 namespace Municipal.Admin.Users;
 

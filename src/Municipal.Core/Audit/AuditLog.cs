@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Audit;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Background;
 
 /// <summary>

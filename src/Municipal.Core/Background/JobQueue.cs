@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-
 namespace Municipal.Core.Background;
 
 /// <summary>Runs one kind of job for a tenant. Resolved in a scope whose TenantContext is the job's tenant.</summary>

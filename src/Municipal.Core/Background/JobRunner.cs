@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Background;
 
 /// <summary>

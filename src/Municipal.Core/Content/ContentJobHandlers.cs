@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Background;
-
 namespace Municipal.Core.Content;
 
 /// <summary>Scheduled publication of an item's latest revision.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Background;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Content;
 
 /// <summary>

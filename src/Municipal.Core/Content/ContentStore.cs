@@ -1,8 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Content;
 

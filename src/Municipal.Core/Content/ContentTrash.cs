@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Background;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Content;
 
 /// <summary>What restoring from the trash did: the new draft, and the address it had to take when its own was taken.</summary>

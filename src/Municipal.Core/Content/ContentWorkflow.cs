@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
-
 namespace Municipal.Core.Content;
 
 /// <summary>Why a review action could not be done; the page says it in French, nothing is changed.</summary>

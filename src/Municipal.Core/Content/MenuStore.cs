@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Content;
 
 /// <summary>Reads and writes a tenant's menus.</summary>

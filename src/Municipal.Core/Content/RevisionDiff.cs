@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Content;
 

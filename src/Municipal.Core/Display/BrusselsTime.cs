@@ -1,6 +1,3 @@
-using System.Globalization;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Display;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Display;
 
 /// <summary>WCAG 2.1 contrast ratio, used to refuse a brand colour that would make text unreadable.</summary>

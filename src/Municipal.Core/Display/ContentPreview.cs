@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Municipal.Core.Display;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Display;
 
 /// <summary>Shows one published content item of a type a module defines.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Municipal.Core.Display;
 
 /// <summary>Dates as readers of the tenant's culture and machines (datetime attributes, feeds) want them.</summary>

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Display;
 

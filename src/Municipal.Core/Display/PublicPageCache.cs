@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Display;
 

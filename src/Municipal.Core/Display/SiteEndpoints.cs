@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Display;
 
 /// <summary>Pages every site has whatever its features: sitemap.xml, robots.txt and the accessibility statement.</summary>

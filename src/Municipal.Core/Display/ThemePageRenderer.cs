@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Display;
 
 /// <summary>

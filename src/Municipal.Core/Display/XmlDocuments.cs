@@ -1,6 +1,4 @@
-using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Http;
 
 namespace Municipal.Core.Display;
 

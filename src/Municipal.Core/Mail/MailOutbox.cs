@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using Municipal.Core.Background;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Mail;
 

@@ -2,10 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Mail;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Modules;
 
 /// <summary>Endpoint metadata: the feature a tenant must have enabled to reach the endpoint.</summary>

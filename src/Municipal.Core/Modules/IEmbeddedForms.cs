@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Municipal.Core.Modules;
 
 /// <summary>A form a procedure page may carry: its slug and title.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Municipal.Core.Modules;
 
 /// <summary>A feature a tenant can enable. Its endpoints answer 404 for tenants that have it off.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 

@@ -1,5 +1,4 @@
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 

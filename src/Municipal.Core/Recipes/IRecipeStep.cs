@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Recipes;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>{"step": "menus", "menus": [{"name": "main", "items": [{"label": "...", "url": "/...", "children": []}]}]}</summary>

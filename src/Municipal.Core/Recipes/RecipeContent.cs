@@ -1,6 +1,3 @@
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>Checks and conversions shared by the content types' recipe handlers.</summary>

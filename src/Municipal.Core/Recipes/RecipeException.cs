@@ -1,5 +1,3 @@
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>A recipe that cannot be read or whose step failed; the message names the recipe, the step and why.</summary>

@@ -1,5 +1,3 @@
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>What a step sees while it runs: the tenant, its scoped services and the features being decided.</summary>

@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Recipes;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Storage;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>Runs a prepared recipe's steps in order, in one transaction of the tenant database.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>{"step": "settings", "site": { "tagline": "...", "contactEmail": "..." }, "accessibility": { "status": "partial", ... }}</summary>

@@ -1,6 +1,3 @@
-using Municipal.Core.Content;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Recipes;
 
 /// <summary>{"type": "Taxonomy", "name": "topics", "title": "Thèmes", "terms": [{"id": "environnement", "name": "Environnement"}]}</summary>

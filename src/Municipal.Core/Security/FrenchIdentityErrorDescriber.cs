@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Security;
 
 /// <summary>Identity's messages in French, the default language of the interface.</summary>

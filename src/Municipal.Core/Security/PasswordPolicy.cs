@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Resources;
-
 namespace Municipal.Core.Security;
 
 /// <summary>

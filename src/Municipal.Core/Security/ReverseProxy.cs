@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Security;
 

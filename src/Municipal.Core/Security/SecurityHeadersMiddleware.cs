@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Municipal.Core.Security;
 
 /// <summary>Security headers on every response: no inline script or style, no framing, no MIME sniffing.</summary>

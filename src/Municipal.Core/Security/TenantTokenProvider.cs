@@ -1,9 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Core.Security;
 

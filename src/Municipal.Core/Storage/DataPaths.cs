@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Municipal.Core.Storage;
 
 /// <summary>Absolute paths of the data folder, resolved once from configuration.</summary>

@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Resources;
 using Npgsql;
 
 namespace Municipal.Core.Storage;

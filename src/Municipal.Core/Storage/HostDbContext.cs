@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Background;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Storage;
 
 /// <summary>The host database: the tenant registry, the history of recipe runs, durable jobs and the operators' accounts. Never holds a tenant's content.</summary>

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging;
 
 namespace Municipal.Core.Storage;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Audit;
-using Municipal.Core.Content;
 
 namespace Municipal.Core.Storage;
 

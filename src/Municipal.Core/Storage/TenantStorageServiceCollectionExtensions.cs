@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Tenancy;
-
 namespace Municipal.Core.Storage;
 
 /// <summary>A DbContext that lives in every tenant's database, with its own migrations history table.</summary>

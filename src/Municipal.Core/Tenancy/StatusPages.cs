@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Tenancy;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Municipal.Core.Tenancy;
 
 /// <summary>When each tenant was last asked for, so idle tenants can give back their connections and caches.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Municipal.Core.Resources;
 
 namespace Municipal.Core.Tenancy;
 

@@ -1,10 +1,5 @@
 using System.Net.Mail;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Tenancy;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.Core.Security;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Tenancy;
 

@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Storage;
 
 namespace Municipal.Core.Tenancy;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace Municipal.Core.Tenancy;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Municipal.Web.Resources;
-
 namespace Municipal.Web.Cli;
 
 /// <summary>A verb, its positional arguments and its --options (repeatable), read without surprises.</summary>

@@ -1,5 +1,3 @@
-using Municipal.Web.Resources;
-
 namespace Municipal.Web.Cli;
 
 /// <summary>What the command line of the executable asks for.</summary>

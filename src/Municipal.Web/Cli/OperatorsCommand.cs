@@ -1,5 +1,4 @@
 using Municipal.Web.HostAdmin;
-using Municipal.Web.Resources;
 
 namespace Municipal.Web.Cli;
 

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-using Municipal.Web.Resources;
 
 namespace Municipal.Web.Cli;
 

@@ -5,14 +5,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Municipal.Admin;
 using Municipal.Core.Display;
-using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostAdmin;
 

@@ -5,15 +5,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
-using Municipal.Admin;
 using Municipal.Admin.Sessions;
 using Municipal.Core.Display;
-using Municipal.Core.Recipes;
-using Municipal.Core.Resources;
 using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Web.HostAdmin;
 

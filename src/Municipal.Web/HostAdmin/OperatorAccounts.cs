@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Security;
 using Municipal.Core.Storage;
-using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostAdmin;
 

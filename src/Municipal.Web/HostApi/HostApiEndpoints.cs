@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Municipal.Core;
-using Municipal.Core.Recipes;
-using Municipal.Core.Tenancy;
-using Municipal.Web.Resources;
 
 namespace Municipal.Web.HostApi;
 

@@ -1,5 +1,3 @@
-using Municipal.Core.Resources;
-
 namespace Municipal.Web.Resources;
 
 /// <summary>

@@ -1,17 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Modules;
-using Municipal.Core.Security;
-using Municipal.Forms.CitizenSignIn;
-using Municipal.Forms.Model;
-using Municipal.Forms.PublicFlow;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Api;
 

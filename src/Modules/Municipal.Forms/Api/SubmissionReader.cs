@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.Api;
 
 /// <summary>A submission as read: the citizen's e-mail, the answers typed by their field, and what could not be read.</summary>

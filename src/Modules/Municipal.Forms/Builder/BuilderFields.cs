@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using Municipal.Core.Content;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Builder;
 

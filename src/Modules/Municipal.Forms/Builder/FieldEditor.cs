@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>What the field editor posted (or shows), as typed: re-shown unchanged when something is wrong.</summary>

@@ -1,17 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
-using Municipal.Core.Audit;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Modules;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Forms.Model;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>A form in the builder's list.</summary>

@@ -1,5 +1,3 @@
-using Municipal.Admin;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>The addresses of the form builder.</summary>

@@ -1,16 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
-using Municipal.Admin.Site;
-using Municipal.Admin.Users;
-using Municipal.Core.Audit;
-using Municipal.Core.Content;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>What the settings form posted, as typed (re-shown as it was on an error).</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
-using Municipal.Admin.Site;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Builder;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Municipal.Core;
-using Municipal.Forms.Model;
 
 namespace Municipal.Forms.CitizenSignIn;
 

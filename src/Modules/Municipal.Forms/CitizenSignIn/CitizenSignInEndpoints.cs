@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Display;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
-using Municipal.Forms.PublicFlow;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.CitizenSignIn;
 
 /// <summary>

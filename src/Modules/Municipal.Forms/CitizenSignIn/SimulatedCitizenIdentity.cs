@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.CitizenSignIn;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.Model;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Model;
 
 /// <summary>One answer as people read it: in the receipt, on the summary page, to the agent, in the CSV export.</summary>

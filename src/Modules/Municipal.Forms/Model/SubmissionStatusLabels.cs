@@ -1,6 +1,3 @@
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Model;
 
 /// <summary>How a request's status reads on the pages and in the exports (storage keeps the name only).</summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.PublicFlow;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Privacy;
 
 /// <summary>What one sweep removed: expired drafts, orphan folders, and drafts whose files went to bring the tenant under its quota.</summary>

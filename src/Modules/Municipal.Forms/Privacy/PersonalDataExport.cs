@@ -1,17 +1,4 @@
 using System.IO.Compression;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Privacy;
 

@@ -1,19 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Admin;
-using Municipal.Admin.Users;
-using Municipal.Core.Audit;
-using Municipal.Core.Modules;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.Privacy;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Audit;
-using Municipal.Core.Background;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Privacy;
 
 /// <summary>What one retention run did, for the audit log and for tests.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Background;
-using Municipal.Core.Display;
-using Municipal.Core.Storage;
-
 namespace Municipal.Forms.Privacy;
 
 /// <summary>

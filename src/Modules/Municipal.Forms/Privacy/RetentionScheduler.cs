@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Municipal.Core.Background;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Forms.Privacy;
 

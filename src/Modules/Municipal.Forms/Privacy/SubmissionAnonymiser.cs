@@ -1,14 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Privacy;
 
 /// <summary>

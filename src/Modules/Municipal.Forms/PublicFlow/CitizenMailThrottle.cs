@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Security;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>

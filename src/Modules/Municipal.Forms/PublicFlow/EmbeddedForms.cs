@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Modules;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>The e-counter as procedure pages see it: a form's first step inside the page, and the list of forms for the editor.</summary>

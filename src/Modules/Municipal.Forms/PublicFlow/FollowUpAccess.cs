@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Municipal.Core.Tenancy;
 
 namespace Municipal.Forms.PublicFlow;
 

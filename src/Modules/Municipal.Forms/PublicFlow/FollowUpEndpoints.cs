@@ -1,18 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Admin;
-using Municipal.Core.Display;
-using Municipal.Core.Modules;
-using Municipal.Core.Resources;
-using Municipal.Forms.Model;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.PublicFlow;
 

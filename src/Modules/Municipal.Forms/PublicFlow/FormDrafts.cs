@@ -1,15 +1,5 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
 using Municipal.Forms.Api;
-using Municipal.Forms.Model;
 using Municipal.Forms.Privacy;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.PublicFlow;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Municipal.Admin;
 
 namespace Municipal.Forms.PublicFlow;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
-using Municipal.Core.Display;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>

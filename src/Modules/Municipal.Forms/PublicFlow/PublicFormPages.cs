@@ -1,14 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Municipal.Admin;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.CitizenSignIn;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>A page of a form's public flow (<see cref="PublicFormPages.RenderAsync"/>): errors make its title "Erreur : …" and its status 400.</summary>

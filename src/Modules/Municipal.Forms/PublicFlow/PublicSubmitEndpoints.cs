@@ -1,18 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Municipal.Core.Display;
 using Municipal.Core.Mail;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.CitizenSignIn;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.PublicFlow;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Validation;
-
 namespace Municipal.Forms.PublicFlow;
 
 /// <summary>What a step's form posted: the typed answers, the raw text to show back, and what could not even be read.</summary>

@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Municipal.Forms.CitizenSignIn;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-using Municipal.Forms.Validation;
 
 namespace Municipal.Forms.PublicFlow;
 

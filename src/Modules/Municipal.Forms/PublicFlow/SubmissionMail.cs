@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Municipal.Core.Display;
 using Municipal.Core.Mail;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-using Municipal.Forms.Requests;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.PublicFlow;
 

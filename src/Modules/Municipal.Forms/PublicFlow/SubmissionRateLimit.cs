@@ -1,13 +1,6 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Municipal.Core.Display;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
 using Municipal.Forms.Api;
-using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.PublicFlow;
 

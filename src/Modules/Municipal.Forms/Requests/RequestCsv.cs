@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Admin;
-using Municipal.Core.Security;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>The dashboard's "what waits for you": open requests assigned to me, and open requests nobody has taken.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>

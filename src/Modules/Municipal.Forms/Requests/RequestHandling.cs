@@ -1,15 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Municipal.Admin;
-using Municipal.Admin.Users;
-using Municipal.Core.Audit;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.PublicFlow;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
 
 namespace Municipal.Forms.Requests;
 

@@ -1,19 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Admin;
-using Municipal.Admin.Site;
-using Municipal.Admin.Users;
-using Municipal.Core.Audit;
-using Municipal.Core.Modules;
-using Municipal.Core.Security;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-using Municipal.Admin;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>A request in the queue.</summary>

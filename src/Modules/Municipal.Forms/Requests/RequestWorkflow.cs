@@ -1,7 +1,3 @@
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Forms.Storage;
-
 namespace Municipal.Forms.Requests;
 
 /// <summary>

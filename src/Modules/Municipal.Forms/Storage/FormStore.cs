@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Display;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>

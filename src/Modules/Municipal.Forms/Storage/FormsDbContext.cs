@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-using Municipal.Forms.PublicFlow;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>The e-counter's tables in the tenant's database (migrations history: "__FormsMigrations").</summary>

@@ -1,5 +1,3 @@
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>One version of a form's definition (JSON through FormSchemaJson). A submission keeps the version it answered.</summary>

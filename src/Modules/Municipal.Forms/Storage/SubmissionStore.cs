@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>

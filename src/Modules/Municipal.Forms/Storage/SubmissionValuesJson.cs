@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Storage;
 
 /// <summary>An attachment as the stored answers refer to it: its metadata, never its content (that lives in the private folder).</summary>

@@ -1,6 +1,3 @@
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>

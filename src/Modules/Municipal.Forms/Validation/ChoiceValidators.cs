@@ -1,5 +1,3 @@
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>Single and multiple choices (only among the options), yes/no, consent and information text.</summary>

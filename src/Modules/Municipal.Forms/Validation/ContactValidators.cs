@@ -1,5 +1,3 @@
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>E-mail addresses: one @, a local part, a domain with a dot; 254 characters at most (RFC 5321's limit).</summary>

@@ -1,7 +1,3 @@
-using Municipal.Core.Resources;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>What one field's check gives: the accepted (normalised) value, or none, and the errors in French.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Municipal.Forms.Model;
-using Municipal.Forms.Resources;
 
 namespace Municipal.Forms.Validation;
 

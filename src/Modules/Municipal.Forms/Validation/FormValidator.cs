@@ -1,5 +1,3 @@
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>The answers kept after validation (hidden fields dropped, values normalised) and every error in field order.</summary>

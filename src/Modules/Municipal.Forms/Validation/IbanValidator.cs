@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Validation;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Municipal.Forms.Model;
-
 namespace Municipal.Forms.Validation;
 
 /// <summary>Numbers: whole or decimal, between the officer's limits.</summary>

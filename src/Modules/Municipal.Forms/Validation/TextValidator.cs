@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Municipal.Forms.Model;
 
 namespace Municipal.Forms.Validation;
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using Municipal.Media.Model;
-using Municipal.Media.Resources;
-using Municipal.Media.Storage;
 using SkiaSharp;
 
 namespace Municipal.Media.Files;

@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
-using Municipal.Core.Modules;
-using Municipal.Core.Tenancy;
 using Municipal.Media.Library;
-using Municipal.Media.Model;
-using Municipal.Media.Storage;
 
 namespace Municipal.Media.Files;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Municipal.Core.Tenancy;
-using Municipal.Media.Model;
-using Municipal.Media.Storage;
 
 namespace Municipal.Media.Files;
 

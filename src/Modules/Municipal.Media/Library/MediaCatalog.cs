@@ -1,9 +1,3 @@
-using Municipal.Core.Modules;
-using Municipal.Core.Tenancy;
-using Municipal.Media.Files;
-using Municipal.Media.Model;
-using Municipal.Media.Storage;
-
 namespace Municipal.Media.Library;
 
 /// <summary>The library as the content back office sees it: only images with an alternative text are offered.</summary>

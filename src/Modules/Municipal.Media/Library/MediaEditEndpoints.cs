@@ -1,15 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Municipal.Admin;
 using Municipal.Core.Display;
 using Municipal.Core.Resources;
 using Municipal.Core.Security;
-using Municipal.Media.Files;
-using Municipal.Media.Model;
-using Municipal.Media.Resources;
-using Municipal.Media.Storage;
 
 namespace Municipal.Media.Library;
 

@@ -1,15 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Municipal.Admin;
-using Municipal.Core.Modules;
 using Municipal.Core.Security;
-using Municipal.Media.Files;
-using Municipal.Media.Model;
-using Municipal.Media.Resources;
-using Municipal.Media.Storage;
 
 namespace Municipal.Media.Library;
 

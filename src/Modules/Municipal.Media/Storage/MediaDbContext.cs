@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Storage;
 
 namespace Municipal.Media.Storage;
 

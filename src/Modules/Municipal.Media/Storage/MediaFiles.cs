@@ -1,6 +1,3 @@
-using Municipal.Core.Storage;
-using Municipal.Media.Files;
-
 namespace Municipal.Media.Storage;
 
 /// <summary>

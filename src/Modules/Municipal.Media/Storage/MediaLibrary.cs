@@ -1,13 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Municipal.Core.Audit;
 using Municipal.Core.Content;
-using Municipal.Core.Storage;
-using Municipal.Core.Tenancy;
-using Municipal.Media.Files;
-using Municipal.Media.Model;
-using Municipal.Media.Resources;
 
 namespace Municipal.Media.Storage;
 

@@ -1,9 +1,4 @@
 using Municipal.Admin.Content;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Core.Resources;
-using Municipal.News.Model;
-using Municipal.News.Resources;
 
 namespace Municipal.News.Editing;
 

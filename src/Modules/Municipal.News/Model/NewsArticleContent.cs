@@ -1,5 +1,3 @@
-using Municipal.Core.Content;
-
 namespace Municipal.News.Model;
 
 public static class NewsTypes

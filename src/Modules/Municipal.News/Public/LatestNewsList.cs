@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.News.Model;
-using Municipal.News.Resources;
 
 namespace Municipal.News.Public;
 

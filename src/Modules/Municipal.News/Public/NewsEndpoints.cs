@@ -3,13 +3,8 @@ using System.Xml;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Modules;
-using Municipal.Core.Resources;
 using Municipal.Core.Tenancy;
-using Municipal.News.Model;
-using Municipal.News.Resources;
 
 namespace Municipal.News.Public;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Municipal.Core.Content;
 using Municipal.Core.Recipes;
-using Municipal.News.Model;
-using Municipal.News.Resources;
 
 namespace Municipal.News.Recipes;
 

@@ -1,5 +1,3 @@
-using Municipal.Core.Resources;
-
 namespace Municipal.News.Resources;
 
 /// <summary>

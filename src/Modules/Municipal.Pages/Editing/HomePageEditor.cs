@@ -1,9 +1,5 @@
 using System.Globalization;
 using Municipal.Admin.Content;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
-using Municipal.Pages.Model;
-using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Editing;
 

@@ -1,8 +1,5 @@
 using Municipal.Admin.Content;
-using Municipal.Core.Content;
 using Municipal.Core.Resources;
-using Municipal.Pages.Model;
-using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Editing;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Municipal.Core.Content;
 
 namespace Municipal.Pages.Model;
 

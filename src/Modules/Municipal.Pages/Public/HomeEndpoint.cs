@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Modules;
 using Municipal.Core.Tenancy;
-using Municipal.Pages.Model;
-using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Public;
 

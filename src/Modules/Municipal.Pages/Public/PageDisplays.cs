@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Modules;
-using Municipal.Pages.Model;
 
 namespace Municipal.Pages.Public;
 

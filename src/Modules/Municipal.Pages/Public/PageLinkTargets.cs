@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Storage;
-using Municipal.Pages.Model;
 
 namespace Municipal.Pages.Public;
 

@@ -1,11 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Municipal.Core.Content;
-using Municipal.Core.Display;
 using Municipal.Core.Recipes;
-using Municipal.Pages.Model;
-using Municipal.Pages.Resources;
 
 namespace Municipal.Pages.Recipes;
 
