@@ -53,12 +53,20 @@ public static class CommonFields
     public const string MetaDescription = "meta-description";
     public const string Topics = "topics";
     public const string Audiences = "audiences";
+    public const string Body = "body";
+    public const string Image = "image";
 
     public static TextField TitleField(string? value) =>
         new(Title, CoreText.Get("ContentFieldTitle"), value ?? string.Empty) { Required = true };
 
     public static MultilineField SummaryField(string? value) =>
         new(Summary, CoreText.Get("ContentFieldSummary"), value ?? string.Empty) { Hint = CoreText.Get("ContentFieldSummaryHint") };
+
+    public static RichTextField BodyField(RichText? body) =>
+        new(Body, CoreText.Get("ContentFieldBody"), body ?? RichText.Empty);
+
+    public static ImageField ImageField(ImagePart? image) =>
+        new(Image, CoreText.Get("ContentFieldImage"), image);
 
     public static MultilineField MetaDescriptionField(SeoPart? seo) =>
         new(MetaDescription, CoreText.Get("ContentFieldMetaDescription"), seo?.MetaDescription ?? string.Empty) { Hint = CoreText.Get("ContentFieldMetaDescriptionHint") };

@@ -70,7 +70,7 @@ public sealed class PermissionCatalog
         byName = new Dictionary<string, Permission>(StringComparer.Ordinal);
         foreach (var permission in permissions)
         {
-            // Two modules claiming one name would silently share a right: refused at start.
+            // Two modules claiming one name would silently share a right: refused when the policies are built, before any request is authorised.
             if (!byName.TryAdd(permission.Name, permission))
             {
                 throw new InvalidOperationException($"The permission '{permission.Name}' is declared twice.");

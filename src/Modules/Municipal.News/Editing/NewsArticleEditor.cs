@@ -6,8 +6,6 @@ namespace Municipal.News.Editing;
 public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
 {
     public const string Date = "date";
-    public const string Body = "body";
-    public const string Image = "image";
 
     public string ContentType => NewsTypes.NewsArticle;
 
@@ -28,8 +26,8 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
             CommonFields.TitleField(content?.Title),
             new DateField(Date, NewsText.Get("ContentFieldNewsDate"), content is null ? today : DateOnly.FromDateTime(content.Date.UtcDateTime)) { Required = true, Hint = NewsText.Get("ContentFieldNewsDateHint") },
             CommonFields.SummaryField(content?.Summary),
-            new RichTextField(Body, CoreText.Get("ContentFieldBody"), content?.Body ?? RichText.Empty),
-            new ImageField(Image, CoreText.Get("ContentFieldImage"), content?.Image),
+            CommonFields.BodyField(content?.Body),
+            CommonFields.ImageField(content?.Image),
             CommonFields.MetaDescriptionField(content?.Seo),
             .. CommonFields.TaxonomyFields(content?.Taxonomy),
         ];
@@ -46,8 +44,8 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
             title,
             date,
             values.OptionalText(CommonFields.Summary),
-            values.Rich(Body),
-            values.Image(Image),
+            values.Rich(CommonFields.Body),
+            values.Image(CommonFields.Image),
             CommonFields.Seo(values, before?.Seo),
             CommonFields.Taxonomy(values));
         return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content), date) : null;

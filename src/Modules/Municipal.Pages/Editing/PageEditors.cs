@@ -6,9 +6,6 @@ namespace Municipal.Pages.Editing;
 /// <summary>A page of the site tree: title, address, summary, body, image, SEO description, topics and audiences.</summary>
 public sealed class PageEditor : IContentTypeEditor
 {
-    public const string Body = "body";
-    public const string Image = "image";
-
     public string ContentType => PageTypes.Page;
 
     public string DisplayName => PagesText.Get("ContentTypePage");
@@ -28,8 +25,8 @@ public sealed class PageEditor : IContentTypeEditor
         [
             CommonFields.TitleField(content?.Title),
             CommonFields.SummaryField(content?.Summary),
-            new RichTextField(Body, CoreText.Get("ContentFieldBody"), content?.Body ?? RichText.Empty),
-            new ImageField(Image, CoreText.Get("ContentFieldImage"), content?.Image),
+            CommonFields.BodyField(content?.Body),
+            CommonFields.ImageField(content?.Image),
             CommonFields.MetaDescriptionField(content?.Seo),
             .. CommonFields.TaxonomyFields(content?.Taxonomy),
         ];
@@ -42,8 +39,8 @@ public sealed class PageEditor : IContentTypeEditor
         var content = new PageContent(
             title,
             values.OptionalText(CommonFields.Summary),
-            values.Rich(Body),
-            values.Image(Image),
+            values.Rich(CommonFields.Body),
+            values.Image(CommonFields.Image),
             CommonFields.Seo(values, before?.Seo),
             CommonFields.Taxonomy(values));
         return values.IsValid ? new EditedContent(title, ContentStore.Serialize(content)) : null;

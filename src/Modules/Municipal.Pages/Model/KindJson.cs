@@ -9,19 +9,14 @@ namespace Municipal.Pages.Model;
 /// as the family's open member (a list block another module shows). The known kinds read and write as
 /// System.Text.Json's polymorphism would, so stored home pages and recipes keep their shape.
 /// </summary>
-public abstract class KindJson<TBase> : JsonConverter<TBase>
+public abstract class KindJson<TBase, TOpen> : JsonConverter<TBase>
     where TBase : class
+    where TOpen : TBase, IOpenKind
 {
     private const string KindMember = "kind";
 
     /// <summary>The kinds this module knows, with their record types.</summary>
     protected abstract IReadOnlyDictionary<string, Type> Known { get; }
-
-    /// <summary>The record of a kind this module does not know; <paramref name="json"/> includes "kind".</summary>
-    protected abstract TBase Open(JsonObject json, JsonSerializerOptions options);
-
-    /// <summary>The kind of an open record.</summary>
-    protected abstract string OpenKind(TBase value);
 
     public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -29,7 +24,8 @@ public abstract class KindJson<TBase> : JsonConverter<TBase>
         var kind = json[KindMember]?.GetValue<string>() ?? throw new JsonException("A block needs its \"kind\".");
         if (!Known.TryGetValue(kind, out var type))
         {
-            return Open(json, options);
+            // A kind this module does not know: the open record keeps it ("kind" is one of its members).
+            return json.Deserialize<TOpen>(options) ?? throw new JsonException("An empty block.");
         }
 
         json.Remove(KindMember);
@@ -39,7 +35,7 @@ public abstract class KindJson<TBase> : JsonConverter<TBase>
     public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
     {
         var type = value.GetType();
-        var kind = Known.FirstOrDefault(k => k.Value == type).Key ?? OpenKind(value);
+        var kind = Known.FirstOrDefault(k => k.Value == type).Key ?? ((TOpen)value).Kind;
         var json = (JsonObject)JsonSerializer.SerializeToNode(value, type, options)!;
         writer.WriteStartObject();
         writer.WriteString(KindMember, kind);
@@ -63,8 +59,14 @@ public abstract class KindJson<TBase> : JsonConverter<TBase>
     }
 }
 
+/// <summary>The open member of a family read by <see cref="KindJson{TBase, TOpen}"/>: it carries its own kind.</summary>
+public interface IOpenKind
+{
+    string Kind { get; }
+}
+
 /// <summary>The home page's blocks.</summary>
-public sealed class HomeBlockJson : KindJson<HomeBlock>
+public sealed class HomeBlockJson : KindJson<HomeBlock, ListBlock>
 {
     private static readonly Dictionary<string, Type> Kinds = new(StringComparer.Ordinal)
     {
@@ -75,9 +77,4 @@ public sealed class HomeBlockJson : KindJson<HomeBlock>
     };
 
     protected override IReadOnlyDictionary<string, Type> Known => Kinds;
-
-    protected override HomeBlock Open(JsonObject json, JsonSerializerOptions options) =>
-        json.Deserialize<ListBlock>(options) ?? throw new JsonException("An empty block.");
-
-    protected override string OpenKind(HomeBlock value) => ((ListBlock)value).Kind;
 }

@@ -50,7 +50,7 @@ public sealed record HeroBlock(string Title, RichText Text, ImagePart? Image = n
 public sealed record QuickLinksBlock(string Title, IReadOnlyList<LinkItem> Links) : HomeBlock;
 
 /// <summary>A list another module offers ("latestNews"...): its newest <paramref name="Count"/> items, where its feature is on.</summary>
-public sealed record ListBlock(string Kind, string Title, int Count) : HomeBlock;
+public sealed record ListBlock(string Kind, string Title, int Count) : HomeBlock, IOpenKind;
 
 /// <summary>Bounds of the number of items of a home list.</summary>
 public static class HomeLists

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Municipal.Core.Recipes;
 
@@ -54,13 +52,13 @@ public sealed record QuickLinksRecipe(string Title, IReadOnlyList<LinkItem> Link
 }
 
 /// <summary>A list another module offers, by its kind ("latestNews"); refused when no loaded module offers it.</summary>
-public sealed record ListRecipe(string Kind, string Title, int Count = 3) : HomeBlockRecipe
+public sealed record ListRecipe(string Kind, string Title, int Count = 3) : HomeBlockRecipe, IOpenKind
 {
     public override HomeBlock ToBlock() => new ListBlock(Kind, Title, Math.Clamp(Count, 1, HomeLists.MaxCount));
 }
 
 /// <summary>The recipe's home blocks.</summary>
-public sealed class HomeBlockRecipeJson : KindJson<HomeBlockRecipe>
+public sealed class HomeBlockRecipeJson : KindJson<HomeBlockRecipe, ListRecipe>
 {
     private static readonly Dictionary<string, Type> Kinds = new(StringComparer.Ordinal)
     {
@@ -71,11 +69,6 @@ public sealed class HomeBlockRecipeJson : KindJson<HomeBlockRecipe>
     };
 
     protected override IReadOnlyDictionary<string, Type> Known => Kinds;
-
-    protected override HomeBlockRecipe Open(JsonObject json, JsonSerializerOptions options) =>
-        json.Deserialize<ListRecipe>(options) ?? throw new JsonException("An empty block.");
-
-    protected override string OpenKind(HomeBlockRecipe value) => ((ListRecipe)value).Kind;
 }
 
 public sealed record AudiencesRecipe(string Title, IReadOnlyList<LinkItem> Links) : HomeBlockRecipe
