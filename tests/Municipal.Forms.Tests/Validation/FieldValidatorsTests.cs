@@ -134,7 +134,10 @@ public sealed class FieldValidatorsTests
         Assert.Equal(good, FormValidator.ValidateField(place, good with { Street = " Rue de la Station ", Box = "" }).Value);
         var errors = FormValidator.ValidateField(place, good with { PostalCode = "999", Locality = "" }).Errors;
         Assert.Equal(["lieu.postalCode", "lieu.locality"], errors.Select(e => e.Field));
-        Assert.Equal("Le code postal de « Adresse du problème » doit être un nombre de 4 chiffres entre 1000 et 9999, par exemple 4430.", errors[0].Message);
+        Assert.Equal("Un code postal belge compte 4 chiffres : celui de « Adresse du problème » n'en a pas 4.", errors[0].Message);
+        Assert.Equal("Le code postal de « Adresse du problème » ne peut contenir que des chiffres.", Message(place, good with { PostalCode = "44A0" }));
+        Assert.Equal("Un code postal belge ne commence pas par 0 : vérifiez celui de « Adresse du problème ».", Message(place, good with { PostalCode = "0999" }));
+        Assert.Equal("Le numéro de maison de « Adresse du problème » doit contenir au plus 10 caractères.", Message(place, good with { Number = "12345678901" }));
         Assert.Equal("Saisissez l'adresse dans « Adresse du problème ».", Message(place, null));
         Assert.True(AddressValidator.IsBelgianPostalCode("1000"));
         Assert.True(AddressValidator.IsBelgianPostalCode("9999"));

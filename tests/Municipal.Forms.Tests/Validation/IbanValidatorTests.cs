@@ -35,12 +35,17 @@ public sealed class IbanValidatorTests
         Assert.Null(IbanValidator.Normalise(input));
     }
 
-    [Fact]
-    public void The_message_names_the_field_and_shows_an_example()
+    [Theory]
+    [InlineData("BE68 5390 0754 7035", "Les chiffres de contrôle de l'IBAN saisi dans « Compte bancaire » ne correspondent pas au numéro de compte : un caractère a sans doute été mal recopié, vérifiez-le sur un extrait de compte.")]
+    [InlineData("BE68 5390 0754 703", "Un IBAN commençant par BE compte 16 caractères ; celui saisi dans « Compte bancaire » en compte 15.")]
+    [InlineData("XX68 5390 0754 7034", "Le code pays « XX » du numéro saisi dans « Compte bancaire » n'est pas celui d'un pays de la zone SEPA.")]
+    [InlineData("5390 0754 7034", "Le numéro saisi dans « Compte bancaire » doit commencer par le code du pays (deux lettres, BE pour la Belgique) suivi de deux chiffres.")]
+    [InlineData("BE68-5390-0754-7034", "« Compte bancaire » ne peut contenir que des lettres, des chiffres et des espaces.")]
+    public void The_message_names_the_field_and_says_what_is_wrong(string input, string message)
     {
-        var error = Assert.Single(IbanValidator.Validate(Field, new TextValue("BE68 5390 0754 7035")).Errors);
+        var error = Assert.Single(IbanValidator.Validate(Field, new TextValue(input)).Errors);
         Assert.Equal("compte", error.Field);
-        Assert.Equal("Saisissez un IBAN valide dans « Compte bancaire », par exemple BE68 5390 0754 7034.", error.Message);
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

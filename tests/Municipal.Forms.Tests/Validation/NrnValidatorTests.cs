@@ -24,22 +24,34 @@ public sealed class NrnValidatorTests
         Assert.Equal(new TextValue(digits), outcome.Value);
     }
 
+    private const string Characters = "« Numéro de registre national » ne peut contenir que des chiffres, avec si vous le voulez des points, des tirets ou des espaces entre eux.";
+    private const string CheckDigits = "Les deux derniers chiffres du numéro saisi dans « Numéro de registre national » ne correspondent pas aux 9 premiers : un chiffre a sans doute été mal recopié, vérifiez-le sur votre carte d'identité.";
+    private const string BirthDate = "Le numéro saisi dans « Numéro de registre national » ne correspond pas à une date de naissance valide : ses 6 premiers chiffres sont l'année, le mois et le jour de naissance.";
+
     [Theory]
-    [InlineData("85.07.30-033.29")] // one check digit off
-    [InlineData("85.07.30-034.28")] // counter changed, check kept
-    [InlineData("05.12.03-124.05")]
-    [InlineData("8507300332")] // 10 digits
-    [InlineData("850730033281")] // 12 digits
-    [InlineData("85O73003328")] // letter O for a zero
-    [InlineData("85_07_30_033_28")] // not a usual separator
-    public void Numbers_with_a_wrong_check_or_shape_are_refused_with_a_message_naming_the_field(string input)
+    [InlineData("85.07.30-033.29", CheckDigits)] // one check digit off
+    [InlineData("85.07.30-034.28", CheckDigits)] // counter changed, check kept
+    [InlineData("05.12.03-124.05", CheckDigits)]
+    [InlineData("85.13.30-033.28", BirthDate)] // month 13, whatever the check digits
+    [InlineData("85.07.32-033.28", BirthDate)] // day 32
+    [InlineData("8507300332", "Un numéro de registre national compte 11 chiffres ; celui saisi dans « Numéro de registre national » en compte 10.")]
+    [InlineData("850730033281", "Un numéro de registre national compte 11 chiffres ; celui saisi dans « Numéro de registre national » en compte 12.")]
+    [InlineData("85O73003328", Characters)] // letter O for a zero
+    [InlineData("85_07_30_033_28", Characters)] // not a usual separator
+    public void Numbers_with_a_wrong_check_or_shape_are_refused_saying_what_is_wrong(string input, string message)
     {
         var outcome = NrnValidator.Validate(Field, new TextValue(input));
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("nrn", error.Field);
-        Assert.Equal(
-            "Saisissez un numéro de registre national valide dans « Numéro de registre national » : 11 chiffres, par exemple 85.07.30-033.28.",
-            error.Message);
+        Assert.Equal(message, error.Message);
+        Assert.DoesNotContain("par exemple", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_right_check_on_an_impossible_date_says_the_birth_date_is_wrong()
+    {
+        var number = "850231033" + NrnValidator.CheckDigits("850231033", bornFrom2000: false).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(BirthDate, Assert.Single(NrnValidator.Validate(Field, new TextValue(number)).Errors).Message);
     }
 
     [Theory]

@@ -119,13 +119,31 @@ public static class StepFormReader
         }
 
         static int? Part(string text) => text.Length is > 0 and <= 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-        if (Part(day) is { } d && Part(month) is { } m && Part(year) is { } y && year.Length == 4
-            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        var missing = day.Length == 0 ? "FormsPublicErrorDateNoDay" : month.Length == 0 ? "FormsPublicErrorDateNoMonth" : year.Length == 0 ? "FormsPublicErrorDateNoYear" : null;
+        if (missing is not null)
         {
-            return FieldOutcome.Accept(new DateValue(new DateOnly(y, m, d)));
+            return FieldOutcome.Fail(field, missing);
         }
 
-        return FieldOutcome.Fail(field, "FormsPublicErrorDateParts");
+        if (Part(day) is not { } d || Part(month) is not { } m || Part(year) is not { } y)
+        {
+            return FieldOutcome.Fail(field, "FormsPublicErrorDateDigits");
+        }
+
+        if (year.Length != 4 || y < 1)
+        {
+            return FieldOutcome.Fail(field, "FormsPublicErrorDateYear");
+        }
+
+        if (m is < 1 or > 12)
+        {
+            return FieldOutcome.Fail(field, "FormsPublicErrorDateMonth");
+        }
+
+        var days = DateTime.DaysInMonth(y, m);
+        return d >= 1 && d <= days
+            ? FieldOutcome.Accept(new DateValue(new DateOnly(y, m, d)))
+            : FieldOutcome.Fail(field, "FormsPublicErrorDateDay", new DateOnly(y, m, 1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr-BE")), days);
     }
 
     /// <summary>New uploads replace the kept files; without any, the kept ones stay unless "remove" is ticked.</summary>

@@ -27,7 +27,7 @@ public static class AddressValidator
         }
 
         var errors = new List<FieldError>();
-        void Check(string part, string text, string missingKey, Func<string, bool>? isValid, string? invalidKey)
+        void Check(string part, string text, string missingKey, Func<string, string?>? problem)
         {
             if (text.Length == 0)
             {
@@ -37,27 +37,33 @@ public static class AddressValidator
             {
                 errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format("FormsErrorAddressPartTooLong", field.Label, PartMaxLength)));
             }
-            else if (isValid is not null && !isValid(text))
+            else if (problem?.Invoke(text) is { } invalidKey)
             {
-                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(invalidKey!, field.Label)));
+                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(invalidKey, field.Label)));
             }
         }
 
-        Check("street", street, "FormsErrorAddressStreet", null, null);
-        Check("number", number, "FormsErrorAddressNumber", n => n.Length <= 10 && char.IsAsciiDigit(n[0]), "FormsErrorAddressNumberInvalid");
+        Check("street", street, "FormsErrorAddressStreet", null);
+        Check("number", number, "FormsErrorAddressNumber", n => n.Length > 10 ? "FormsErrorAddressNumberTooLong" : !char.IsAsciiDigit(n[0]) ? "FormsErrorAddressNumberInvalid" : null);
         if (box.Length > 0)
         {
-            Check("box", box, "FormsErrorAddressNumber", b => b.Length <= 10, "FormsErrorAddressBoxInvalid");
+            Check("box", box, "FormsErrorAddressNumber", b => b.Length <= 10 ? null : "FormsErrorAddressBoxInvalid");
         }
 
-        Check("postalCode", postalCode, "FormsErrorAddressPostalCode", IsBelgianPostalCode, "FormsErrorAddressPostalCodeInvalid");
-        Check("locality", locality, "FormsErrorAddressLocality", null, null);
+        Check("postalCode", postalCode, "FormsErrorAddressPostalCode", PostalCodeProblem);
+        Check("locality", locality, "FormsErrorAddressLocality", null);
         return errors.Count > 0
             ? new FieldOutcome(null, errors)
             : FieldOutcome.Accept(new AddressValue(street, number, box.Length == 0 ? null : box, postalCode, locality));
     }
 
+    /// <summary>What is wrong with a Belgian postal code (four digits, 1000 to 9999): a message key, or null.</summary>
+    public static string? PostalCodeProblem(string code) =>
+        !code.All(char.IsAsciiDigit) ? "FormsErrorAddressPostalCodeDigits"
+        : code.Length != 4 ? "FormsErrorAddressPostalCodeLength"
+        : code[0] == '0' ? "FormsErrorAddressPostalCodeZero"
+        : null;
+
     /// <summary>Four digits, 1000 to 9999.</summary>
-    public static bool IsBelgianPostalCode(string code) =>
-        code.Length == 4 && code.All(char.IsAsciiDigit) && code[0] != '0';
+    public static bool IsBelgianPostalCode(string code) => PostalCodeProblem(code) is null;
 }

@@ -20,10 +20,10 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
         field.Required ? Fail(field, requiredKey) : Empty;
 
     /// <summary>
-    /// A one-line text answer, trimmed: missing when blank, else accepted as <paramref name="normalise"/> writes it,
-    /// or refused when it gives null.
+    /// A one-line text answer, trimmed, that <paramref name="check"/> either normalises or refuses with what is wrong
+    /// (a message key of FormsText whose {0} is the field's label, and its other arguments).
     /// </summary>
-    public static FieldOutcome NormalisedText(FormField field, FieldValue? value, string requiredKey, string invalidKey, Func<string, string?> normalise)
+    public static FieldOutcome CheckedText(FormField field, FieldValue? value, string requiredKey, Func<string, TextVerdict> check)
     {
         if (value is not null and not TextValue)
         {
@@ -36,7 +36,8 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
             return Missing(field, requiredKey);
         }
 
-        return normalise(text) is { } normalised ? Accept(new TextValue(normalised)) : Fail(field, invalidKey);
+        var verdict = check(text);
+        return verdict.Value is { } normalised ? Accept(new TextValue(normalised)) : Fail(field, verdict.ErrorKey!, verdict.Args);
     }
 
     /// <summary>The answer is of another kind than the field expects (a number for a text, a list for a date...).</summary>
@@ -45,4 +46,12 @@ public sealed record FieldOutcome(FieldValue? Value, IReadOnlyList<FieldError> E
     /// <summary>What an answer of this field looks like, in French (e.g. "un nombre"), for the wrong-kind message.</summary>
     public static string ExpectedKind(FormField field) =>
         FormsText.Get("FormsKind" + char.ToUpperInvariant(field.Type[0]) + field.Type[1..]);
+}
+
+/// <summary>What a check of a typed identifier says: the normalised value, or the key of what is wrong and its arguments.</summary>
+public sealed record TextVerdict(string? Value, string? ErrorKey, object[] Args)
+{
+    public static TextVerdict Valid(string value) => new(value, null, []);
+
+    public static TextVerdict Wrong(string key, params object[] args) => new(null, key, args);
 }

@@ -17,27 +17,35 @@ public static class IbanValidator
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The IBAN without spaces, upper case, when valid; else null.</summary>
-    public static string? Normalise(string input)
+    public static string? Normalise(string input) => Check(input).Value;
+
+    /// <summary>The IBAN without spaces, upper case, or what is wrong: characters, country, length or check digits.</summary>
+    public static TextVerdict Check(string input)
     {
-        if (input.Length > 64)
+        var compact = string.Concat(input.Where(c => c is not (' ' or '\u00A0'))).ToUpperInvariant();
+        if (!compact.All(char.IsAsciiLetterOrDigit))
         {
-            return null;
+            return TextVerdict.Wrong("FormsErrorIbanCharacters");
         }
 
-        var compact = string.Concat(input.Where(c => c is not (' ' or '\u00A0'))).ToUpperInvariant();
-        if (compact.Length < 5 || !compact.All(char.IsAsciiLetterOrDigit)
-            || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1])
+        if (compact.Length < 4 || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1])
             || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]))
         {
-            return null;
+            return TextVerdict.Wrong("FormsErrorIbanStart");
         }
 
-        if (!Lengths.TryGetValue(compact[..2], out var length) || compact.Length != length)
+        var country = compact[..2];
+        if (!Lengths.TryGetValue(country, out var length))
         {
-            return null;
+            return TextVerdict.Wrong("FormsErrorIbanCountry", country);
         }
 
-        return Mod97(compact[4..] + compact[..4]) == 1 ? compact : null;
+        if (compact.Length != length)
+        {
+            return TextVerdict.Wrong("FormsErrorIbanLength", country, length, compact.Length);
+        }
+
+        return Mod97(compact[4..] + compact[..4]) == 1 ? TextVerdict.Valid(compact) : TextVerdict.Wrong("FormsErrorIbanCheckDigits");
     }
 
     /// <summary>The remainder modulo 97 of the number written by the characters, letters counting as 10–35.</summary>
@@ -54,5 +62,5 @@ public static class IbanValidator
     }
 
     public static FieldOutcome Validate(IbanField field, FieldValue? value) =>
-        FieldOutcome.NormalisedText(field, value, "FormsErrorIbanRequired", "FormsErrorIbanInvalid", Normalise);
+        FieldOutcome.CheckedText(field, value, "FormsErrorIbanRequired", Check);
 }

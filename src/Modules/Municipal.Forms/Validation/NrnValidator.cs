@@ -51,21 +51,18 @@ public static class NrnValidator
     public static bool IsValid(string input) => Normalise(input) is not null;
 
     /// <summary>The 11 digits of a valid number, or null.</summary>
-    public static string? Normalise(string input)
+    public static string? Normalise(string input) => Check(input).Value;
+
+    /// <summary>The 11 digits of a valid number, or what is wrong with it: characters, length, birth date or check digits.</summary>
+    public static TextVerdict Check(string input)
     {
         var digits = Digits(input);
         if (digits is null)
         {
-            return null;
-        }
-
-        var check = int.Parse(digits.AsSpan(9, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
-        var firstNine = digits[..9];
-        var before2000 = CheckDigits(firstNine, bornFrom2000: false) == check;
-        var from2000 = CheckDigits(firstNine, bornFrom2000: true) == check;
-        if (!before2000 && !from2000)
-        {
-            return null;
+            var typed = input.Count(char.IsAsciiDigit);
+            return input.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '.' or '-' or '\u00A0'))
+                ? TextVerdict.Wrong("FormsErrorNrnCharacters")
+                : TextVerdict.Wrong("FormsErrorNrnLength", typed);
         }
 
         var year = int.Parse(digits.AsSpan(0, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
@@ -82,22 +79,27 @@ public static class NrnValidator
 
         if (month > 12 || day > 31)
         {
-            return null;
+            return TextVerdict.Wrong("FormsErrorNrnBirthDate");
+        }
+
+        var check = int.Parse(digits.AsSpan(9, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var firstNine = digits[..9];
+        var before2000 = CheckDigits(firstNine, bornFrom2000: false) == check;
+        var from2000 = CheckDigits(firstNine, bornFrom2000: true) == check;
+        if (!before2000 && !from2000)
+        {
+            return TextVerdict.Wrong("FormsErrorNrnCheckDigits");
         }
 
         // A full birth date must exist in the century the check digits say (no 30 February).
-        if (month > 0 && day > 0)
+        if (month > 0 && day > 0 && day > DateTime.DaysInMonth((from2000 ? 2000 : 1900) + year, month))
         {
-            var fullYear = (from2000 ? 2000 : 1900) + year;
-            if (day > DateTime.DaysInMonth(fullYear, month))
-            {
-                return null;
-            }
+            return TextVerdict.Wrong("FormsErrorNrnBirthDate");
         }
 
-        return digits;
+        return TextVerdict.Valid(digits);
     }
 
     public static FieldOutcome Validate(NrnField field, FieldValue? value) =>
-        FieldOutcome.NormalisedText(field, value, "FormsErrorNrnRequired", "FormsErrorNrnInvalid", Normalise);
+        FieldOutcome.CheckedText(field, value, "FormsErrorNrnRequired", Check);
 }
