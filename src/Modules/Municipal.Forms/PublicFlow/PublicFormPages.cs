@@ -58,7 +58,7 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
             errors,
             form.Title,
             form.Steps[stepIndex].Title,
-            FormsText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count),
+            FormsText.Format("FormsPublicProgress", stepIndex + 1, form.Steps.Count + 1),
             stepIndex == 0 ? Paragraphs(form.Intro) : [],
             fields,
             action,
@@ -67,6 +67,9 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
             embedded ? "h3" : "h2",
             ScriptUrl(http));
     }
+
+    /// <summary>The counter of the summary, the last screen before sending: the steps count it ("Étape 3 sur 3 : vérification").</summary>
+    public static string SummaryProgress(FormDefinition form) => FormsText.Format("FormsPublicSummaryProgress", form.Steps.Count + 1);
 
     /// <summary>The first step's form as an HTML fragment, for a procedure page of the current tenant's theme.</summary>
     public async Task<string> EmbeddedFirstStepAsync(HttpContext http, FormDefinition form)

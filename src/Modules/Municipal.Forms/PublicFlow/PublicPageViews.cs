@@ -28,6 +28,7 @@ public sealed record PublicStepView(
 public sealed record PublicSummaryView(
     IReadOnlyList<PublicErrorView> Errors,
     string FormTitle,
+    string Progress,
     IReadOnlyList<PublicAnswerGroupView> Groups,
     PublicFieldView EmailField,
     string Action,

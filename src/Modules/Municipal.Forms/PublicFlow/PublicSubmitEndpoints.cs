@@ -245,6 +245,7 @@ public static class PublicSubmitEndpoints
         return pages.RenderAsync(http, form, FormsText.Get("FormsPublicSummaryTitle"), "FormsPublicSummary", new PublicSummaryView(
             links,
             form.Title,
+            PublicFormPages.SummaryProgress(form),
             groups,
             EmailView(email, emailErrors.FirstOrDefault()?.Message, FormsText.Get("FormsPublicEmailHint")),
             PublicFormPages.Url(http, PublicFormPaths.Summary(form.Slug)),
