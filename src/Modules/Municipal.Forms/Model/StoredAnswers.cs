@@ -33,7 +33,8 @@ public static class StoredAnswers
         return lines;
     }
 
-    /// <summary>The answer as French text: labels for choices, "Oui"/"Non", dates as dd/MM/yyyy, an address on one line.</summary>
+    /// <summary>The answer as French text: labels for choices, "Oui"/"Non", dates as dd/MM/yyyy, an address on one line,
+    /// identifiers in their usual groups (<see cref="IdentifierFormat"/>).</summary>
     public static string Describe(FormField field, JsonElement value, IReadOnlyList<StoredFileReference> files) => field switch
     {
         ChoiceField choice => OptionLabel(choice.Options, value.GetString()),
@@ -46,6 +47,9 @@ public static class StoredAnswers
             : value.GetString() ?? string.Empty,
         AddressField => Address(value),
         FileField => string.Join(", ", files.Select(f => f.Name)),
+        NrnField when value.ValueKind == JsonValueKind.String => IdentifierFormat.NationalNumber(value.GetString()!),
+        PhoneField when value.ValueKind == JsonValueKind.String => IdentifierFormat.Phone(value.GetString()!),
+        IbanField when value.ValueKind == JsonValueKind.String => IdentifierFormat.Iban(value.GetString()!),
         _ => value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText(),
     };
 

@@ -43,13 +43,16 @@ public sealed class SubmissionMail(
         return true;
     }
 
-    /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>
+    /// <summary>
+    /// An agent's message (or question) to the citizen; it is also shown on the follow-up page, in full. In the mail,
+    /// a national number or an IBAN the agent quoted shows its last digits only.
+    /// </summary>
     public async Task EnqueueAgentMessageAsync(string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
     {
         var message = NewMessage(submission.Email, FormsText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
         message.Body = new TextPart("plain")
         {
-            Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(submission)),
+            Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, IdentifierFormat.MaskInText(text), FollowUpLink(submission)),
         };
         await outbox.EnqueueAsync(tenant.Tenant, message, cancellationToken);
     }
