@@ -284,6 +284,12 @@ public static class SubmissionReader
 
         foreach (var property in value.EnumerateObject())
         {
+            if (property.Name is "latitude" or "longitude" && field is AddressField { Location: true }
+                && property.Value.ValueKind is JsonValueKind.Number or JsonValueKind.Null)
+            {
+                continue;
+            }
+
             if (property.Name is not ("street" or "number" or "box" or "postalCode" or "locality")
                 || property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
@@ -297,7 +303,8 @@ public static class SubmissionReader
         }
 
         string Part(string name) => TryGetString(value, name, AddressValidator.PartMaxLength * 6, out var text) ? text : "";
-        return FieldOutcome.Accept(new AddressValue(Part("street"), Part("number"), Part("box"), Part("postalCode"), Part("locality")));
+        decimal? Coordinate(string name) => value.TryGetProperty(name, out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetDecimal(out var d) ? d : null;
+        return FieldOutcome.Accept(new AddressValue(Part("street"), Part("number"), Part("box"), Part("postalCode"), Part("locality"), Coordinate("latitude"), Coordinate("longitude")));
     }
 
     private static bool TryGetString(JsonElement item, string name, int maxRawLength, out string text)

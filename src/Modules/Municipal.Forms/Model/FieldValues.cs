@@ -17,7 +17,8 @@ public sealed record MultiChoiceValue(IReadOnlyList<string> Values) : FieldValue
 /// <summary>Yes/no and consent.</summary>
 public sealed record BooleanValue(bool Value) : FieldValue;
 
-public sealed record AddressValue(string Street, string Number, string? Box, string PostalCode, string Locality) : FieldValue;
+public sealed record AddressValue(
+    string Street, string Number, string? Box, string PostalCode, string Locality, decimal? Latitude = null, decimal? Longitude = null) : FieldValue;
 
 /// <summary>One uploaded file, its content already decoded.</summary>
 public sealed record UploadedFile(string Name, string ContentType, ReadOnlyMemory<byte> Content);

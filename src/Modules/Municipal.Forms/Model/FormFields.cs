@@ -129,7 +129,14 @@ public sealed record FileField() : FormField(FieldTypes.File)
 }
 
 /// <summary>A Belgian postal address: street, number, box, postal code (1000–9999), locality.</summary>
-public sealed record AddressField() : FormField(FieldTypes.Address);
+public sealed record AddressField() : FormField(FieldTypes.Address)
+{
+    /// <summary>
+    /// A place (where a problem is), not where the citizen lives: the browser does not offer the home address, the
+    /// house number is optional, and a position (latitude, longitude) may stand for the address.
+    /// </summary>
+    public bool Location { get; init; }
+}
 
 /// <summary>A Belgian national register number (11 digits with a modulo-97 check).</summary>
 public sealed record NrnField() : FormField(FieldTypes.Nrn);

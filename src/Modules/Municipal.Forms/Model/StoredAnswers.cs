@@ -60,9 +60,20 @@ public static class StoredAnswers
     {
         string Part(string name) => value.TryGetProperty(name, out var part) && part.ValueKind == JsonValueKind.String ? part.GetString()! : string.Empty;
         var box = Part("box");
-        var street = $"{Part("street")} {Part("number")}" + (box.Length > 0 ? " " + FormsText.Format("FormsAnswerBox", box) : string.Empty);
-        return $"{street}, {Part("postalCode")} {Part("locality")}";
+        var street = $"{Part("street")} {Part("number")}".Trim() + (box.Length > 0 ? " " + FormsText.Format("FormsAnswerBox", box) : string.Empty);
+        var address = string.Join(", ", new[] { street, $"{Part("postalCode")} {Part("locality")}".Trim() }.Where(p => p.Length > 0));
+        if (!value.TryGetProperty("latitude", out var latitude) || !value.TryGetProperty("longitude", out var longitude)
+            || latitude.ValueKind != JsonValueKind.Number || longitude.ValueKind != JsonValueKind.Number)
+        {
+            return address;
+        }
+
+        var position = FormsText.Format("FormsAnswerPosition", Coordinate(latitude.GetDecimal()), Coordinate(longitude.GetDecimal()));
+        return address.Length == 0 ? position : $"{address} ({position})";
     }
+
+    /// <summary>A coordinate as maps take it: a point, five decimals (about a metre).</summary>
+    public static string Coordinate(decimal degrees) => degrees.ToString("0.00000", CultureInfo.InvariantCulture);
 
     private static List<StoredFileReference> ReadFiles(JsonElement value)
     {

@@ -133,21 +133,30 @@ public static class PublicFieldViews
                         Part(field, "year", "FormsPublicDateYear", Raw(field.Name + ".year") ?? date?.Year.ToString(CultureInfo.InvariantCulture), null, "width-4", "numeric", null, describedBy),
                     ],
                 };
-            case AddressField:
+            case AddressField place:
                 var address = value as AddressValue;
                 string? PartError(string part) => errors.FirstOrDefault(e => e.Field == field.Name + "." + part)?.Message;
-                return view with
-                {
-                    Kind = "address",
-                    Parts =
+
+                // A place is not the citizen's home: the browser must not offer the home address there.
+                string? Token(string home) => place.Location ? "off" : home;
+                PublicPartView AddressPart(string part, string labelKey, string? stored, string? autocomplete, string width, string? inputMode) =>
+                    Part(field, part, labelKey, Raw(field.Name + "." + part) ?? stored, autocomplete, width, inputMode, PartError(part), describedBy);
+                PublicPartView[] parts =
+                [
+                    AddressPart("street", "FormsPublicAddressStreet", address?.Street, Token("address-line1"), "width-full", null),
+                    AddressPart("number", place.Location ? "FormsPublicLocationNumber" : "FormsPublicAddressNumber", address?.Number, Token("address-line2"), "width-4", null),
+                    AddressPart("box", "FormsPublicAddressBox", address?.Box, Token("address-line3"), "width-4", null),
+                    AddressPart("postalCode", "FormsPublicAddressPostalCode", address?.PostalCode, Token("postal-code"), "width-4", "numeric"),
+                    AddressPart("locality", "FormsPublicAddressLocality", address?.Locality, Token("address-level2"), "width-full", null),
+                ];
+                PublicPartView[] position = place.Location
+                    ?
                     [
-                        Part(field, "street", "FormsPublicAddressStreet", Raw(field.Name + ".street") ?? address?.Street, "address-line1", "width-full", null, PartError("street"), describedBy),
-                        Part(field, "number", "FormsPublicAddressNumber", Raw(field.Name + ".number") ?? address?.Number, "address-line2", "width-4", null, PartError("number"), describedBy),
-                        Part(field, "box", "FormsPublicAddressBox", Raw(field.Name + ".box") ?? address?.Box, "address-line3", "width-4", null, PartError("box"), describedBy),
-                        Part(field, "postalCode", "FormsPublicAddressPostalCode", Raw(field.Name + ".postalCode") ?? address?.PostalCode, "postal-code", "width-4", "numeric", PartError("postalCode"), describedBy),
-                        Part(field, "locality", "FormsPublicAddressLocality", Raw(field.Name + ".locality") ?? address?.Locality, "address-level2", "width-full", null, PartError("locality"), describedBy),
-                    ],
-                };
+                        AddressPart("latitude", "FormsPublicLocationLatitude", address?.Latitude is { } lat ? StoredAnswers.Coordinate(lat) : null, "off", "width-10", "decimal"),
+                        AddressPart("longitude", "FormsPublicLocationLongitude", address?.Longitude is { } lon ? StoredAnswers.Coordinate(lon) : null, "off", "width-10", "decimal"),
+                    ]
+                    : [];
+                return view with { Kind = "address", Parts = [.. parts, .. position], Location = place.Location };
             case FileField file:
                 return view with
                 {
@@ -155,6 +164,10 @@ public static class PublicFieldViews
                     Files = (value as FileListValue)?.Files.Select(f => f.Name).ToArray() ?? [],
                     Accept = file.AcceptedTypes.Count > 0 ? string.Join(',', file.AcceptedTypes) : null,
                     Multiple = file.MaxFiles > 1,
+                    MaxBytes = file.MaxBytes,
+                    TooBigMessage = FormsText.Format("FormsErrorFileTooBig", field.Label, "{name}", FileValidator.ShowSize(file.MaxBytes)),
+                    ReducedMessage = FormsText.Format("FormsPublicPhotoReduced", "{name}", FileValidator.ShowSize(file.MaxBytes)),
+                    Reducible = file.AcceptedTypes.Count == 0 || file.AcceptedTypes.Any(t => t is "image/jpeg" or "image/png"),
                 };
             default:
                 return view;

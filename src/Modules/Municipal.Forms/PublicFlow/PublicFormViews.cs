@@ -26,7 +26,23 @@ public sealed record PublicFieldView(
     bool Multiple,
     string? ConditionField,
     string? ConditionValue,
-    string DescribedBy);
+    string DescribedBy)
+{
+    /// <summary>A file field's size limit, checked in the browser before sending (the server checks it again).</summary>
+    public long MaxBytes { get; init; }
+
+    /// <summary>The server's "too big" message for a file field, with "{name}" where the file's name goes.</summary>
+    public string? TooBigMessage { get; init; }
+
+    /// <summary>What the browser says once a photo is reduced, with "{name}" where the file's name goes.</summary>
+    public string? ReducedMessage { get; init; }
+
+    /// <summary>Whether a photo over the limit may be reduced in the browser: the field takes JPEG or PNG images.</summary>
+    public bool Reducible { get; init; }
+
+    /// <summary>An address that is a place (where a problem is), not the citizen's home: no home autocomplete, a position.</summary>
+    public bool Location { get; init; }
+}
 
 public sealed record PublicOptionView(string Id, string Value, string Label, bool Checked);
 

@@ -74,14 +74,25 @@ public static class StepFormReader
                 return Date(field, One(field.Name + ".day").Trim(), One(field.Name + ".month").Trim(), One(field.Name + ".year").Trim());
             case AddressField:
                 var parts = AddressParts.Select(p => One(field.Name + "." + p)).ToArray();
-                if (parts.All(p => p.Trim().Length == 0))
+                var (latitude, longitude) = (One(field.Name + ".latitude").Trim(), One(field.Name + ".longitude").Trim());
+                if (parts.All(p => p.Trim().Length == 0) && latitude.Length + longitude.Length == 0)
                 {
                     return FieldOutcome.Empty;
                 }
 
-                return parts.Any(p => p.Length > AddressValidator.PartMaxLength * 10)
-                    ? FieldOutcome.Fail(field, "FormsErrorTextTooLong", AddressValidator.PartMaxLength)
-                    : FieldOutcome.Accept(new AddressValue(parts[0], parts[1], parts[2], parts[3], parts[4]));
+                if (parts.Any(p => p.Length > AddressValidator.PartMaxLength * 10))
+                {
+                    return FieldOutcome.Fail(field, "FormsErrorTextTooLong", AddressValidator.PartMaxLength);
+                }
+
+                var latitudeRead = TryCoordinate(latitude, out var lat);
+                var longitudeRead = TryCoordinate(longitude, out var lon);
+                if (!latitudeRead || !longitudeRead)
+                {
+                    return FieldOutcome.Fail(field.Name + ".latitude", FormsText.Format("FormsErrorLocationCoordinates", field.Label));
+                }
+
+                return FieldOutcome.Accept(new AddressValue(parts[0], parts[1], parts[2], parts[3], parts[4], lat, lon));
             case FileField file:
                 return await FilesAsync(form, file, kept, cancellationToken);
             default:
@@ -166,8 +177,7 @@ public static class StepFormReader
             if (upload.Length > field.MaxBytes)
             {
                 // Not even read: the validator's message, from the size alone.
-                var size = field.MaxBytes >= 1024 * 1024 ? $"{field.MaxBytes / (1024 * 1024)} Mo" : $"{Math.Max(1, field.MaxBytes / 1024)} Ko";
-                return FieldOutcome.Fail(field.Name, FormsText.Format("FormsErrorFileTooBig", field.Label, ShortName(upload.FileName), size));
+                return FieldOutcome.Fail(field.Name, FormsText.Format("FormsErrorFileTooBig", field.Label, ShortName(upload.FileName), FileValidator.ShowSize(field.MaxBytes)));
             }
 
             using var buffer = new MemoryStream((int)upload.Length);
@@ -180,6 +190,24 @@ public static class StepFormReader
         }
 
         return FieldOutcome.Accept(new FileListValue(read));
+    }
+
+    /// <summary>A coordinate typed with a point or a comma (50.4651 or 50,4651); an empty one is none.</summary>
+    private static bool TryCoordinate(string text, out decimal? coordinate)
+    {
+        coordinate = null;
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (text.Length <= 20 && decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            coordinate = value;
+            return true;
+        }
+
+        return false;
     }
 
     private static string ShortName(string name) => name.Length > 80 ? name[..80] + "…" : name;

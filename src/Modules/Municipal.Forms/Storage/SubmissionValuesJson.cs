@@ -66,6 +66,12 @@ public static class SubmissionValuesJson
                 writer.WriteString("box", a.Box);
                 writer.WriteString("postalCode", a.PostalCode);
                 writer.WriteString("locality", a.Locality);
+                if (a.Latitude is { } latitude && a.Longitude is { } longitude)
+                {
+                    writer.WriteNumber("latitude", latitude);
+                    writer.WriteNumber("longitude", longitude);
+                }
+
                 writer.WriteEndObject();
                 break;
             case FileListValue:

@@ -21,17 +21,33 @@ public static class AddressValidator
         var box = address?.Box?.Trim() ?? "";
         var postalCode = address?.PostalCode.Trim() ?? "";
         var locality = address?.Locality.Trim() ?? "";
-        if (street.Length + number.Length + box.Length + postalCode.Length + locality.Length == 0)
+        var errors = new List<FieldError>();
+        var (latitude, longitude) = field.Location ? (address?.Latitude, address?.Longitude) : (null, null);
+        if (latitude is not null || longitude is not null)
         {
-            return FieldOutcome.Missing(field, "FormsErrorAddressRequired");
+            if (latitude is not { } lat || longitude is not { } lon || lat is < -90 or > 90 || lon is < -180 or > 180)
+            {
+                errors.Add(new FieldError($"{field.Name}.latitude", FormsText.Format("FormsErrorLocationCoordinates", field.Label)));
+            }
         }
 
-        var errors = new List<FieldError>();
-        void Check(string part, string text, string missingKey, Func<string, string?>? problem)
+        var positioned = latitude is not null && longitude is not null && errors.Count == 0;
+        if (street.Length + number.Length + box.Length + postalCode.Length + locality.Length == 0)
+        {
+            return positioned ? FieldOutcome.Accept(new AddressValue("", "", null, "", "", latitude, longitude))
+                : errors.Count > 0 ? new FieldOutcome(null, errors)
+                : FieldOutcome.Missing(field, field.Location ? "FormsErrorLocationRequired" : "FormsErrorAddressRequired");
+        }
+
+        // A place may have no house number; with a position, each part of the address is optional.
+        void Check(string part, string text, string missingKey, Func<string, string?>? problem, bool optional = false)
         {
             if (text.Length == 0)
             {
-                errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(missingKey, field.Label)));
+                if (!optional && !positioned)
+                {
+                    errors.Add(new FieldError($"{field.Name}.{part}", FormsText.Format(missingKey, field.Label)));
+                }
             }
             else if (text.Length > PartMaxLength || text.Any(char.IsControl))
             {
@@ -44,7 +60,7 @@ public static class AddressValidator
         }
 
         Check("street", street, "FormsErrorAddressStreet", null);
-        Check("number", number, "FormsErrorAddressNumber", n => n.Length > 10 ? "FormsErrorAddressNumberTooLong" : !char.IsAsciiDigit(n[0]) ? "FormsErrorAddressNumberInvalid" : null);
+        Check("number", number, "FormsErrorAddressNumber", n => n.Length > 10 ? "FormsErrorAddressNumberTooLong" : !char.IsAsciiDigit(n[0]) ? "FormsErrorAddressNumberInvalid" : null, optional: field.Location);
         if (box.Length > 0)
         {
             Check("box", box, "FormsErrorAddressNumber", b => b.Length <= 10 ? null : "FormsErrorAddressBoxInvalid");
@@ -54,7 +70,7 @@ public static class AddressValidator
         Check("locality", locality, "FormsErrorAddressLocality", null);
         return errors.Count > 0
             ? new FieldOutcome(null, errors)
-            : FieldOutcome.Accept(new AddressValue(street, number, box.Length == 0 ? null : box, postalCode, locality));
+            : FieldOutcome.Accept(new AddressValue(street, number, box.Length == 0 ? null : box, postalCode, locality, positioned ? latitude : null, positioned ? longitude : null));
     }
 
     /// <summary>What is wrong with a Belgian postal code (four digits, 1000 to 9999): a message key, or null.</summary>

@@ -121,6 +121,7 @@ public static class FileValidator
     private static FieldError Error(FileField field, string key, params object[] args) =>
         new(field.Name, FormsText.Format(key, [field.Label, .. args]));
 
-    private static string ShowSize(long bytes) =>
+    /// <summary>A size limit as the messages show it ("5 Mo", "100 Ko").</summary>
+    public static string ShowSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} Mo" : $"{Math.Max(1, bytes / 1024)} Ko";
 }
