@@ -69,9 +69,7 @@ public abstract class ProblemReportTests(MunicipalServer server, DemoTenantFixtu
             await Expect(Page.Locator($"#f-lieu-{part}")).ToHaveAttributeAsync("autocomplete", "off");
         }
 
-        var locate = Page.GetByRole(AriaRole.Button, new() { Name = "Utiliser ma position", Exact = true });
-        await TabUntilFocusedAsync(locate, maxPresses: 80);
-        await Page.Keyboard.PressAsync("Enter");
+        await UseMyPositionAsync();
         await Expect(Page.Locator("#f-lieu-locate-status")).ToHaveTextAsync(
             "Position trouvée, à 20 m près : latitude 50.46510, longitude 4.86600. Elle est inscrite ci-dessous ; ajoutez l'adresse si vous la connaissez.");
         await Expect(Page.GetByLabel("Latitude", new() { Exact = true })).ToHaveValueAsync("50.46510");
@@ -90,9 +88,7 @@ public abstract class ProblemReportTests(MunicipalServer server, DemoTenantFixtu
         await DescribeAsync();
         await ContinueAsync("L'endroit", "Étape 2 sur 4");
 
-        var locate = Page.GetByRole(AriaRole.Button, new() { Name = "Utiliser ma position", Exact = true });
-        await TabUntilFocusedAsync(locate, maxPresses: 80);
-        await Page.Keyboard.PressAsync("Enter");
+        await UseMyPositionAsync();
         await Expect(Page.Locator("#f-lieu-locate-status")).ToHaveTextAsync(
             "Votre position n'a pas été partagée : votre navigateur ne l'a pas autorisé. Saisissez l'adresse de l'endroit.");
         await Expect(Page.GetByLabel("Latitude", new() { Exact = true })).ToHaveValueAsync("");
@@ -128,6 +124,13 @@ public abstract class ProblemReportTests(MunicipalServer server, DemoTenantFixtu
         await TabUntilFocusedAsync(Page.Locator("#f-categorie"), maxPresses: 80);
         await Page.Keyboard.PressAsync("Space");
         await TypeAsync("#f-description", "Un trou profond au milieu de la chaussée, dangereux pour les vélos.", maxPresses: 6);
+    }
+
+    /// <summary>Tabs to "Utiliser ma position" and presses it.</summary>
+    private async Task UseMyPositionAsync()
+    {
+        await TabUntilFocusedAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Utiliser ma position", Exact = true }), maxPresses: 80);
+        await Page.Keyboard.PressAsync("Enter");
     }
 
     private async Task TypeAsync(string selector, string text, int maxPresses)
