@@ -43,10 +43,15 @@ public sealed class SubmissionMail(
         return true;
     }
 
-    /// <summary>An agent's message (or question) to the citizen; it is also shown on the follow-up page.</summary>
-    public async Task EnqueueAgentMessageAsync(string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agent's message (or question) to the citizen; it is also shown on the follow-up page. The subject says what
+    /// happened ("Votre demande EG-… : information demandée"), and that a document waits on the follow-up page.
+    /// </summary>
+    public async Task EnqueueAgentMessageAsync(
+        string formTitle, SubmissionRecord submission, string text, string happened, bool withDocument, CancellationToken cancellationToken)
     {
-        var message = NewMessage(submission.Email, FormsText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
+        var subject = FormsText.Format(withDocument ? "FormsMailSubjectWithDocument" : "FormsMailSubject", submission.TrackingCode, happened);
+        var message = NewMessage(submission.Email, subject);
         message.Body = new TextPart("plain")
         {
             Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, text, FollowUpLink(submission)),
