@@ -76,6 +76,17 @@ public abstract partial class RequestDocumentTests<TFixture>(TFixture fixture) :
         Assert.Equal(Certificate, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/e-guichet/suivi/documents/999999")).StatusCode);
 
+        // The person's data export holds it too.
+        await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
+        {
+            var export = scope.ServiceProvider.GetRequiredService<PersonalDataExport>();
+            var selection = new PersonalDataSelection(await export.FindRequestsAsync("marie@exemple.be", default), [], null);
+            using var zip = new MemoryStream();
+            await export.WriteZipAsync("marie@exemple.be", selection, zip, default);
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip.ToArray()));
+            Assert.Contains(archive.Entries, e => e.FullName == $"pieces-jointes/{code}/document-1-certificat.pdf" && e.Length == Certificate.Length);
+        }
+
         // Retention deletes the document, its row and its file, like the citizen's own files.
         string file;
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
