@@ -92,6 +92,7 @@ public abstract class RequestTriageTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal([asked, newer], Codes(queue));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(queue, "data-replied>Réponse reçue</span>"));
         Assert.Equal([asked], Codes(await agent.Client.GetStringAsync("/admin/e-guichet?reponse=recue")));
+        Assert.Contains("1 demandeur a répondu à une demande d'information", Text(await agent.Client.GetStringAsync("/admin")), StringComparison.Ordinal);
 
         // The request's page: the mark, and the latest exchange before the answers and the actions.
         var detail = Text(await agent.Client.GetStringAsync(page));

@@ -39,7 +39,7 @@ public sealed class RequestDocuments(FormsDbContext db, DataPaths paths, TenantC
         var field = Field;
         if (upload.Length > field.MaxBytes)
         {
-            return (null, new ErrorLinkView(FormsText.Format("FormsErrorFileTooBig", field.Label, FileValidator.DisplayName(upload.FileName), "10 Mo"), "#" + fieldId));
+            return (null, new ErrorLinkView(FormsText.Format("FormsErrorFileTooBig", field.Label, FileValidator.DisplayName(upload.FileName), RequestViews.Size(field.MaxBytes)), "#" + fieldId));
         }
 
         using var buffer = new MemoryStream((int)upload.Length);
