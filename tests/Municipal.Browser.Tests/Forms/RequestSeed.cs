@@ -16,24 +16,25 @@ public static class RequestSeed
 
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% plan\n%%EOF\n");
 
-    /// <summary>Saves the test form (once) and submits a request to it; answers the tracking code.</summary>
-    public static async Task<string> SubmitAsync(MunicipalServer server, TestTenant tenant, string email, string description)
+    /// <summary>Saves the test form (once) and submits a request to it, signed with <paramref name="fullName"/> if given; answers the tracking code.</summary>
+    public static async Task<string> SubmitAsync(MunicipalServer server, TestTenant tenant, string email, string description, string? fullName = null)
     {
         var registry = server.Services.GetRequiredService<TenantRegistry>();
         var found = await registry.FindAsync(tenant.Name) ?? throw new InvalidOperationException($"No tenant {tenant.Name}.");
         await using var scope = server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(found);
         await scope.ServiceProvider.GetRequiredService<FormStore>().SaveAsync(Form(), default);
-        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync(
-            Slug,
-            email,
-            new Dictionary<string, FieldValue>(StringComparer.Ordinal)
-            {
-                ["description"] = new TextValue(description),
-                ["plan"] = new FileListValue([new UploadedFile("plan.pdf", "application/pdf", Pdf)]),
-            },
-            null,
-            default);
+        var answers = new Dictionary<string, FieldValue>(StringComparer.Ordinal)
+        {
+            ["description"] = new TextValue(description),
+            ["plan"] = new FileListValue([new UploadedFile("plan.pdf", "application/pdf", Pdf)]),
+        };
+        if (fullName is not null)
+        {
+            answers["nom"] = new TextValue(fullName);
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<SubmissionIntake>().AcceptAsync(Slug, email, answers, null, default);
         return result.TrackingCode ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
@@ -48,6 +49,7 @@ public static class RequestSeed
                 Title = "Le problème",
                 Fields =
                 [
+                    new TextField { Name = "nom", Label = "Nom et prénom" },
                     new TextAreaField { Name = "description", Label = "Description", Required = true },
                     new FileField { Name = "plan", Label = "Plan ou photo", AcceptedTypes = ["application/pdf"] },
                 ],

@@ -9,6 +9,7 @@ public sealed class RequestWorkflowTests
 {
     [Theory]
     [InlineData(SubmissionStatus.Received, SubmissionStatus.InProgress)]
+    [InlineData(SubmissionStatus.Received, SubmissionStatus.InformationRequested)]
     [InlineData(SubmissionStatus.InProgress, SubmissionStatus.InformationRequested)]
     [InlineData(SubmissionStatus.InProgress, SubmissionStatus.Accepted)]
     [InlineData(SubmissionStatus.InProgress, SubmissionStatus.Refused)]

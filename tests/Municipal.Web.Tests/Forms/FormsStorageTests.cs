@@ -20,7 +20,7 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         var name = await TenantAsync();
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
-        Assert.Equal(["20261129120000_InitialForms", "20261129130000_SubmissionHandling", "20261129150500_FormWorkingCopies", "20261206140000_PublicWriteLimits"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261129120000_InitialForms", "20261129130000_SubmissionHandling", "20261129150500_FormWorkingCopies", "20261206140000_PublicWriteLimits", "20261206200000_RequestTriage"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.WorkingCopies.ToListAsync());
 
         // The standard recipe's three forms, and nothing sent yet.

@@ -136,7 +136,7 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         var refused = await agent.PostFormAsync(page, page + "/statut", new() { ["statut"] = "acceptee" });
         var html = Text(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("href=\"#statut\">Une demande « Reçue » ne peut pas passer à « Acceptée ». Statuts possibles : En traitement.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#statut\">Une demande « Reçue » ne peut pas passer à « Acceptée ». Statuts possibles : En traitement, Information demandée.", html, StringComparison.Ordinal);
         Assert.Equal(SubmissionStatus.Received, (await RequestTestData.RequestAsync(fixture, name, code)).Status);
         Assert.False(RequestWorkflow.Default.Allows(SubmissionStatus.Closed, SubmissionStatus.InProgress));
 
@@ -178,7 +178,8 @@ public abstract class RequestDetailTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(Question, shown.Single(h => h.Kind == SubmissionEventKind.MessageToCitizen).Text);
 
         var mails = await UserTestPages.MailsToAsync(fixture, name, "marie@exemple.be");
-        var mail = Assert.Single(mails, m => (m.Subject ?? string.Empty).StartsWith("Message au sujet de votre demande", StringComparison.Ordinal));
+        // The subject says what happened.
+        var mail = Assert.Single(mails, m => m.Subject == $"Votre demande {code} : information demandée");
         Assert.Contains(Question, mail.TextBody ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains(code, mail.TextBody, StringComparison.Ordinal);
     }

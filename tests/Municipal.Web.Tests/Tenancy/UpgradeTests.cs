@@ -12,10 +12,10 @@ namespace Municipal.Web.Tests.Tenancy;
 /// </summary>
 public abstract class UpgradeTests(string provider)
 {
-    /// <summary>Tables of the migrations that came after the previous release (Forms: InitialForms, SubmissionHandling, FormWorkingCopies, PublicWriteLimits).</summary>
-    private static readonly string[] NewTables = ["__FormsMigrations", "FormVersions", "Submissions", "SubmissionAttachments", "SubmissionEvents", "FormDrafts", "FormWorkingCopies", "CitizenMails"];
+    /// <summary>Tables of the migrations that came after the previous release (Forms: InitialForms, SubmissionHandling, FormWorkingCopies, PublicWriteLimits, RequestTriage).</summary>
+    private static readonly string[] NewTables = ["__FormsMigrations", "FormVersions", "Submissions", "SubmissionAttachments", "SubmissionEvents", "FormDrafts", "FormWorkingCopies", "CitizenMails", "RequestDocuments"];
 
-    private static readonly string[] NewFormsMigrations = ["20261129120000_InitialForms", "20261129130000_SubmissionHandling", "20261129150500_FormWorkingCopies", "20261206140000_PublicWriteLimits"];
+    private static readonly string[] NewFormsMigrations = ["20261129120000_InitialForms", "20261129130000_SubmissionHandling", "20261129150500_FormWorkingCopies", "20261206140000_PublicWriteLimits", "20261206200000_RequestTriage"];
 
     [Fact]
     public async Task The_previous_release_storage_is_migrated_in_place_at_start_up_and_its_data_is_served()

@@ -4,7 +4,7 @@ namespace Municipal.Forms.Privacy;
 
 /// <summary>
 /// Everything the e-counter holds about one e-mail address (a person's right of access): every request sent with it
-/// (answers as text and as stored, the history the citizen sees, the attachments) and every draft saved with it,
+/// (answers as text and as stored, the history the citizen sees, the attachments, the documents agents sent) and every draft saved with it,
 /// as a ZIP holding "donnees.json" (UTF-8, indented) and the attachment files under "pieces-jointes/&lt;code&gt;/".
 /// Internal notes of agents are not the citizen's data about themselves and stay out, as on the follow-up page.
 /// The requests and drafts of a form reserved to a role the exporting user does not have stay out too, by the
@@ -148,7 +148,8 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
 
                 var lines = await history.ListAsync(request.Id, forCitizen: true, cancellationToken);
                 var attachments = await db.Attachments.AsNoTracking().Where(a => a.SubmissionId == request.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-                WriteRequest(writer, request, form, lines, attachments, files);
+                var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == request.Id).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+                WriteRequest(writer, request, form, lines, attachments, documents, files);
             }
 
             writer.WriteEndArray();
@@ -178,6 +179,7 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         FormDefinition? form,
         IReadOnlyList<SubmissionEventRecord> lines,
         IReadOnlyList<SubmissionAttachmentRecord> attachments,
+        IReadOnlyList<RequestDocumentRecord> documents,
         List<(string, string)> files)
     {
         writer.WriteStartObject();
@@ -250,7 +252,30 @@ public sealed class PersonalDataExport(FormsDbContext db, FormStore forms, Submi
         }
 
         writer.WriteEndArray();
+        WriteDocuments(writer, request, documents, files);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The documents the agents sent the citizen (a certificate), with their files.</summary>
+    private static void WriteDocuments(Utf8JsonWriter writer, SubmissionRecord request, IReadOnlyList<RequestDocumentRecord> documents, List<(string, string)> files)
+    {
+        writer.WriteStartArray("documentsFromAgents");
+        var index = 0;
+        foreach (var document in documents)
+        {
+            index++;
+            var entryName = $"{FilesFolder}/{request.TrackingCode}/document-{index}-{SafeName(document.FileName)}";
+            writer.WriteStartObject();
+            writer.WriteString("name", document.FileName);
+            writer.WriteString("contentType", document.ContentType);
+            writer.WriteNumber("size", document.Size);
+            writer.WriteString("sentUtc", document.CreatedUtc);
+            writer.WriteString("file", entryName);
+            writer.WriteEndObject();
+            files.Add((entryName, document.StoredPath));
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>The stored JSON as JSON (not as a string); a value that is not JSON is written as text.</summary>

@@ -6,7 +6,7 @@ public sealed record RetentionOutcome(int Anonymised, int ExpiredDrafts, int Orp
 /// <summary>
 /// The daily job "forms.retention" of a tenant. It first enqueues its next run (so that a failing run, retried by the
 /// job runner, never breaks the chain), then anonymises the requests past retention, sweeps drafts and orphan
-/// folders, and writes one audit line with the counts. A tenant that lost the forms feature gets no next run;
+/// folders, gives older requests their search text (<see cref="RequestSearch.BackfillAsync"/>), and writes one audit line with the counts. A tenant that lost the forms feature gets no next run;
 /// <see cref="RetentionScheduler"/> starts the chain again if the feature comes back.
 /// </summary>
 public sealed class RetentionJob : IJobHandler
@@ -41,6 +41,7 @@ public sealed class RetentionJob : IJobHandler
     {
         var anonymised = await tenantServices.GetRequiredService<SubmissionAnonymiser>().RunAsync(cancellationToken);
         var swept = await tenantServices.GetRequiredService<FormsFolderSweeper>().RunAsync(cancellationToken);
+        await RequestSearch.BackfillAsync(tenantServices.GetRequiredService<FormsDbContext>(), tenantServices.GetRequiredService<FormStore>(), cancellationToken);
         var outcome = new RetentionOutcome(anonymised, swept.ExpiredDrafts, swept.OrphanFolders, swept.TrimmedDrafts);
         await tenantServices.GetRequiredService<AuditLog>().RecordAsync(
             AuditAction,

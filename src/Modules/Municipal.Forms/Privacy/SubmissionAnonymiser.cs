@@ -3,7 +3,7 @@ namespace Municipal.Forms.Privacy;
 /// <summary>
 /// Wipes the personal data of decided requests whose retention has passed (the form version's RetentionDays after
 /// their last change). What goes: the answers of fields marked personal data, every file answer, the citizen's e-mail,
-/// the attachments (files and rows: a row keeps the citizen's file name), the text of every history line, the
+/// the attachments and the documents agents sent (files and rows: a row keeps a file name), the queue's search text, the text of every history line, the
 /// identity of a signed-in citizen (national number and name). What stays: form, version, code, status, dates and
 /// the non-personal answers, so that statistics and the history's shape remain.
 /// Safe to re-run after a crash: rows are changed in one commit per batch, files are deleted after it, and a missing
@@ -72,6 +72,7 @@ public sealed class SubmissionAnonymiser(
 
         var attachments = await db.Attachments.Where(a => ids.Contains(a.SubmissionId)).ToListAsync(cancellationToken);
         db.Attachments.RemoveRange(attachments);
+        db.Documents.RemoveRange(await db.Documents.Where(d => ids.Contains(d.SubmissionId)).ToListAsync(cancellationToken));
         foreach (var submission in batch)
         {
             var updated = submission.UpdatedUtc;
@@ -79,6 +80,8 @@ public sealed class SubmissionAnonymiser(
             submission.Email = EmailMarkerPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             submission.CitizenNationalNumber = null;
             submission.CitizenName = null;
+            submission.SearchText = string.Empty;
+            submission.SearchKeys = string.Empty;
             submission.AnonymisedUtc = now;
             history.Stage(submission, SubmissionEventKind.Anonymised, text: null, visibleToCitizen: true);
             submission.UpdatedUtc = updated; // the date of the decision stays the request's last change

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Municipal.Forms.PublicFlow;
 
-/// <summary>A line of a request's history as the citizen sees it.</summary>
-public sealed record FollowUpLineView(string Date, string IsoDate, string Title, string? Text);
+/// <summary>A line of a request's history as the citizen sees it, with the documents the agent sent with it.</summary>
+public sealed record FollowUpLineView(string Date, string IsoDate, string Title, string? Text, IReadOnlyList<RequestDocumentView> Documents);
 
 /// <summary>
 /// The citizen's follow-up page, /e-guichet/suivi: the tracking code (prefilled from ?code=) and the e-mail, then the
 /// request's status, dates and the history meant for the citizen, and a form to answer when the agent asked a
-/// question. An unknown code and a wrong e-mail get the same message. After a lookup the access is kept in a short
+/// question (the question first, then the answer box). Documents the agents sent are downloaded from here, and only
+/// from here, within that access. An unknown code and a wrong e-mail get the same message. After a lookup the access is kept in a short
 /// data-protected cookie (<see cref="FollowUpAccess"/>); every POST redirects (Post/Redirect/Get).
 /// </summary>
 public static class FollowUpEndpoints
@@ -26,6 +27,7 @@ public static class FollowUpEndpoints
         page.MapGet("/", ShowAsync);
         page.MapPost("/", LookUpAsync).RequireRateLimiting(SubmissionRateLimit.PolicyName);
         page.MapPost("/reponse", ReplyAsync).RequireRateLimiting(PublicWriteRateLimit.PolicyName);
+        page.MapGet("/documents/{documentId}", DocumentAsync);
         // Typed as a route handler: a method of HttpContext alone would be taken for a RequestDelegate, its result dropped.
         page.MapPost("/quitter", (Func<HttpContext, Task<IResult>>)LeaveAsync);
     }
@@ -113,11 +115,36 @@ public static class FollowUpEndpoints
         }
 
         history.Stage(submission, SubmissionEventKind.CitizenReply, reply, visibleToCitizen: true, toStatus: SubmissionStatus.InProgress);
+        submission.CitizenRepliedUtc = submission.UpdatedUtc;
         await db.SaveChangesAsync(http.RequestAborted);
 
         // Saved first: a mail that cannot be queued never loses the answer.
         await mail.EnqueueCitizenReplyAsync(submission, CancellationToken.None);
         return Results.Redirect(ThemePageRenderer.Url(http, Path + "?envoye=1"));
+    }
+
+    /// <summary>
+    /// A document an agent sent, for the browser that gave the request's code and e-mail (the follow-up access);
+    /// without it, back to the look-up form. Served as a download, typed from its bytes.
+    /// </summary>
+    private static async Task<IResult> DocumentAsync(
+        string documentId, HttpContext http, FollowUpAccess access, SubmissionStore store, FormsDbContext db, RequestDocuments documents)
+    {
+        var grant = access.Read(http);
+        if (grant is null || await store.FindAsync(grant.Code, grant.Email, http.RequestAborted) is null)
+        {
+            return Results.Redirect(ThemePageRenderer.Url(http, Path));
+        }
+
+        var submissionId = await db.Submissions.AsNoTracking().Where(s => s.TrackingCode == grant.Code).Select(s => s.Id).FirstAsync(http.RequestAborted);
+        if (await documents.OpenAsync(submissionId, documentId, http.RequestAborted) is not { } file)
+        {
+            return Results.Text(FormsText.Get("FormsFollowUpDocumentNotFound"), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(file.Content, file.ContentType, file.DownloadName);
     }
 
     private static async Task<IResult> LeaveAsync(HttpContext http)
@@ -157,6 +184,11 @@ public static class FollowUpEndpoints
         var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.TrackingCode == grant.Code, http.RequestAborted);
         var form = await services.GetRequiredService<FormStore>().GetVersionAsync(submission.FormSlug, submission.FormVersion, http.RequestAborted);
         var lines = await services.GetRequiredService<SubmissionHistory>().ListAsync(submission.Id, forCitizen: true, http.RequestAborted);
+        var documents = RequestDocuments.ByLine(
+            await services.GetRequiredService<RequestDocuments>().ListAsync(submission.Id, http.RequestAborted),
+            id => ThemePageRenderer.Url(http, Path + "/documents/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var canReply = submission.Status == SubmissionStatus.InformationRequested;
+        var question = canReply ? lines.LastOrDefault(l => l.Kind == SubmissionEventKind.MessageToCitizen) : null;
         var errors = replyError is null ? [] : new List<ErrorLinkView> { new(replyError, "#reply") };
         return await RenderAsync(http, View(http, submission.TrackingCode, errors) with
         {
@@ -165,8 +197,9 @@ public static class FollowUpEndpoints
             StatusLabel = submission.Status.Label(),
             Created = BrusselsTime.Format(submission.CreatedUtc),
             Updated = BrusselsTime.Format(submission.UpdatedUtc),
-            Lines = lines.Select(Line).ToList(),
-            CanReply = submission.Status == SubmissionStatus.InformationRequested,
+            Lines = lines.Select(l => Line(l, documents)).ToList(),
+            Question = question is null ? null : Line(question, documents),
+            CanReply = canReply,
             Reply = reply,
             ReplyError = replyError,
             ReplyMax = ReplyMaxLength,
@@ -192,7 +225,7 @@ public static class FollowUpEndpoints
         };
     }
 
-    private static FollowUpLineView Line(SubmissionEventRecord line)
+    private static FollowUpLineView Line(SubmissionEventRecord line, ILookup<long, RequestDocumentView> documents)
     {
         var title = line.Kind switch
         {
@@ -205,7 +238,7 @@ public static class FollowUpEndpoints
             _ => FormsText.Get("FormsFollowUpLineOther"),
         };
         var text = line.Kind is SubmissionEventKind.MessageToCitizen or SubmissionEventKind.CitizenReply ? line.Text : null;
-        return new FollowUpLineView(BrusselsTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text);
+        return new FollowUpLineView(BrusselsTime.Format(line.CreatedUtc), line.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), title, text, documents[line.Id].ToList());
     }
 
     private static async Task<IResult> RenderAsync(HttpContext http, FollowUpView view, bool hasErrors, int statusCode)

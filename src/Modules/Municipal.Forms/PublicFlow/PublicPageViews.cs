@@ -86,6 +86,9 @@ public sealed record FollowUpView
     public string? Created { get; init; }
     public string? Updated { get; init; }
     public IReadOnlyList<FollowUpLineView> Lines { get; init; } = [];
+
+    /// <summary>The question the answer box answers (the agents' latest message), shown before it.</summary>
+    public FollowUpLineView? Question { get; init; }
     public bool CanReply { get; init; }
     public string? Reply { get; init; }
     public string? ReplyError { get; init; }

@@ -44,12 +44,15 @@ public sealed class SubmissionMail(
     }
 
     /// <summary>
-    /// An agent's message (or question) to the citizen; it is also shown on the follow-up page, in full. In the mail,
-    /// a national number or an IBAN the agent quoted shows its last digits only.
+    /// An agent's message (or question) to the citizen; it is also shown on the follow-up page. The subject says what
+    /// happened ("Votre demande EG-… : information demandée"), and that a document waits on the follow-up page. In the
+    /// mail, a national number or an IBAN the agent quoted shows its last digits only (the follow-up page shows it whole).
     /// </summary>
-    public async Task EnqueueAgentMessageAsync(string formTitle, SubmissionRecord submission, string text, CancellationToken cancellationToken)
+    public async Task EnqueueAgentMessageAsync(
+        string formTitle, SubmissionRecord submission, string text, string happened, bool withDocument, CancellationToken cancellationToken)
     {
-        var message = NewMessage(submission.Email, FormsText.Format("FormsMessageSubject", formTitle, submission.TrackingCode));
+        var subject = FormsText.Format(withDocument ? "FormsMailSubjectWithDocument" : "FormsMailSubject", submission.TrackingCode, happened);
+        var message = NewMessage(submission.Email, subject);
         message.Body = new TextPart("plain")
         {
             Text = FormsText.Format("FormsMessageBody", formTitle, tenant.Tenant.DisplayName, submission.TrackingCode, IdentifierFormat.MaskInText(text), FollowUpLink(submission)),

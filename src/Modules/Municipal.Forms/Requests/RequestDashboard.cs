@@ -1,6 +1,9 @@
 namespace Municipal.Forms.Requests;
 
-/// <summary>The dashboard's "what waits for you": open requests assigned to me, and open requests nobody has taken.</summary>
+/// <summary>
+/// The dashboard's "what waits for you": requests whose citizen answered ("Réponse reçue"), open requests assigned to
+/// me, and open requests nobody has taken.
+/// </summary>
 public sealed class RequestDashboard(FormsDbContext db, TenantContext tenant) : IDashboardWaitingSource
 {
     public async Task<IReadOnlyList<AdminNavLinkView>> LinksAsync(HttpContext http, CancellationToken cancellationToken)
@@ -16,6 +19,7 @@ public sealed class RequestDashboard(FormsDbContext db, TenantContext tenant) : 
         var links = new List<AdminNavLinkView>();
         foreach (var (filter, one, many) in new[]
         {
+            (RequestFilter.None with { RepliedOnly = true }, "FormsAgentDashboardRepliedOne", "FormsAgentDashboardRepliedMany"),
             (open with { Assignee = AssigneeFilter.Me }, "FormsAgentDashboardMineOne", "FormsAgentDashboardMineMany"),
             (open with { Assignee = AssigneeFilter.Nobody }, "FormsAgentDashboardNobodyOne", "FormsAgentDashboardNobodyMany"),
         })

@@ -13,12 +13,15 @@ public static class RequestDetailEndpoints
     {
         group.MapGet("/demandes/{code}", DetailAsync);
         group.MapGet("/demandes/{code}/fichiers/{attachmentId}", DownloadAsync);
+        group.MapGet("/demandes/{code}/documents/{documentId}", DocumentAsync);
         group.MapPost("/demandes/{code}/statut", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
-            ActAsync(code, http, views, db, handling, "statut", (s, title, forms, form) => handling.ChangeStatusAsync(http, s, title, form["statut"], form["question"], form["depuis"])));
+            ActAsync(code, http, views, db, handling, "statut", WithDocument(http, "statut-document", (s, title, form, document) =>
+                handling.ChangeStatusAsync(http, s, title, form["statut"], form["question"], form["depuis"], document))));
         group.MapPost("/demandes/{code}/attribution", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
             ActAsync(code, http, views, db, handling, "attribution", (s, title, forms, form) => handling.AssignAsync(http, s, title, forms, form["agent"])));
         group.MapPost("/demandes/{code}/message", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
-            ActAsync(code, http, views, db, handling, "message", (s, title, forms, form) => handling.MessageAsync(http, s, title, form["message"])));
+            ActAsync(code, http, views, db, handling, "message", WithDocument(http, "message-document", (s, title, form, document) =>
+                handling.MessageAsync(http, s, title, form["message"], document))));
         group.MapPost("/demandes/{code}/note", (string code, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling) =>
             ActAsync(code, http, views, db, handling, "note", (s, title, forms, form) => handling.NoteAsync(http, s, title, form["note"])));
     }
@@ -74,6 +77,35 @@ public static class RequestDetailEndpoints
         return Results.File(stream, contentType, $"piece-jointe-{number}.{extension}");
     }
 
+    /// <summary>An action that may carry a document: the document is read and checked first, and its error shown like the others.</summary>
+    private static Func<SubmissionRecord, string, RequestForms, IFormCollection, Task<ErrorLinkView?>> WithDocument(
+        HttpContext http, string fieldId, Func<SubmissionRecord, string, IFormCollection, UploadedFile?, Task<ErrorLinkView?>> action) =>
+        async (submission, title, forms, form) =>
+        {
+            var (document, error) = await RequestDocuments.ReadAsync(form, fieldId, http.RequestAborted);
+            return error ?? await action(submission, title, form, document);
+        };
+
+    /// <summary>A document an agent sent the citizen, for the agents who may see the request; audited like the citizen's files.</summary>
+    private static async Task<IResult> DocumentAsync(
+        string code, string documentId, HttpContext http, AdminViews views, FormsDbContext db, RequestHandling handling, RequestDocuments documents)
+    {
+        var (submission, forms, refusal) = await OpenAsync(code, http, views, db, handling);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (await documents.OpenAsync(submission!.Id, documentId, http.RequestAborted) is not { } file)
+        {
+            return await MessageAsync(http, views, StatusCodes.Status404NotFound, "FormsAgentFileNotFoundTitle", "FormsAgentFileNotFound");
+        }
+
+        await handling.RecordAsync(RequestAudit.RequestFileDownloaded, submission, forms!.Title(submission.FormSlug), file.DownloadName);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(file.Content, file.ContentType, file.DownloadName);
+    }
+
     private static async Task<IResult> ActAsync(
         string code,
         HttpContext http,
@@ -93,6 +125,7 @@ public static class RequestDetailEndpoints
         if (await action(submission!, forms!.Title(submission!.FormSlug), forms, form) is { } error)
         {
             // Whatever the agent typed is shown again, nothing lost.
+            // (A chosen document cannot be given back to the browser: the error next to its field says to choose it again.)
             var typed = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["statut"] = form["statut"], ["question"] = form["question"], ["agent"] = form["agent"], ["message"] = form["message"], ["note"] = form["note"],
@@ -149,6 +182,9 @@ public static class RequestDetailEndpoints
             .OrderBy(a => a.Id)
             .ToListAsync(http.RequestAborted);
         var history = await http.RequestServices.GetRequiredService<SubmissionHistory>().ListAsync(submission.Id, forCitizen: false, http.RequestAborted);
+        var documents = RequestDocuments.ByLine(
+            await http.RequestServices.GetRequiredService<RequestDocuments>().ListAsync(submission.Id, http.RequestAborted),
+            id => AdminArea.Url(http, RequestRoutes.Document(submission.TrackingCode, id)));
         var agents = await handling.AgentsAsync(http.RequestAborted);
         var basePath = RequestRoutes.Detail(submission.TrackingCode);
         var next = RequestWorkflow.Default.NextOf(submission.Status);
@@ -178,7 +214,12 @@ public static class RequestDetailEndpoints
             Attachments = attachments
                 .Select(a => new RequestAttachmentView(FileValidator.DisplayName(a.FileName), form?.AllFields().FirstOrDefault(f => f.Name == a.FieldName)?.Label ?? a.FieldName, RequestViews.Size(a.Size), AdminArea.Url(http, RequestRoutes.Download(submission.TrackingCode, a.Id))))
                 .ToList(),
-            History = history.Select(RequestViews.History).ToList(),
+            History = history.Select(line => RequestViews.History(line, documents)).ToList(),
+            Exchange = RequestViews.LatestExchange(history, documents),
+            Replied = submission.CitizenRepliedUtc is not null,
+            StatusDocumentError = ErrorOf("statut-document"),
+            MessageDocumentError = ErrorOf("message-document"),
+            DocumentHint = FormsText.Get("FormsAgentDocumentHint"),
             StatusOptions = next.Select(s => new OptionView(s.Slug(), s.Label())).ToList(),
             StatusValue = Typed("statut"),
             StatusFrom = submission.Status.Slug(),
@@ -229,6 +270,11 @@ public sealed record RequestDetailView : IAdminPageView
     public required IReadOnlyList<RequestStepView> Steps { get; init; }
     public required IReadOnlyList<RequestAttachmentView> Attachments { get; init; }
     public required IReadOnlyList<RequestHistoryView> History { get; init; }
+    public RequestExchangeView? Exchange { get; init; }
+    public bool Replied { get; init; }
+    public string? StatusDocumentError { get; init; }
+    public string? MessageDocumentError { get; init; }
+    public required string DocumentHint { get; init; }
     public required IReadOnlyList<OptionView> StatusOptions { get; init; }
     public string? StatusValue { get; init; }
     public required string StatusFrom { get; init; }

@@ -11,7 +11,14 @@ public sealed record RequestAgent(string Id, string Email, IReadOnlyList<string>
 /// then one SaveChanges), then written to the audit log. A refusal comes back as a French error for its field.
 /// </summary>
 public sealed partial class RequestHandling(
-    FormsDbContext db, SubmissionHistory history, SubmissionMail mail, AuditLog audit, TenantUsers users, PermissionCatalog permissions, ILogger<RequestHandling> logger)
+    FormsDbContext db,
+    SubmissionHistory history,
+    SubmissionMail mail,
+    RequestDocuments documents,
+    AuditLog audit,
+    TenantUsers users,
+    PermissionCatalog permissions,
+    ILogger<RequestHandling> logger)
 {
     /// <summary>The audit log's object type of a request (labelled "AuditType.Request").</summary>
     public const string AuditObjectType = "Request";
@@ -37,9 +44,10 @@ public sealed partial class RequestHandling(
     /// <summary>
     /// <paramref name="seenSlug"/> is the status the agent's page showed: when another agent changed it meanwhile,
     /// the change is refused and the page shows the current status, so nobody decides on a stale page.
+    /// A <paramref name="document"/> (the certificate) goes with the message, which it then needs.
     /// </summary>
     public async Task<ErrorLinkView?> ChangeStatusAsync(
-        HttpContext http, SubmissionRecord submission, string formTitle, string? statusSlug, string? question, string? seenSlug = null)
+        HttpContext http, SubmissionRecord submission, string formTitle, string? statusSlug, string? question, string? seenSlug = null, UploadedFile? document = null)
     {
         if (!string.IsNullOrEmpty(seenSlug) && seenSlug != submission.Status.Slug())
         {
@@ -59,7 +67,7 @@ public sealed partial class RequestHandling(
         // The question of "Information demandée" is required; with any other status, a message is optional
         // ("Votre certificat est prêt") and goes the same way: history, follow-up page, e-mail.
         var text = question?.Trim() ?? string.Empty;
-        var sends = text.Length > 0 || RequestWorkflow.NeedsQuestion(to);
+        var sends = text.Length > 0 || RequestWorkflow.NeedsQuestion(to) || document is not null;
         if (sends)
         {
             if (submission.AnonymisedUtc is not null)
@@ -68,7 +76,8 @@ public sealed partial class RequestHandling(
                 return new ErrorLinkView(FormsText.Get("FormsAgentAnonymisedNoMessage"), "#statut");
             }
 
-            if (TextError(text, "question", "FormsAgentQuestionRequired") is { } error)
+            var requiredKey = document is not null && !RequestWorkflow.NeedsQuestion(to) ? "FormsAgentDocumentNeedsMessage" : "FormsAgentQuestionRequired";
+            if (TextError(text, "question", requiredKey) is { } error)
             {
                 return error;
             }
@@ -77,15 +86,16 @@ public sealed partial class RequestHandling(
         var from = submission.Status;
         var (authorId, authorName) = Author(http);
         history.Stage(submission, SubmissionEventKind.StatusChanged, null, visibleToCitizen: true, authorId, authorName, to);
+        submission.CitizenRepliedUtc = null;
         if (sends)
         {
-            history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
+            var line = history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
+            await SaveWithDocumentAsync(submission, line, document, http.RequestAborted);
+            await MailAsync(formTitle, submission, text, FormsText.Get("FormsMailHappened" + to), document);
         }
-
-        await db.SaveChangesAsync(http.RequestAborted);
-        if (sends)
+        else
         {
-            await MailAsync(formTitle, submission, text);
+            await db.SaveChangesAsync(http.RequestAborted);
         }
 
         await RecordAsync(RequestAudit.RequestStatusChanged, submission, formTitle, FormsText.Format("FormsAgentAuditStatus", from.Label(), to.Label()));
@@ -138,7 +148,8 @@ public sealed partial class RequestHandling(
         return null;
     }
 
-    public async Task<ErrorLinkView?> MessageAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? message)
+    /// <summary>A message to the citizen, with a <paramref name="document"/> or not; it answers the citizen's reply when there is one waiting.</summary>
+    public async Task<ErrorLinkView?> MessageAsync(HttpContext http, SubmissionRecord submission, string formTitle, string? message, UploadedFile? document = null)
     {
         if (submission.AnonymisedUtc is not null)
         {
@@ -146,12 +157,17 @@ public sealed partial class RequestHandling(
         }
 
         var text = message?.Trim() ?? string.Empty;
-        if (await WriteLineAsync(http, submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, "message", "FormsAgentMessageRequired") is { } error)
+        if (TextError(text, "message", document is null ? "FormsAgentMessageRequired" : "FormsAgentDocumentNeedsMessage") is { } error)
         {
             return error;
         }
 
-        await MailAsync(formTitle, submission, text);
+        var happened = FormsText.Get(submission.CitizenRepliedUtc is null ? "FormsMailHappenedMessage" : "FormsMailHappenedAnswer");
+        var (authorId, authorName) = Author(http);
+        var line = history.Stage(submission, SubmissionEventKind.MessageToCitizen, text, visibleToCitizen: true, authorId, authorName);
+        submission.CitizenRepliedUtc = null;
+        await SaveWithDocumentAsync(submission, line, document, http.RequestAborted);
+        await MailAsync(formTitle, submission, text, happened, document);
         await RecordAsync(RequestAudit.RequestMessaged, submission, formTitle, null);
         return null;
     }
@@ -197,15 +213,32 @@ public sealed partial class RequestHandling(
         : text.Length > MaxTextLength ? new ErrorLinkView(FormsText.Format("FormsAgentTextTooLong", MaxTextLength, text.Length), "#" + field)
         : null;
 
+    /// <summary>Saves the staged message with its document (written first, deleted again when the commit fails).</summary>
+    private async Task SaveWithDocumentAsync(SubmissionRecord submission, SubmissionEventRecord line, UploadedFile? document, CancellationToken cancellationToken)
+    {
+        var staged = document is null ? null : await documents.StageAsync(submission, line, document, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch when (staged is not null)
+        {
+            documents.Forget(staged);
+            throw;
+        }
+    }
+
     /// <summary>
     /// The message is saved (and shown on the follow-up page) before it is queued: a mail that cannot be queued is
-    /// logged, never a reason to lose what the agent wrote.
+    /// logged, never a reason to lose what the agent wrote. Its subject says what happened (<paramref name="happened"/>);
+    /// a document is named, never attached: the citizen downloads it from the follow-up page.
     /// </summary>
-    private async Task MailAsync(string formTitle, SubmissionRecord submission, string text)
+    private async Task MailAsync(string formTitle, SubmissionRecord submission, string text, string happened, UploadedFile? document)
     {
         try
         {
-            await mail.EnqueueAgentMessageAsync(formTitle, submission, text, CancellationToken.None);
+            var body = document is null ? text : text + "\n\n" + FormsText.Format("FormsMailDocumentLine", FileValidator.DisplayName(document.Name));
+            await mail.EnqueueAgentMessageAsync(formTitle, submission, body, happened, document is not null, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -22,18 +22,28 @@ public sealed record RequestFilter(
     string? AgentId,
     int Page)
 {
+    /// <summary>The search box's words (<see cref="RequestSearch"/>), or null.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Only the requests the citizen answered ("Réponse reçue").</summary>
+    public bool RepliedOnly { get; init; }
+
     public const string FormParameter = "formulaire";
     public const string StatusParameter = "statut";
     public const string FromParameter = "du";
     public const string ToParameter = "au";
     public const string AgentParameter = "agent";
     public const string PageParameter = "page";
+    public const string SearchParameter = "q";
+    public const string RepliedParameter = "reponse";
+    public const string RepliedValue = "recue";
     public const string AgentMe = "moi";
     public const string AgentNobody = "personne";
 
     public static RequestFilter None { get; } = new(null, null, null, null, AssigneeFilter.Anyone, null, 1);
 
-    public bool Filtered => FormSlug is not null || StatusSlug is not null || From is not null || To is not null || Assignee != AssigneeFilter.Anyone;
+    public bool Filtered => FormSlug is not null || StatusSlug is not null || From is not null || To is not null || Assignee != AssigneeFilter.Anyone
+        || Search is not null || RepliedOnly;
 
     /// <summary>The value of the agent select: "", "moi", "personne" or a user id.</summary>
     public string AgentValue => Assignee switch
@@ -71,10 +81,24 @@ public sealed record RequestFilter(
             _ => (AssigneeFilter.Agent, agent),
         };
         var page = int.TryParse(Value(query, PageParameter), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
-        return new RequestFilter(Value(query, FormParameter), status, from, to, assignee, agentId, page);
+        var search = Value(query, SearchParameter);
+        if (search is { Length: > RequestSearch.MaxLength })
+        {
+            errors.Add(new ErrorLinkView(FormsText.Format("FormsAgentSearchTooLong", RequestSearch.MaxLength), "#filter-search"));
+            search = null;
+        }
+
+        return new RequestFilter(Value(query, FormParameter), status, from, to, assignee, agentId, page)
+        {
+            Search = search,
+            RepliedOnly = Value(query, RepliedParameter) == RepliedValue,
+        };
     }
 
-    /// <summary>The requests this filter keeps, newest first, leaving out the forms the user may not see.</summary>
+    /// <summary>
+    /// The requests this filter keeps, those the citizen answered first ("Réponse reçue"), then newest first, leaving
+    /// out the forms the user may not see.
+    /// </summary>
     public IQueryable<SubmissionRecord> Apply(IQueryable<SubmissionRecord> submissions, string currentUserId, IReadOnlyList<string> hiddenForms)
     {
         var query = submissions;
@@ -116,7 +140,17 @@ public sealed record RequestFilter(
             AssigneeFilter.Agent => query.Where(s => s.AssigneeId == AgentId),
             _ => query,
         };
-        return query.OrderByDescending(s => s.CreatedUtc).ThenByDescending(s => s.Id);
+        if (Search is { } search)
+        {
+            query = RequestSearch.Apply(query, search);
+        }
+
+        if (RepliedOnly)
+        {
+            query = query.Where(s => s.CitizenRepliedUtc != null);
+        }
+
+        return query.OrderByDescending(s => s.CitizenRepliedUtc != null).ThenByDescending(s => s.CreatedUtc).ThenByDescending(s => s.Id);
     }
 
     /// <summary>The address's query string for these filters (without the page unless asked), for links and the export.</summary>
@@ -136,6 +170,8 @@ public sealed record RequestFilter(
         Add(FromParameter, From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(ToParameter, To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(AgentParameter, AgentValue);
+        Add(SearchParameter, Search);
+        Add(RepliedParameter, RepliedOnly ? RepliedValue : null);
         if (page is > 1)
         {
             Add(PageParameter, page.Value.ToString(CultureInfo.InvariantCulture));
@@ -176,6 +212,16 @@ public sealed record RequestFilter(
                 AssigneeFilter.Nobody => FormsText.Get("FormsAgentAssigneeNobody"),
                 _ => agentName ?? AgentId ?? string.Empty,
             }));
+        }
+
+        if (Search is { } search)
+        {
+            parts.Add(FormsText.Format("FormsAgentFilterDescribeSearch", search));
+        }
+
+        if (RepliedOnly)
+        {
+            parts.Add(FormsText.Get("FormsAgentFilterDescribeReplied"));
         }
 
         return parts.Count == 0 ? FormsText.Get("FormsAgentFilterDescribeNone") : string.Join(" ; ", parts);

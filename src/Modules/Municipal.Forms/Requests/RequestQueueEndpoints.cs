@@ -58,6 +58,12 @@ public static class RequestQueueEndpoints
             ToError = errors.FirstOrDefault(e => e.Href == "#filter-to")?.Text,
             AgentOptions = agentOptions,
             AgentValue = filter.AgentValue,
+            // Too long a search is shown again, cut, with its error: nothing typed is lost from view.
+            Search = filter.Search ?? (http.Request.Query[RequestFilter.SearchParameter].ToString() is { Length: > 0 } typed
+                ? typed[..Math.Min(typed.Length, RequestSearch.MaxLength * 2)]
+                : null),
+            SearchError = errors.FirstOrDefault(e => e.Href == "#filter-search")?.Text,
+            RepliedOnly = filter.RepliedOnly,
             Rows = submissions.Select(s => RequestViews.Row(http, s, forms)).ToList(),
             TotalLabel = total switch
             {
@@ -127,6 +133,9 @@ public sealed record RequestQueueView : IAdminPageView
     public string? ToError { get; init; }
     public required IReadOnlyList<OptionView> AgentOptions { get; init; }
     public string? AgentValue { get; init; }
+    public string? Search { get; init; }
+    public string? SearchError { get; init; }
+    public bool RepliedOnly { get; init; }
     public required IReadOnlyList<RequestRowView> Rows { get; init; }
     public required string TotalLabel { get; init; }
     public string? PageLabel { get; init; }

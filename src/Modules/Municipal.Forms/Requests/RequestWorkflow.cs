@@ -2,7 +2,8 @@ namespace Municipal.Forms.Requests;
 
 /// <summary>
 /// Which status a request may move to from the one it has. The default workflow: Reçue → En traitement →
-/// Information demandée / Acceptée / Refusée → Clôturée; a request waiting for information goes back to
+/// Information demandée / Acceptée / Refusée → Clôturée, and Reçue → Information demandée directly (a request
+/// missing a piece is asked for it before anyone starts on it); a request waiting for information goes back to
 /// "En traitement" (or is decided) once the citizen has answered. Moving to "Information demandée" asks the
 /// citizen a question, so it needs one.
 /// </summary>
@@ -10,7 +11,7 @@ public sealed class RequestWorkflow
 {
     public static RequestWorkflow Default { get; } = new(new Dictionary<SubmissionStatus, SubmissionStatus[]>
     {
-        [SubmissionStatus.Received] = [SubmissionStatus.InProgress],
+        [SubmissionStatus.Received] = [SubmissionStatus.InProgress, SubmissionStatus.InformationRequested],
         [SubmissionStatus.InProgress] = [SubmissionStatus.InformationRequested, SubmissionStatus.Accepted, SubmissionStatus.Refused],
         [SubmissionStatus.InformationRequested] = [SubmissionStatus.InProgress, SubmissionStatus.Accepted, SubmissionStatus.Refused],
         [SubmissionStatus.Accepted] = [SubmissionStatus.Closed],

@@ -11,6 +11,9 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
 
     public DbSet<SubmissionEventRecord> Events => Set<SubmissionEventRecord>();
 
+    /// <summary>Documents agents sent citizens with a message or a decision.</summary>
+    public DbSet<RequestDocumentRecord> Documents => Set<RequestDocumentRecord>();
+
     public DbSet<FormDraftRecord> Drafts => Set<FormDraftRecord>();
 
     /// <summary>Mails the public triggered, for the mail throttle.</summary>
@@ -75,6 +78,14 @@ public sealed class FormsDbContext(DbContextOptions<FormsDbContext> options) : D
             attachment.ToTable("SubmissionAttachments");
             attachment.HasKey(a => a.Id);
             attachment.HasIndex(a => a.SubmissionId);
+        });
+        modelBuilder.Entity<RequestDocumentRecord>(document =>
+        {
+            document.ToTable("RequestDocuments");
+            document.HasKey(d => d.Id);
+            document.HasOne(d => d.Event).WithMany().HasForeignKey(d => d.EventId);
+            document.HasIndex(d => d.SubmissionId);
+            document.HasIndex(d => d.EventId);
         });
     }
 }

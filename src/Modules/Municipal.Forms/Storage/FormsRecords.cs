@@ -49,6 +49,21 @@ public sealed class SubmissionRecord
 
     /// <summary>When the retention job wiped the personal answers and attachments; null while they are held.</summary>
     public DateTimeOffset? AnonymisedUtc { get; set; }
+
+    /// <summary>
+    /// What the queue's search reads (<see cref="Requests.RequestSearch"/>): the searchable answers, the e-mail and the
+    /// citizen's name, lower case without accents. Null for requests stored before it existed; emptied by anonymisation.
+    /// </summary>
+    public string? SearchText { get; set; }
+
+    /// <summary>Hashes of the national numbers of the request, found only by the full number; emptied by anonymisation.</summary>
+    public string? SearchKeys { get; set; }
+
+    /// <summary>
+    /// When the citizen answered a question and no agent has acted since ("Réponse reçue"): set by the answer, cleared
+    /// when an agent changes the status or writes to the citizen.
+    /// </summary>
+    public DateTimeOffset? CitizenRepliedUtc { get; set; }
 }
 
 /// <summary>
@@ -145,4 +160,31 @@ public sealed class SubmissionAttachmentRecord
     public long Size { get; set; }
 
     public required string StoredPath { get; set; }
+}
+
+/// <summary>
+/// A document an agent sent the citizen with a message or a decision (a certificate). Stored beside the request's
+/// attachments (<see cref="StoredPath"/>, relative to the tenant's private folder), so it goes with them at anonymisation;
+/// the citizen downloads it from the follow-up page only.
+/// </summary>
+public sealed class RequestDocumentRecord
+{
+    public long Id { get; set; }
+
+    public required string SubmissionId { get; set; }
+
+    /// <summary>The history line (the message) the document came with.</summary>
+    public long EventId { get; set; }
+
+    public SubmissionEventRecord? Event { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string StoredPath { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
 }

@@ -46,6 +46,8 @@ public sealed class SubmissionStore(
             CreatedUtc = now,
             UpdatedUtc = now,
         };
+        (submission.SearchText, submission.SearchKeys) = RequestSearch.Build(
+            form, submission.Values, accepted.Email, accepted.CitizenName, accepted.CitizenNationalNumber);
         db.Submissions.Add(submission);
         db.Attachments.AddRange(attachments);
         db.Events.Add(new SubmissionEventRecord
