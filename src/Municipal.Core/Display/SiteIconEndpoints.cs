@@ -73,7 +73,12 @@ public static class SiteIconEndpoints
         return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson), "application/manifest+json; charset=utf-8");
     }
 
-    private static readonly JsonSerializerOptions ManifestJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // A JSON document of its own (never inside HTML): accents and "+" are written as they are.
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 /// <summary>A web app manifest (W3C): what a phone shows for the site put on its home screen.</summary>
