@@ -41,7 +41,7 @@ public static class SiteIconEndpoints
 
         var color = BrandColor(await settings.GetAsync<SiteSettings>(http.RequestAborted));
         http.Response.Headers.CacheControl = CacheControl;
-        return Results.Bytes(draw(color), contentType, entityTag: new EntityTagHeaderValue("\"" + color[1..] + "\""));
+        return Results.Bytes(draw(color), contentType, entityTag: new EntityTagHeaderValue("\"v1-" + color[1..] + "\""));
     }
 
     private static async Task<IResult> ManifestAsync(HttpContext http, TenantContext tenant, SiteSettingsStore settings)

@@ -49,6 +49,10 @@ public sealed partial class SiteIconTests(SqliteFixture fixture) : IClassFixture
         Assert.True(Description(form).Length <= 160, Description(form));
 
         Assert.False(string.IsNullOrWhiteSpace(Description(await client.GetStringAsync("/e-guichet"))));
+
+        // The other pages that had none: the news list and the accessibility statement.
+        Assert.False(string.IsNullOrWhiteSpace(Description(await client.GetStringAsync("/actualites"))));
+        Assert.False(string.IsNullOrWhiteSpace(Description(await client.GetStringAsync("/accessibilite"))));
     }
 
     private static async Task AssertIconsAsync(HttpClient client, string displayName, string color)
