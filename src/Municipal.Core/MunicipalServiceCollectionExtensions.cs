@@ -160,6 +160,7 @@ public static class MunicipalServiceCollectionExtensions
     {
         endpoints.MapThemeAssets();
         endpoints.MapBranding();
+        endpoints.MapSiteIcons();
         endpoints.MapSiteEndpoints();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {

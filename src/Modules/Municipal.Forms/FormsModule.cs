@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Municipal.Core.Recipes;
 using Municipal.Forms.Api;
 using Municipal.Forms.Builder;
+using Municipal.Forms.Counter;
 using Municipal.Forms.Privacy;
 
 namespace Municipal.Forms;
@@ -81,6 +82,11 @@ public sealed class FormsModule : IMunicipalModule
         // The form builder (back office): /admin/e-guichet/formulaires.
         services.AddScoped<FormBuilderStore>();
         services.AddSingleton(new AdminMenuItem("FormsBuilderNav", FormBuilderPaths.List, FormsModule.ManageForms, Order: 26, Feature: Feature));
+
+        // The e-counter's home (/e-guichet, in the sitemap) and the follow-up page, linked from every public page's header.
+        services.AddSingleton(new ModulePage(CounterEndpoints.Path.TrimStart('/'), Feature));
+        services.AddSingleton(new SiteLink(CounterEndpoints.Path.TrimStart('/'), "FormsCounterLink", Feature, Order: 10));
+        services.AddSingleton(new SiteLink(FollowUpEndpoints.Path.TrimStart('/'), "FormsFollowUpLink", Feature, Order: 20));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -99,5 +105,8 @@ public sealed class FormsModule : IMunicipalModule
 
         // The agents' back office.
         endpoints.MapRequestAdministration();
+
+        // The e-counter's home: every published form by topic.
+        endpoints.MapCounter();
     }
 }

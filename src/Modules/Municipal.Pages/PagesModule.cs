@@ -35,6 +35,7 @@ public sealed class PagesModule : IMunicipalModule
         services.AddSingleton(new ModuleTemplates(Name, new EmbeddedAssets(typeof(PagesModule).Assembly, "Views")));
         services.AddSingleton(new ModuleTexts(Name, PagesText.Resources));
         services.AddScoped<IMenuLinkSource, PageLinkTargets>();
+        services.AddScoped<IFormPlacements, ProcedureFormPlacements>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapHome();

@@ -16,11 +16,17 @@ public static class BrandingEndpoint
             }
 
             var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
-            var css = site.PrimaryColor is { } color && ColorContrast.TryParseHex(color, out _) && ColorContrast.AgainstWhite(color) >= ColorContrast.MinimumTextContrast
+            var css = ReadableColor(site) is { } color
                 ? $":root {{ --primary: {color}; }}\n"
                 : "/* default theme colour */\n";
             http.Response.Headers.CacheControl = "public, max-age=60";
             return Results.Text(css, "text/css; charset=utf-8");
         });
     }
+
+    /// <summary>The brand colour when white text on it is readable (WCAG AA), else null: the theme's default applies.</summary>
+    public static string? ReadableColor(SiteSettings site) =>
+        site.PrimaryColor is { } color && ColorContrast.TryParseHex(color, out _) && ColorContrast.AgainstWhite(color) >= ColorContrast.MinimumTextContrast
+            ? color
+            : null;
 }

@@ -59,3 +59,13 @@ public interface IMenuLinkSource
 
 /// <summary>A place a menu link may point to.</summary>
 public sealed record MenuLinkTarget(string Path, string Label);
+
+/// <summary>
+/// A link every public page of a tenant shows in its header, where <see cref="Feature"/> is on (a module's place
+/// that citizens must find from anywhere, e.g. the e-counter and the follow-up of a request):
+/// <c>services.AddSingleton(new SiteLink("e-guichet", "FormsCounterLink", Feature, Order: 10))</c>.
+/// </summary>
+/// <param name="Path">Site path without the leading slash.</param>
+/// <param name="LabelKey">Key of the link's text in the module's texts.</param>
+/// <param name="Order">Links are shown by this order, then by label.</param>
+public sealed record SiteLink(string Path, string LabelKey, string Feature, int Order = 0);

@@ -56,7 +56,7 @@ public static class SiteEndpoints
         var statement = await settings.GetAsync<AccessibilitySettings>(http.RequestAborted);
         var site = await settings.GetAsync<SiteSettings>(http.RequestAborted);
         var title = CoreText.Get("AccessibilityTitle");
-        var page = new PageView(title, null, ThemePageRenderer.Breadcrumb(http, (title, "/" + AccessibilityPath)));
+        var page = new PageView(title, CoreText.Get("AccessibilityDescription"), ThemePageRenderer.Breadcrumb(http, (title, "/" + AccessibilityPath)));
         return await renderer.RenderViewAsync(http, page, "Accessibility", new AccessibilityView(
             statement.Status.ToString().ToLowerInvariant(),
             FormatDate(statement.AuditDate),

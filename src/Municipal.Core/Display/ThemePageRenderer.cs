@@ -4,7 +4,7 @@ namespace Municipal.Core.Display;
 /// Renders a public page of the current tenant: the page's own template, then the theme's Layout around it,
 /// with the site's branding and menus.
 /// </summary>
-public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus, IEnumerable<SiteFeed> feeds, TextCatalog texts)
+public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenantContext, SiteSettingsStore settings, MenuStore menus, IEnumerable<SiteFeed> feeds, IEnumerable<SiteLink> siteLinks, TextCatalog texts)
 {
     /// <summary>Renders a page from its view-model record: its members are read at the top level of the template, beside <c>site</c> and <c>page</c>.</summary>
     public Task<IResult> RenderViewAsync(HttpContext http, PageView page, string template, object model, int statusCode = StatusCodes.Status200OK) =>
@@ -30,7 +30,8 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             page,
             body,
             Resolve(http, await menus.GetAsync("main", http.RequestAborted), currentPath),
-            Resolve(http, await menus.GetAsync("footer", http.RequestAborted), currentPath));
+            Resolve(http, await menus.GetAsync("footer", http.RequestAborted), currentPath),
+            ServiceLinks(http, tenant, currentPath));
         var html = await liquid.RenderAsync(theme, "Layout", layout);
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
     }
@@ -62,6 +63,14 @@ public sealed class ThemePageRenderer(LiquidRenderer liquid, TenantContext tenan
             site.OpeningHours);
     }
 
+    /// <summary>The modules' links of every page's header (<see cref="SiteLink"/>), where their feature is on.</summary>
+    private LinkView[] ServiceLinks(HttpContext http, Tenant tenant, string currentPath) =>
+        siteLinks.Where(l => tenant.HasFeature(l.Feature))
+            .Select(l => (l.Order, Label: texts.Get(l.LabelKey), Url: Url(http, "/" + l.Path)))
+            .OrderBy(l => l.Order).ThenBy(l => l.Label, StringComparer.CurrentCulture)
+            .Select(l => new LinkView(l.Label, l.Url, string.Equals(l.Url, currentPath, StringComparison.Ordinal)))
+            .ToArray();
+
     private static LinkView[] Resolve(HttpContext http, IReadOnlyList<MenuItem> items, string currentPath) =>
         items.Select(i =>
         {
@@ -76,5 +85,8 @@ public sealed record ContentPreviewBannerView(string EditUrl, string CssUrl);
 /// <summary>What a public page's template reads beside its own view model: the site (branding, contact) and the page (title, breadcrumb).</summary>
 public sealed record ThemePageAmbient(SiteView Site, PageView Page);
 
-/// <summary>The theme's Layout.liquid around a public page: the site, the page, its HTML and the two menus.</summary>
-public sealed record ThemeLayoutView(SiteView Site, PageView Page, string Content, IReadOnlyList<LinkView> MainMenu, IReadOnlyList<LinkView> FooterMenu);
+/// <summary>
+/// The theme's Layout.liquid around a public page: the site, the page, its HTML, the two menus and the modules' links
+/// every page's header shows (<see cref="SiteLink"/>).
+/// </summary>
+public sealed record ThemeLayoutView(SiteView Site, PageView Page, string Content, IReadOnlyList<LinkView> MainMenu, IReadOnlyList<LinkView> FooterMenu, IReadOnlyList<LinkView> ServiceLinks);

@@ -45,7 +45,7 @@ public sealed class PublicFormPages(TenantContext tenant, FormStore forms, Theme
     {
         var hasErrors = view.Errors.Count > 0;
         var shown = (hasErrors ? CoreText.Get("ErrorPrefix") + " " : string.Empty) + title;
-        var page = new PageView(shown, null, ThemePageRenderer.Breadcrumb(http, (form.Title, PublicFormPaths.Form(form.Slug))));
+        var page = new PageView(shown, Counter.FormDescriptions.MetaDescription(form), ThemePageRenderer.Breadcrumb(http, (form.Title, PublicFormPaths.Form(form.Slug))));
         return renderer.RenderViewAsync(http, page, template, view, hasErrors && status == StatusCodes.Status200OK ? StatusCodes.Status400BadRequest : status);
     }
 

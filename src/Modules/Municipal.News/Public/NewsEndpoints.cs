@@ -34,7 +34,7 @@ public static class NewsEndpoints
 
         var items = await store.ListPublishedAsync(NewsTypes.NewsArticle, (number - 1) * PageSize, PageSize, http.RequestAborted);
         var title = NewsText.Get("News");
-        var view = new PageView(number == 1 ? title : $"{title} – {CoreText.Format("PageOf", number, pages)}", null, ThemePageRenderer.Breadcrumb(http, (title, "/" + NewsTypes.BasePath)));
+        var view = new PageView(number == 1 ? title : $"{title} – {CoreText.Format("PageOf", number, pages)}", NewsText.Get("NewsListDescription"), ThemePageRenderer.Breadcrumb(http, (title, "/" + NewsTypes.BasePath)));
         var listUrl = ThemePageRenderer.Url(http, "/" + NewsTypes.BasePath);
         return await renderer.RenderViewAsync(http, view, "NewsList", new NewsListView(
             items.Select(i => ToTeaser(http, i)).ToArray(),

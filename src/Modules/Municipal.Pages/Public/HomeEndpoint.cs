@@ -19,15 +19,17 @@ public static class HomeEndpoint
     public static void MapHome(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/", ShowAsync).RequireFeature(PagesModule.Feature);
 
-    private static async Task<IResult> ShowAsync(HttpContext http, ContentStore store, ThemePageRenderer renderer, TenantContext tenant, IEnumerable<IHomeListSource> lists)
+    private static async Task<IResult> ShowAsync(
+        HttpContext http, ContentStore store, ThemePageRenderer renderer, TenantContext tenant, SiteSettingsStore settings, IEnumerable<IHomeListSource> lists)
     {
         var item = await store.GetPublishedByPathAsync(string.Empty, http.RequestAborted);
         var home = item is { ContentType: PageTypes.HomePage } ? ContentStore.Read<HomePageContent>(item) : new HomePageContent(tenant.Tenant.DisplayName, []);
-        return await RenderAsync(http, home, renderer, tenant, lists);
+        return await RenderAsync(http, home, renderer, tenant, settings, lists);
     }
 
     /// <summary>Draws a home page's blocks (the published one, or the back office's preview of the latest).</summary>
-    public static async Task<IResult> RenderAsync(HttpContext http, HomePageContent home, ThemePageRenderer renderer, TenantContext tenant, IEnumerable<IHomeListSource> lists)
+    public static async Task<IResult> RenderAsync(
+        HttpContext http, HomePageContent home, ThemePageRenderer renderer, TenantContext tenant, SiteSettingsStore settings, IEnumerable<IHomeListSource> lists)
     {
         var blocks = new List<HomeBlockView>();
         foreach (var block in home.Blocks)
@@ -50,8 +52,18 @@ public static class HomeEndpoint
         }
 
         var title = home.Blocks.OfType<HeroBlock>().FirstOrDefault()?.Title ?? home.Title;
-        var page = new PageView(title, home.Seo?.MetaDescription, []);
+        var page = new PageView(title, home.Seo?.MetaDescription ?? await DefaultDescriptionAsync(tenant, settings, http.RequestAborted), []);
         return await renderer.RenderViewAsync(http, page, "Home", new HomeView(blocks));
+    }
+
+    /// <summary>What search engines show of a home page without a description of its own: the site's name and tagline.</summary>
+    private static async Task<string> DefaultDescriptionAsync(TenantContext tenant, SiteSettingsStore settings, CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync<SiteSettings>(cancellationToken);
+        var name = string.IsNullOrWhiteSpace(site.SiteName) ? tenant.Tenant.DisplayName : site.SiteName;
+        return string.IsNullOrWhiteSpace(site.Tagline)
+            ? PagesText.Format("HomeDefaultDescription", name)
+            : PagesText.Format("HomeDefaultDescriptionWithTagline", name, site.Tagline.Trim().TrimEnd('.'));
     }
 
     private static LinkView[] Links(HttpContext http, IReadOnlyList<LinkItem> links) =>
@@ -65,14 +77,14 @@ public static class HomeEndpoint
 }
 
 /// <summary>Shows a HomePage item (the back office's preview; the site's root is mapped by <see cref="HomeEndpoint"/>).</summary>
-public sealed class HomePageDisplay(ThemePageRenderer renderer, TenantContext tenant, IEnumerable<IHomeListSource> lists) : IContentDisplay
+public sealed class HomePageDisplay(ThemePageRenderer renderer, TenantContext tenant, SiteSettingsStore settings, IEnumerable<IHomeListSource> lists) : IContentDisplay
 {
     public string ContentType => PageTypes.HomePage;
 
     public string Feature => PagesModule.Feature;
 
     public Task<IResult> DisplayAsync(ContentItemRecord item, HttpContext http) =>
-        HomeEndpoint.RenderAsync(http, ContentStore.Read<HomePageContent>(item), renderer, tenant, lists);
+        HomeEndpoint.RenderAsync(http, ContentStore.Read<HomePageContent>(item), renderer, tenant, settings, lists);
 }
 
 /// <summary>The home page (Home.liquid): its blocks, in order.</summary>
