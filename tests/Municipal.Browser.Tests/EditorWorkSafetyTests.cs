@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Municipal.Browser.Tests.Harness;
-using SkiaSharp;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,7 +36,7 @@ public abstract class EditorWorkSafetyTests(MunicipalServer server, Municipality
         // The file, then the upload without alternative text: refused in the dialog, the focus on the field.
         var file = dialog.GetByLabel("Fichier image", new() { Exact = true });
         await TabUntilFocusedAsync(file, maxPresses: 6);
-        await file.SetInputFilesAsync(new FilePayload { Name = "marche.png", MimeType = "image/png", Buffer = Png(640, 400) });
+        await file.SetInputFilesAsync(new FilePayload { Name = "marche.png", MimeType = "image/png", Buffer = MediaLibraryTests.Png(640, 400) });
         var upload = dialog.GetByRole(AriaRole.Button, new() { Name = "Envoyer et insérer l'image", Exact = true });
         await TabUntilFocusedAsync(upload, maxPresses: 3);
         await Page.Keyboard.PressAsync("Enter");
@@ -101,7 +100,7 @@ public abstract class EditorWorkSafetyTests(MunicipalServer server, Municipality
     {
         await SignInAsync(fixture.Tenant, fixture.Tenant.AdminEmail, fixture.Tenant.AdminPassword);
         Assert.Equal(200, await GotoAsync(fixture.Tenant.Url("/admin/medias")));
-        await Page.GetByLabel("Fichier image", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "kiosque.png", MimeType = "image/png", Buffer = Png(320, 200) });
+        await Page.GetByLabel("Fichier image", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "kiosque.png", MimeType = "image/png", Buffer = MediaLibraryTests.Png(320, 200) });
         await Page.GetByLabel("Texte alternatif", new() { Exact = true }).FillAsync("Le kiosque");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'image", Exact = true }).ClickAsync();
         await Expect(Heading).ToHaveTextAsync("Image « kiosque »");
@@ -202,18 +201,6 @@ public abstract class EditorWorkSafetyTests(MunicipalServer server, Municipality
         var dialog = Page.GetByRole(AriaRole.Dialog, new() { Name = dialogName, Exact = true });
         await Expect(dialog).ToBeVisibleAsync();
         return dialog;
-    }
-
-    private static byte[] Png(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(new SKColor(0x2E, 0x7D, 0x32));
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 }
 

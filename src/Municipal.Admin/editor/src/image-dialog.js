@@ -2,7 +2,7 @@
 // { id, name, url, thumbnailUrl, alt, width, height, folder }) as radio buttons with their thumbnail and
 // alternative text; the chosen one goes in as <img src=url alt=alt>. Only same-origin addresses are accepted.
 // Below them, a form sends a new image to the library and inserts it (image-upload.js); an empty library says so.
-import { announce, h } from "./dom.js";
+import { announce, h, searchAsYouType } from "./dom.js";
 import { createImageUpload } from "./image-upload.js";
 import { format, texts } from "./texts.js";
 import { isLibraryImage } from "./urls.js";
@@ -21,7 +21,6 @@ export function createImageDialog(editor, { id, status, pickerUrl, textarea }) {
   const searchId = `${id}-image-search`;
   const errorId = `${id}-image-error`;
   let choices = [];
-  let searchTimer = 0;
   let searchToken = 0;
 
   const searchInput = h("input", { id: searchId, type: "search", autocomplete: "off", "aria-describedby": `${searchId}-hint` });
@@ -128,19 +127,8 @@ export function createImageDialog(editor, { id, status, pickerUrl, textarea }) {
     fieldset.removeAttribute("aria-describedby");
   }
 
-  searchInput.addEventListener("input", () => {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(() => load(searchInput.value.trim()), 300);
-  });
-
   // Enter in the search field searches at once instead of inserting.
-  searchInput.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      window.clearTimeout(searchTimer);
-      load(searchInput.value.trim());
-    }
-  });
+  const cancelSearch = searchAsYouType(searchInput, load);
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -159,7 +147,7 @@ export function createImageDialog(editor, { id, status, pickerUrl, textarea }) {
 
   cancelButton.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {
-    window.clearTimeout(searchTimer);
+    cancelSearch();
     editor.commands.focus();
   });
 

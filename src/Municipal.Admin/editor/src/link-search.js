@@ -1,14 +1,13 @@
 // The link dialog's search of the site's own pages by title: GET searchUrl?q= answers a JSON array of
 // { title, url, type, published } (ContentLinkSearch.cs). The results are a list of buttons (Tab reaches each, Enter
 // or Space chooses); a choice fills the address (and the link's text when it is asked and empty) and moves there.
-import { h } from "./dom.js";
+import { h, searchAsYouType } from "./dom.js";
 import { format, texts } from "./texts.js";
 import { isAllowedHref } from "./urls.js";
 
 export function createLinkSearch({ id, searchUrl, onChoose }) {
   const searchId = `${id}-link-search`;
   const resultsId = `${id}-link-results`;
-  let searchTimer = 0;
   let searchToken = 0;
 
   const input = h("input", { id: searchId, type: "search", autocomplete: "off", "aria-describedby": `${searchId}-hint`, "aria-controls": resultsId });
@@ -81,24 +80,13 @@ export function createLinkSearch({ id, searchUrl, onChoose }) {
       : format(texts.linkSearchCount, found.length);
   }
 
-  input.addEventListener("input", () => {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(() => load(input.value.trim()), 300);
-  });
-
   // Enter in the search field searches at once instead of inserting the link.
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      window.clearTimeout(searchTimer);
-      load(input.value.trim());
-    }
-  });
+  const cancelSearch = searchAsYouType(input, load);
 
   return {
     element,
     reset() {
-      window.clearTimeout(searchTimer);
+      cancelSearch();
       searchToken++;
       input.value = "";
       status.textContent = "";
