@@ -89,7 +89,7 @@ public sealed class MediaLibraryTests(MunicipalServer server, MunicipalityTenant
         Assert.True(widths[0] <= widths[1], $"{Page.Url} is {widths[0]} px wide in a {widths[1]} px viewport.");
     }
 
-    private static byte[] Png(int width, int height)
+    internal static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))

@@ -19,6 +19,7 @@ public static class ContentAdmin
         var contents = endpoints.MapAdminArea("/contenus").RequirePermission(AdminPermissions.EditContent);
         contents.MapGet("/", ContentListEndpoints.ListAsync);
         contents.MapGet("/nouveau", ContentEditEndpoints.NewFormAsync);
+        contents.MapGet("/liens", ContentLinkSearch.SearchAsync);
         contents.MapPost("/nouveau", ContentEditEndpoints.CreateAsync);
         contents.MapGet("/{id}", ContentEditEndpoints.EditFormAsync);
         contents.MapPost("/{id}", ContentEditEndpoints.UpdateAsync);

@@ -54,3 +54,84 @@ document.addEventListener("DOMContentLoaded", function () {
     field.focus({ preventScroll: true });
   });
 });
+
+// Work is not lost without a warning: once a form holding a rich-text field (the content editor) has changes, leaving
+// the page (a menu link, the media library, closing the tab) asks first, with the browser's own "Quitter la page ?".
+// Sending that form saves the changes: no question then. The rich-text editor says "input" on its textarea (editor.js).
+document.addEventListener("DOMContentLoaded", function () {
+  var changed = false;
+  document.querySelectorAll("form").forEach(function (form) {
+    if (!form.querySelector("textarea[data-rich-text]")) {
+      return;
+    }
+
+    form.addEventListener("input", function () { changed = true; });
+    form.addEventListener("change", function () { changed = true; });
+    form.addEventListener("submit", function () { changed = false; });
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (changed) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+});
+
+// A colour field (site settings) gets a colour picker tied to its #rrggbb text, a sample of white text on the colour
+// and its contrast ratio, said as it changes (WCAG AA asks 4.5:1; the server refuses less, whatever the script says).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-color-preview]").forEach(function (preview) {
+    var text = document.getElementById(preview.getAttribute("data-color-preview"));
+    var picker = preview.querySelector("input[type=color]");
+    var sample = preview.querySelector("[data-color-sample]");
+    var sampleText = sample ? sample.querySelector("span") : null;
+    var ratioText = preview.querySelector("[data-color-ratio]");
+    if (!text || !picker || !sample || !sampleText || !ratioText) {
+      return;
+    }
+
+    function channel(value) {
+      var s = value / 255;
+      return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+
+    function hex(value) {
+      var v = value.trim().toLowerCase();
+      if (/^[0-9a-f]{6}$/.test(v)) {
+        v = "#" + v;
+      }
+
+      return /^#[0-9a-f]{6}$/.test(v) ? v : null;
+    }
+
+    function show() {
+      var color = hex(text.value);
+      if (!color) {
+        sample.hidden = true;
+        ratioText.textContent = text.value.trim() === "" ? preview.getAttribute("data-empty") : preview.getAttribute("data-invalid");
+        return;
+      }
+
+      var n = parseInt(color.slice(1), 16);
+      var luminance = 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+      var ratio = 1.05 / (luminance + 0.05);
+      // Rounded down, as the server's message: 4.46 must not read "4,5:1".
+      var shown = (Math.floor(ratio * 10) / 10).toLocaleString(document.documentElement.lang || "fr", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      picker.value = color;
+      sample.hidden = false;
+      sample.style.backgroundColor = color;
+      // The white words stay only where they are readable: the colour alone shows a refused one (the ratio says why).
+      sampleText.hidden = ratio < 4.5;
+      ratioText.textContent = preview.getAttribute(ratio >= 4.5 ? "data-pass" : "data-fail").replace("{0}", shown);
+    }
+
+    picker.addEventListener("input", function () {
+      text.value = picker.value;
+      show();
+    });
+    text.addEventListener("input", show);
+    preview.hidden = false;
+    show();
+  });
+});

@@ -75,6 +75,10 @@ public sealed class LiquidRenderer
                 : throw new InvalidOperationException($"Template {name} reads \"{undefined}\", which its view model does not have.");
         }
 
+        // The page's values live in a scope of their own, above the root one: a partial ({% render %}) starts from the
+        // root scope, so it sees only what its caller passes. Otherwise a parameter left out (a field's "name") would
+        // silently take the page's member of that name (the image's name) instead of its default.
+        context.EnterChildScope();
         foreach (var (name, value) in MembersOf(model).Concat(values))
         {
             context.SetValue(name, value);

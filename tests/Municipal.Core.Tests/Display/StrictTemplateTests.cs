@@ -28,6 +28,18 @@ public sealed class StrictTemplateTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_partial_sees_only_what_its_caller_passes_not_the_page_s_members_of_the_same_name(bool strict)
+    {
+        // A form partial's "name" left out must fall back to its default, not to the page's Name (issue 13: the image
+        // edit form posted the field under the image's file name).
+        var html = await Renderer(strict).RenderAsync("default", "StrictPartialScope", Book);
+
+        Assert.Equal("[]|[Saint-Exupéry]", html);
+    }
+
+    [Theory]
     [InlineData("StrictMissingTop", "missing")]
     [InlineData("StrictMissingNested", "nickname")]
     public async Task A_missing_member_fails_in_strict_mode(string template, string member)

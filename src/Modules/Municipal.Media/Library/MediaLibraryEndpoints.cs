@@ -33,8 +33,11 @@ public static class MediaLibraryEndpoints
     private static Task<IResult> ListAsync(HttpContext http, AdminViews views, MediaLibrary library, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
         RenderListAsync(http, views, library, options.Value, new ListState(), cancellationToken);
 
-    private static async Task<IResult> UploadAsync(HttpContext http, AdminViews views, MediaLibrary library, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpContext http, AdminViews views, MediaLibrary library, IMediaCatalog catalog, IOptions<MediaOptions> options, CancellationToken cancellationToken)
     {
+        // The rich-text editor's image dialog posts here too, asking for JSON: the image goes straight into the text,
+        // so it must have its alternative text (the library page may keep an image without one, flagged).
+        var fromEditor = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var limits = options.Value;
         var alt = form["alt"].ToString().Trim();
@@ -54,6 +57,10 @@ public static class MediaLibraryEndpoints
         {
             state.AltError = MediaText.Format("MediaErrorAltTooLong", MediaLibrary.AltMaxLength);
         }
+        else if (fromEditor && alt.Length == 0)
+        {
+            state.AltError = MediaText.Get("MediaErrorAltRequired");
+        }
 
         if (state.FileError is null && state.AltError is null)
         {
@@ -66,10 +73,17 @@ public static class MediaLibraryEndpoints
             var result = await library.UploadAsync(new MediaUpload(file.FileName, bytes, alt, folderId), cancellationToken);
             if (result.Media is { } media)
             {
-                return Results.Redirect(EditUrl(http, media.Id) + "?envoye=1");
+                return fromEditor
+                    ? TypedResults.Json(await catalog.FindByUrlAsync(MediaUrls.Main(http.Request.PathBase.ToString(), media), cancellationToken), System.Text.Json.JsonSerializerOptions.Web, statusCode: StatusCodes.Status201Created)
+                    : Results.Redirect(EditUrl(http, media.Id) + "?envoye=1");
             }
 
             state.FileError = result.Error;
+        }
+
+        if (fromEditor)
+        {
+            return TypedResults.Json(new MediaUploadErrors(state.FileError, state.AltError), System.Text.Json.JsonSerializerOptions.Web, statusCode: StatusCodes.Status400BadRequest);
         }
 
         return await RenderListAsync(http, views, library, limits, state, cancellationToken, StatusCodes.Status400BadRequest);
@@ -229,6 +243,9 @@ public sealed class RequestSizeLimit(long maxRequestBodySize) : Microsoft.AspNet
 {
     public long? MaxRequestBodySize { get; } = maxRequestBodySize;
 }
+
+/// <summary>Why the editor's upload was refused (JSON), by field; null where the field is right.</summary>
+public sealed record MediaUploadErrors(string? File, string? Alt);
 
 /// <summary>The media library (AdminMediaList.liquid): upload form, folders, search and a page of media cards.</summary>
 public sealed record MediaListView(

@@ -31,3 +31,23 @@ export function announce(region, message) {
     region.textContent = message;
   }, 50);
 }
+
+/**
+ * A search field that searches as one types (after a short pause) and at once on Enter, which then submits nothing.
+ * Returns what cancels a search still waiting.
+ */
+export function searchAsYouType(input, search) {
+  let timer = 0;
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => search(input.value.trim()), 300);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      window.clearTimeout(timer);
+      search(input.value.trim());
+    }
+  });
+  return () => window.clearTimeout(timer);
+}

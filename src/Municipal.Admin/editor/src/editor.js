@@ -81,13 +81,16 @@ function enhance(textarea) {
     onUpdate: ({ editor: changed }) => {
       // The empty paragraph kept after a final image (so that one can type after it) is not content.
       textarea.value = changed.isEmpty ? "" : changed.getHTML().replace(/(<p><\/p>)+$/, "");
+      // As typing in the textarea itself would: the page knows the form has changes not saved yet (admin.js).
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
     },
     onTransaction: () => refreshToolbar(),
   });
 
-  const openLinkDialog = createLinkDialog(editor, { id, status });
+  // The back office's pages sit beside its assets: …/admin/assets/editor.js → …/admin/contenus/liens.
+  const openLinkDialog = createLinkDialog(editor, { id, status, searchUrl: new URL("../contenus/liens", scriptUrl).href });
   const pickerUrl = textarea.getAttribute("data-media-picker-url");
-  const openImageDialog = pickerUrl ? createImageDialog(editor, { id, status, pickerUrl }) : null;
+  const openImageDialog = pickerUrl ? createImageDialog(editor, { id, status, pickerUrl, textarea }) : null;
   const toolbar = createToolbar(editor, { label: label.text, controls: editableId, actions: { openLinkDialog, openImageDialog } });
   refreshToolbar = toolbar.refresh;
   container.append(toolbar.element, mount, status);

@@ -1,24 +1,26 @@
 // The Image button's dialog: the media library's images (GET data-media-picker-url?q=, a JSON array of
 // { id, name, url, thumbnailUrl, alt, width, height, folder }) as radio buttons with their thumbnail and
 // alternative text; the chosen one goes in as <img src=url alt=alt>. Only same-origin addresses are accepted.
-import { announce, h } from "./dom.js";
+// Below them, a form sends a new image to the library and inserts it (image-upload.js); an empty library says so.
+import { announce, h, searchAsYouType } from "./dom.js";
+import { createImageUpload } from "./image-upload.js";
 import { format, texts } from "./texts.js";
 import { isLibraryImage } from "./urls.js";
 
-function countText(count) {
+function countText(count, query) {
   if (count === 0) {
-    return texts.imageNone;
+    // Nothing at all is no failed search: say so, the upload form below is the way on.
+    return query === "" ? texts.imageLibraryEmpty : texts.imageNone;
   }
 
   return count === 1 ? texts.imageCountOne : format(texts.imageCount, count);
 }
 
-export function createImageDialog(editor, { id, status, pickerUrl }) {
+export function createImageDialog(editor, { id, status, pickerUrl, textarea }) {
   const titleId = `${id}-image-title`;
   const searchId = `${id}-image-search`;
   const errorId = `${id}-image-error`;
   let choices = [];
-  let searchTimer = 0;
   let searchToken = 0;
 
   const searchInput = h("input", { id: searchId, type: "search", autocomplete: "off", "aria-describedby": `${searchId}-hint` });
@@ -38,7 +40,17 @@ export function createImageDialog(editor, { id, status, pickerUrl }) {
     fieldset,
     h("div", { class: "button-row" }, [h("button", { type: "submit", class: "button", text: texts.insert }), cancelButton]),
   ]);
-  const dialog = h("dialog", { class: "rich-text-dialog rich-text-image-dialog", "aria-labelledby": titleId }, [form]);
+  const upload = createImageUpload({
+    id,
+    pickerUrl,
+    textarea,
+    onUploaded: (image) => {
+      editor.chain().focus().setImage({ src: image.url, alt: image.alt.trim() }).run();
+      dialog.close();
+      announce(status, texts.imageUploaded);
+    },
+  });
+  const dialog = h("dialog", { class: "rich-text-dialog rich-text-image-dialog", "aria-labelledby": titleId }, [form, upload.element]);
   document.body.append(dialog);
 
   function pickerAddress(query) {
@@ -99,7 +111,7 @@ export function createImageDialog(editor, { id, status, pickerUrl }) {
 
     choices = found;
     render();
-    resultStatus.textContent = countText(choices.length);
+    resultStatus.textContent = countText(choices.length, query);
   }
 
   function showError(message) {
@@ -115,19 +127,8 @@ export function createImageDialog(editor, { id, status, pickerUrl }) {
     fieldset.removeAttribute("aria-describedby");
   }
 
-  searchInput.addEventListener("input", () => {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(() => load(searchInput.value.trim()), 300);
-  });
-
   // Enter in the search field searches at once instead of inserting.
-  searchInput.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      window.clearTimeout(searchTimer);
-      load(searchInput.value.trim());
-    }
-  });
+  const cancelSearch = searchAsYouType(searchInput, load);
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -146,12 +147,13 @@ export function createImageDialog(editor, { id, status, pickerUrl }) {
 
   cancelButton.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {
-    window.clearTimeout(searchTimer);
+    cancelSearch();
     editor.commands.focus();
   });
 
   return function open() {
     clearError();
+    upload.reset();
     searchInput.value = "";
     choices = [];
     render();

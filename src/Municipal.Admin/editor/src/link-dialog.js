@@ -1,10 +1,12 @@
 // The Link button's dialog: a native modal <dialog> (focus kept inside, Escape closes), with the address and,
-// when no text is selected, the text to show. Closing it in any way gives the focus back to the editor.
+// when no text is selected, the text to show; above them, a search of the site's pages by title (link-search.js).
+// Closing it in any way gives the focus back to the editor.
 import { announce, h } from "./dom.js";
+import { createLinkSearch } from "./link-search.js";
 import { texts } from "./texts.js";
 import { completeHref, isAllowedHref } from "./urls.js";
 
-export function createLinkDialog(editor, { id, status }) {
+export function createLinkDialog(editor, { id, status, searchUrl }) {
   const titleId = `${id}-link-title`;
   const hrefId = `${id}-link-href`;
   const textId = `${id}-link-text`;
@@ -34,8 +36,22 @@ export function createLinkDialog(editor, { id, status }) {
 
   const removeButton = h("button", { type: "button", class: "button button-warning", text: texts.removeLink });
   const cancelButton = h("button", { type: "button", class: "button button-secondary", text: texts.cancel });
+  const search = createLinkSearch({
+    id,
+    searchUrl,
+    onChoose: (choice) => {
+      clearError();
+      hrefInput.value = choice.url;
+      if (!textField.hidden && textInput.value.trim() === "") {
+        textInput.value = choice.title;
+      }
+
+      hrefInput.focus();
+    },
+  });
   const form = h("form", { novalidate: true }, [
     h("h2", { id: titleId, class: "rich-text-dialog-title", text: texts.linkDialogTitle }),
+    search.element,
     textField,
     hrefField,
     h("div", { class: "button-row" }, [h("button", { type: "submit", class: "button", text: texts.insert }), removeButton, cancelButton]),
@@ -98,6 +114,7 @@ export function createLinkDialog(editor, { id, status }) {
     const inLink = editor.isActive("link");
     const current = inLink ? editor.getAttributes("link").href || "" : "";
     clearError();
+    search.reset();
     hrefInput.value = current;
     textInput.value = "";
     // A selection (or a link under the cursor) already has its text; an empty cursor needs one.
