@@ -45,8 +45,8 @@ public static class ContentEditEndpoints
     }
 
     /// <summary>
-    /// Saves the posted revision; "publish" publishes it, or schedules its publication when the type's publication
-    /// date is after today (<see cref="PublicationDates"/>): the server decides, whatever the button said.
+    /// Saves the posted revision; "publish" publishes it, or schedules its publication when the date beside the button
+    /// (or the type's own publication date) is to come (<see cref="PublicationDates"/>): the server decides, whatever the button said.
     /// </summary>
     private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock)
     {
@@ -62,23 +62,27 @@ public static class ContentEditEndpoints
         var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
         var edited = editor.Build(values, latest);
         var path = await ResolvePathAsync(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title), parents, cancellationToken);
-        var publishTime = form[PublicationDates.TimeField].ToString();
+        var publishForm = new PublishForm(form[PublicationDates.DateField].ToString(), form[PublicationDates.TimeField].ToString());
         DateTimeOffset? due = null;
-        if (publish && editor.PublicationDateField is { } dateField)
+        if (publish)
         {
-            if (PublicationDates.TryReadTime(publishTime, out var time))
+            var contentDate = editor.PublicationDateField is { } dateField ? values.Date(dateField) : null;
+            var choice = PublicationDates.Decide(editor.PublicationDateField, contentDate, publishForm.Date, publishForm.Time, clock.GetUtcNow());
+            due = choice.Due;
+            if (choice.DateError is { } dateError)
             {
-                due = PublicationDates.ScheduledFor(values.Date(dateField), time, clock.GetUtcNow());
+                values.Fail(PublicationDates.DateField, dateError);
             }
-            else
+
+            if (choice.TimeError is { } timeError)
             {
-                values.Fail(PublicationDates.TimeField, CoreText.Get("ContentPublishTimeInvalid"));
+                values.Fail(PublicationDates.TimeField, timeError);
             }
         }
 
         if (edited is null || !values.IsValid)
         {
-            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publishTime: publishTime);
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publish: publishForm);
         }
 
         var author = ContentEditPage.Author(http);
@@ -99,7 +103,7 @@ public static class ContentEditEndpoints
         catch (ContentConflictException conflict)
         {
             values.Fail(editor.HasPath ? ContentEditPage.PathField : values.Fields[0].Name, conflict.Message);
-            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publishTime: publishTime);
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publish: publishForm);
         }
 
         var done = due is not null ? "programme" : publish ? "publie" : "brouillon";

@@ -27,8 +27,7 @@ public sealed record ContentEditView(
     string? MediaPickerUrl,
     string Heading,
     string FormAction,
-    string PublishLabel,
-    PublicationDateView? PublicationDate = null,
+    PublishChoicesView? Publication,
     string? PublishLatestLabel = null,
     string? ItemId = null,
     string? State = null,
@@ -95,7 +94,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         IReadOnlyDictionary<string, string> fieldErrors,
         int statusCode = StatusCodes.Status200OK,
         ScheduleForm? schedule = null,
-        string? publishTime = null)
+        PublishForm? publish = null)
     {
         var cancellationToken = http.RequestAborted;
         schedule ??= ScheduleForm.Empty;
@@ -112,9 +111,6 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
 
         var canPublish = http.User.Has(AdminPermissions.PublishContent);
         var now = clock.GetUtcNow();
-        var publicationDate = editor.PublicationDateField is { } dateField
-            ? PublicationDateView.Create(dateField, now, publishTime ?? PublicationDates.DefaultTime.ToString("HH:mm", CultureInfo.InvariantCulture), fieldErrors.GetValueOrDefault(PublicationDates.TimeField))
-            : null;
         var view = new ContentEditView(
             errors,
             await fieldViews.BuildAsync(fields, fieldErrors, cancellationToken),
@@ -129,24 +125,13 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             IMediaCatalog.For(http.RequestServices) is { } catalog ? AdminArea.Url(http, catalog.PickerPath) : null,
             Heading: latest is null ? CoreText.Format("ContentNewTitle", editor.DisplayName) : CoreText.Format("ContentEditTitle", latest.DisplayText),
             FormAction: Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType),
-            PublishLabel: PublishLabel(editor, fields, publishTime, now),
-            PublicationDate: publicationDate);
+            Publication: canPublish ? PublishChoicesView.Create(editor, fields, publish ?? PublishForm.Empty, fieldErrors, now) : null);
         if (latest is not null)
         {
             view = await WithItemAsync(http, editor, latest, view, canPublish, now, cancellationToken);
         }
 
         return await views.RenderViewAsync(http, "AdminContentEdit", view.Heading, view, statusCode);
-    }
-
-    /// <summary>"Enregistrer et publier", or "Programmer pour le 7 décembre à 8 h" when the form's publication date is after today.</summary>
-    private static string PublishLabel(IContentTypeEditor editor, IReadOnlyList<EditorField> fields, string? publishTime, DateTimeOffset now)
-    {
-        var date = fields.OfType<DateField>().FirstOrDefault(f => f.Name == editor.PublicationDateField)?.Value;
-        var time = PublicationDates.TryReadTime(publishTime ?? string.Empty, out var typed) ? typed : PublicationDates.DefaultTime;
-        return editor.PublicationDateField is not null && PublicationDates.ScheduledFor(date, time, now) is { } due
-            ? PublicationDates.ScheduleLabel(due, now)
-            : CoreText.Get("ContentSaveAndPublish");
     }
 
     private async Task<ContentEditView> WithItemAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord latest, ContentEditView view, bool canPublish, DateTimeOffset now, CancellationToken cancellationToken)
@@ -193,7 +178,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
                 CancelScheduleUrl = AdminArea.Url(http, ContentAdminRoutes.CancelSchedule(id)),
                 TrashUrl = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id)),
                 ReviewUrl = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null,
-                PublishLatestLabel = editor.PublicationDateField is not null && PublicationDates.ScheduledFor(PublicationDates.Day(latest.ContentDate), PublicationDates.DefaultTime, now) is { } due
+                PublishLatestLabel = PublicationDates.LatestDue(editor, latest, now) is { } due
                     ? PublicationDates.ScheduleLabel(due, now, "ContentScheduleLatestButton")
                     : null,
             };

@@ -16,8 +16,7 @@ public static class ContentPublishEndpoints
             return Results.NotFound();
         }
 
-        if (editor.PublicationDateField is not null
-            && PublicationDates.ScheduledFor(PublicationDates.Day(latest.ContentDate), PublicationDates.DefaultTime, clock.GetUtcNow()) is { } due)
+        if (PublicationDates.LatestDue(editor, latest, clock.GetUtcNow()) is { } due)
         {
             await manager.SchedulePublishAsync(id, due, http.RequestAborted);
             return Done(http, id, "programme");

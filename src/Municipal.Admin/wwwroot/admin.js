@@ -55,8 +55,9 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// A publication date after today turns "Enregistrer et publier" into "Programmer pour le 7 décembre à 8 h" while
-// the date or the time is typed. The server draws the same text on load and decides the same way on the post.
+// A publication date to come turns "Enregistrer et publier" into "Programmer pour le 7 décembre à 8 h" while the
+// date or the time is typed. The server draws the same text on load and decides the same way on the post: a type's
+// own date (a news article's) counts from tomorrow, the date beside the button from the next minute (Brussels).
 document.addEventListener("DOMContentLoaded", function () {
   var choices = document.querySelector("[data-publication-date]");
   var button = choices && choices.querySelector("[data-publish-button]");
@@ -68,13 +69,15 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function update() {
     var date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateInput.value.trim());
+    var time = /^(\d{1,2}):(\d{2})/.exec(timeInput ? timeInput.value.trim() : "") || [null, "8", "00"];
     var today = choices.getAttribute("data-today");
-    if (!date || date[0] <= today) {
+    var at = date && date[0] + "T" + ("0" + time[1]).slice(-2) + ":" + time[2];
+    var later = date && (choices.getAttribute("data-own-date") === "true" ? date[0] > today : at > choices.getAttribute("data-now"));
+    if (!later) {
       button.textContent = choices.getAttribute("data-publish-text");
       return;
     }
 
-    var time = /^(\d{1,2}):(\d{2})/.exec(timeInput ? timeInput.value.trim() : "") || [null, "8", "00"];
     var options = { day: "numeric", month: "long", timeZone: "UTC" };
     if (date[1] !== today.slice(0, 4)) {
       options.year = "numeric";

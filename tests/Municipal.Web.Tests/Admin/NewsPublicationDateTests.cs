@@ -102,6 +102,34 @@ public abstract class NewsPublicationDateTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/actualites/travaux-rue-haute")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_page_published_with_a_date_to_come_beside_the_button_is_scheduled_and_a_wrong_date_is_refused_without_losing_the_text()
+    {
+        var app = fixture.App;
+        var clock = fixture.Clock;
+        var tomorrow = Brussels.Today(clock).AddDays(1);
+        var name = await ContentForm.CreateTenantAsync(fixture, app, "page-later");
+        var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
+        var newPage = ContentAdminRoutes.New + "?type=Page";
+
+        var bad = await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Plan canicule", ["publish-date"] = "31/02/2026", ["action"] = "publish" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var refused = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#publish-date\">", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"Plan canicule\"", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"31/02/2026\"", refused, StringComparison.Ordinal);
+
+        var posted = await ContentForm.SubmitAsync(editor, newPage, newPage, new() { ["title"] = "Plan canicule", ["publish-date"] = Brussels.IsoDate(tomorrow), ["publish-time"] = "09:15", ["action"] = "publish" });
+        Assert.EndsWith("?fait=programme", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(Brussels.At(tomorrow, new TimeOnly(9, 15)), Assert.Single(await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name)).DueUtc);
+        }
+
+        var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/plan-canicule")).StatusCode);
+    }
+
     /// <summary>"7 décembre" (with the year when it is not this year's), as the button says it.</summary>
     private static string Day(DateOnly date, TimeProvider clock) =>
         date.ToString(date.Year == Brussels.Today(clock).Year ? "d MMMM" : "d MMMM yyyy", French);
