@@ -130,6 +130,34 @@ public abstract class NewsPublicationDateTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/plan-canicule")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_article_dated_tomorrow_approved_in_review_is_scheduled_not_published()
+    {
+        var app = fixture.App;
+        var tomorrow = Brussels.Today(fixture.Clock).AddDays(1);
+        var name = await ContentForm.CreateTenantAsync(fixture, app, "news-review");
+        var author = await ContentForm.SignInAsync(app, name, TenantRoles.Author);
+        var editor = await ContentForm.SignInAsync(app, name, TenantRoles.Editor);
+        var newArticle = ContentAdminRoutes.New + "?type=NewsArticle";
+        var id = ContentForm.ItemId(await ContentForm.SubmitAsync(author, newArticle, newArticle, new() { ["title"] = "Fermeture de la piscine", ["date"] = Brussels.IsoDate(tomorrow) }));
+        var revisions = await author.Client.GetStringAsync(ContentAdminRoutes.Revisions(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync(ContentAdminRoutes.Revisions(id), ContentAdminRoutes.Submit(id), new() { ["revision"] = ReviewTestContent.Hidden(revisions, "revision") })).StatusCode);
+
+        var review = await editor.Client.GetStringAsync(ContentAdminRoutes.Review(id));
+        var approved = await editor.PostFormAsync(ContentAdminRoutes.Review(id), ContentAdminRoutes.Approve(id), new() { ["revision"] = ReviewTestContent.Hidden(review, "revision") });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Contains("programme=", approved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("sa publication est programmée", await editor.Client.GetStringAsync(approved.Headers.Location.OriginalString), StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var publications = (await scope.ServiceProvider.GetRequiredService<JobQueue>().PendingAsync(name)).Where(j => j.Kind == ContentManager.PublishJob);
+            Assert.Equal(Brussels.At(tomorrow, new TimeOnly(8, 0)), Assert.Single(publications).DueUtc);
+        }
+
+        var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{name}.localhost/"), AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/actualites/fermeture-de-la-piscine")).StatusCode);
+    }
+
     /// <summary>"7 décembre" (with the year when it is not this year's), as the button says it.</summary>
     private static string Day(DateOnly date, TimeProvider clock) =>
         date.ToString(date.Year == Brussels.Today(clock).Year ? "d MMMM" : "d MMMM yyyy", French);
