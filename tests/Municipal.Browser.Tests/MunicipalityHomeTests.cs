@@ -29,7 +29,7 @@ public sealed partial class MunicipalityHomeTests(MunicipalServer server, Munici
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         var h1 = Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await Expect(h1).ToHaveCountAsync(1);
-        await Expect(h1).ToHaveTextAsync($"Bienvenue sur le site de {Tenant.DisplayName}");
+        await Expect(h1).ToHaveTextAsync($"{Tenant.DisplayName} : bienvenue sur le site officiel");
     }
 
     [Fact]

@@ -11,9 +11,9 @@ public static class ContentEditEndpoints
             ? await page.RenderAsync(http, editor, null, ContentEditPage.Fields(editor, null), new Dictionary<string, string>())
             : Results.NotFound();
 
-    public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager, ContentParentChoices parents) =>
+    public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock) =>
         editors.Find(tenant.Tenant, type) is { } editor
-            ? await SaveAsync(http, editor, null, page, manager, parents)
+            ? await SaveAsync(http, editor, null, page, manager, parents, clock)
             : Results.NotFound();
 
     public static async Task<IResult> EditFormAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page)
@@ -25,11 +25,11 @@ public static class ContentEditEndpoints
             : await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string>());
     }
 
-    public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, ContentParentChoices parents)
+    public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock)
     {
         id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
-        return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager, parents);
+        return editor is null || latest is null ? Results.NotFound() : await SaveAsync(http, editor, latest, page, manager, parents, clock);
     }
 
     /// <summary>The latest revision of an item not in the trash, and the editor of its type where the tenant has it.</summary>
@@ -44,7 +44,11 @@ public static class ContentEditEndpoints
         return (editors.Find(tenant.Tenant, latest.ContentType), latest);
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager, ContentParentChoices parents)
+    /// <summary>
+    /// Saves the posted revision; "publish" publishes it, or schedules its publication when the date beside the button
+    /// (or the type's own publication date) is to come (<see cref="PublicationDates"/>): the server decides, whatever the button said.
+    /// </summary>
+    private static async Task<IResult> SaveAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord? latest, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock)
     {
         var cancellationToken = http.RequestAborted;
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -58,9 +62,27 @@ public static class ContentEditEndpoints
         var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
         var edited = editor.Build(values, latest);
         var path = await ResolvePathAsync(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title), parents, cancellationToken);
+        var publishForm = new PublishForm(form[PublicationDates.DateField].ToString(), form[PublicationDates.TimeField].ToString());
+        DateTimeOffset? due = null;
+        if (publish)
+        {
+            var contentDate = editor.PublicationDateField is { } dateField ? values.Date(dateField) : null;
+            var choice = PublicationDates.Decide(editor.PublicationDateField, contentDate, publishForm.Date, publishForm.Time, clock.GetUtcNow());
+            due = choice.Due;
+            if (choice.DateError is { } dateError)
+            {
+                values.Fail(PublicationDates.DateField, dateError);
+            }
+
+            if (choice.TimeError is { } timeError)
+            {
+                values.Fail(PublicationDates.TimeField, timeError);
+            }
+        }
+
         if (edited is null || !values.IsValid)
         {
-            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest);
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publish: publishForm);
         }
 
         var author = ContentEditPage.Author(http);
@@ -69,7 +91,11 @@ public static class ContentEditEndpoints
         {
             var saved = await manager.SaveDraftAsync(new ContentDraft(editor.ContentType, latest?.ContentItemId, edited.DisplayText, path, edited.Data, edited.ContentDate), author, cancellationToken);
             id = saved.ContentItemId;
-            if (publish)
+            if (due is { } when)
+            {
+                await manager.SchedulePublishAsync(id, when, cancellationToken);
+            }
+            else if (publish)
             {
                 await manager.PublishAsync(id, author, cancellationToken);
             }
@@ -77,10 +103,11 @@ public static class ContentEditEndpoints
         catch (ContentConflictException conflict)
         {
             values.Fail(editor.HasPath ? ContentEditPage.PathField : values.Fields[0].Name, conflict.Message);
-            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest);
+            return await page.RenderAsync(http, editor, latest, values.Fields, values.Errors, StatusCodes.Status400BadRequest, publish: publishForm);
         }
 
-        return Results.Redirect(AdminArea.Url(http, ContentAdminRoutes.Edit(id)) + "?" + ContentEditPage.DoneParameter + "=" + (publish ? "publie" : "brouillon"));
+        var done = due is not null ? "programme" : publish ? "publie" : "brouillon";
+        return Results.Redirect(AdminArea.Url(http, ContentAdminRoutes.Edit(id)) + "?" + ContentEditPage.DoneParameter + "=" + done);
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed record ContentEditView(
     string? MediaPickerUrl,
     string Heading,
     string FormAction,
+    PublishChoicesView? Publication,
+    string? PublishLatestLabel = null,
     string? ItemId = null,
     string? State = null,
     string? Modified = null,
@@ -51,7 +53,7 @@ public sealed record ContentEditView(
 /// Draws the new and edit forms of a content item: its fields, its state, and for the latest revision the
 /// actions the user may take (publish, unpublish, schedule, submit, trash), each a form of its own.
 /// </summary>
-public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQueue jobs, TenantContext tenant, ContentFieldViewBuilder fieldViews)
+public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQueue jobs, TenantContext tenant, ContentFieldViewBuilder fieldViews, TimeProvider clock)
 {
     public const string PathField = "path";
     public const string ParentField = "parent";
@@ -91,7 +93,8 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         IReadOnlyList<EditorField> fields,
         IReadOnlyDictionary<string, string> fieldErrors,
         int statusCode = StatusCodes.Status200OK,
-        ScheduleForm? schedule = null)
+        ScheduleForm? schedule = null,
+        PublishForm? publish = null)
     {
         var cancellationToken = http.RequestAborted;
         schedule ??= ScheduleForm.Empty;
@@ -107,6 +110,7 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
         }
 
         var canPublish = http.User.Has(AdminPermissions.PublishContent);
+        var now = clock.GetUtcNow();
         var view = new ContentEditView(
             errors,
             await fieldViews.BuildAsync(fields, fieldErrors, cancellationToken),
@@ -120,16 +124,17 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
             schedule.TimeError,
             IMediaCatalog.For(http.RequestServices) is { } catalog ? AdminArea.Url(http, catalog.PickerPath) : null,
             Heading: latest is null ? CoreText.Format("ContentNewTitle", editor.DisplayName) : CoreText.Format("ContentEditTitle", latest.DisplayText),
-            FormAction: Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType));
+            FormAction: Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(AdminArea.Url(http, ContentAdminRoutes.New), "type", editor.ContentType),
+            Publication: canPublish ? PublishChoicesView.Create(editor, fields, publish ?? PublishForm.Empty, fieldErrors, now) : null);
         if (latest is not null)
         {
-            view = await WithItemAsync(http, latest, view, canPublish, cancellationToken);
+            view = await WithItemAsync(http, editor, latest, view, canPublish, now, cancellationToken);
         }
 
         return await views.RenderViewAsync(http, "AdminContentEdit", view.Heading, view, statusCode);
     }
 
-    private async Task<ContentEditView> WithItemAsync(HttpContext http, ContentItemRecord latest, ContentEditView view, bool canPublish, CancellationToken cancellationToken)
+    private async Task<ContentEditView> WithItemAsync(HttpContext http, IContentTypeEditor editor, ContentItemRecord latest, ContentEditView view, bool canPublish, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = latest.ContentItemId;
         var published = await store.GetPublishedAsync(id, cancellationToken);
@@ -173,6 +178,9 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
                 CancelScheduleUrl = AdminArea.Url(http, ContentAdminRoutes.CancelSchedule(id)),
                 TrashUrl = AdminArea.Url(http, ContentAdminRoutes.MoveToTrash(id)),
                 ReviewUrl = latest.ReviewState == ReviewState.Submitted ? AdminArea.Url(http, ContentAdminRoutes.Review(id)) : null,
+                PublishLatestLabel = PublicationDates.LatestDue(editor, latest, now) is { } due
+                    ? PublicationDates.ScheduleLabel(due, now, "ContentScheduleLatestButton")
+                    : null,
             };
         }
 

@@ -6,13 +6,20 @@ namespace Municipal.Admin.Content;
 /// </summary>
 public static class ContentPublishEndpoints
 {
-    public static async Task<IResult> PublishAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager)
+    /// <summary>Publishes the latest revision, or schedules it when its publication date is after today (8 h that day).</summary>
+    public static async Task<IResult> PublishAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, TimeProvider clock)
     {
         id = ContentAdminRoutes.IdFromRoute(id);
         var (editor, latest) = await ContentEditEndpoints.FindAsync(id, editors, tenant, store, http.RequestAborted);
         if (editor is null || latest is null)
         {
             return Results.NotFound();
+        }
+
+        if (PublicationDates.LatestDue(editor, latest, clock.GetUtcNow()) is { } due)
+        {
+            await manager.SchedulePublishAsync(id, due, http.RequestAborted);
+            return Done(http, id, "programme");
         }
 
         try

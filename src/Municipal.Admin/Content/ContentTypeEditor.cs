@@ -30,6 +30,13 @@ public interface IContentTypeEditor
     /// </summary>
     bool ChoosesParent => false;
 
+    /// <summary>
+    /// The name of the <see cref="DateField"/> that dates the item for its readers (a news article's date), or null.
+    /// That date is the publication date: when it is after today (Brussels), "Enregistrer et publier" schedules the
+    /// publication at that date instead of publishing at once (<see cref="PublicationDates"/>).
+    /// </summary>
+    string? PublicationDateField => null;
+
     /// <summary>The form's fields filled from <paramref name="item"/>, or empty for a new item (null).</summary>
     IReadOnlyList<EditorField> Fields(ContentItemRecord? item);
 

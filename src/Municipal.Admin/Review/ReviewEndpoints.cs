@@ -1,3 +1,5 @@
+using Municipal.Admin.Content;
+
 namespace Municipal.Admin.Review;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal static class ReviewEndpoints
 {
     private const string PublishedParameter = "publie";
     private const string SentBackParameter = "renvoye";
+    private const string ScheduledParameter = "programme";
 
     public static async Task<IResult> SubmitAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow, ReviewMail mail)
     {
@@ -59,13 +62,16 @@ internal static class ReviewEndpoints
     public static Task<IResult> ReviewAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
         RenderReviewAsync(http, views, db, ContentAdminRoutes.IdFromRoute(id), [], comment: null, StatusCodes.Status200OK);
 
-    public static async Task<IResult> ApproveAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow)
+    /// <summary>Approves and publishes, or schedules when the item's publication date is to come (a news article dated tomorrow).</summary>
+    public static async Task<IResult> ApproveAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow, ContentEditors editors, TenantContext tenant, TimeProvider clock)
     {
         var contentItemId = ContentAdminRoutes.IdFromRoute(id);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var latest = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, http.RequestAborted);
+        var due = latest is not null && editors.Find(tenant.Tenant, latest.ContentType) is { } editor ? PublicationDates.LatestDue(editor, latest, clock.GetUtcNow()) : null;
         try
         {
-            await workflow.ApproveAsync(contentItemId, RevisionOf(form), ReviewPages.UserName(http), http.RequestAborted);
+            await workflow.ApproveAsync(contentItemId, RevisionOf(form), ReviewPages.UserName(http), due, http.RequestAborted);
         }
         catch (ContentNotFoundException)
         {
@@ -80,7 +86,7 @@ internal static class ReviewEndpoints
             return await RenderReviewAsync(http, views, db, contentItemId, [Decision(conflict.Message)], comment: null, StatusCodes.Status409Conflict);
         }
 
-        return Results.Redirect(ReviewViewModels.Url(http, ContentAdminRoutes.ReviewQueue) + $"?{PublishedParameter}={Uri.EscapeDataString(contentItemId)}");
+        return Results.Redirect(ReviewViewModels.Url(http, ContentAdminRoutes.ReviewQueue) + $"?{(due is null ? PublishedParameter : ScheduledParameter)}={Uri.EscapeDataString(contentItemId)}");
     }
 
     public static async Task<IResult> SendBackAsync(string id, HttpContext http, AdminViews views, TenantDbContext db, ContentWorkflow workflow, ReviewMail mail)
@@ -156,7 +162,9 @@ internal static class ReviewEndpoints
     {
         var (key, id) = http.Request.Query[PublishedParameter].ToString() is { Length: > 0 } published
             ? ("ReviewNoticeApproved", published)
-            : http.Request.Query[SentBackParameter].ToString() is { Length: > 0 } sentBack ? ("ReviewNoticeSentBack", sentBack) : (null, null);
+            : http.Request.Query[ScheduledParameter].ToString() is { Length: > 0 } scheduled
+                ? ("ReviewNoticeApprovedScheduled", scheduled)
+                : http.Request.Query[SentBackParameter].ToString() is { Length: > 0 } sentBack ? ("ReviewNoticeSentBack", sentBack) : (null, null);
         if (key is null)
         {
             return null;

@@ -15,7 +15,8 @@ public sealed record RevisionRowView(
     string? Review,
     string? ReviewComment,
     string DiffUrl,
-    string? RestoreUrl);
+    string? RestoreUrl,
+    string? LiveDiffUrl = null);
 
 /// <summary>A field that changed, and its words added and removed.</summary>
 public sealed record FieldChangeView(string Label, bool ReplacedAsWhole, IReadOnlyList<DiffSegmentView> Segments);
@@ -89,7 +90,8 @@ public sealed record RevisionView(
     IReadOnlyList<FieldChangeView> Changes,
     int UnchangedCount,
     string? RestoreUrl,
-    string RevisionsUrl) : IAdminPageView;
+    string RevisionsUrl,
+    bool ComparedWithLive = false) : IAdminPageView;
 
 /// <summary>The trash (AdminTrash.liquid): the trashed items, and whether the user may delete them for good.</summary>
 public sealed record TrashView(IReadOnlyList<ErrorLinkView> Errors, IReadOnlyList<TrashItemView> Items, string? Notice, bool CanDelete) : IAdminPageView;

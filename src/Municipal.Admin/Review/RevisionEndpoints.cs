@@ -15,6 +15,11 @@ internal static class RevisionEndpoints
     /// <summary>Query parameter the edit page receives after a restore (value <see cref="RestoredNotice"/>).</summary>
     public const string RestoredNotice = "revision-restauree";
 
+    /// <summary>Query parameter and value of a revision compared with the published version instead of the one before it.</summary>
+    public const string CompareParameter = "avec";
+
+    public const string CompareWithLive = "en-ligne";
+
     public static Task<IResult> RevisionsAsync(string id, HttpContext http, AdminViews views, TenantDbContext db) =>
         RenderRevisionsAsync(http, views, db, ContentAdminRoutes.IdFromRoute(id), [], note: null, StatusCodes.Status200OK);
 
@@ -29,6 +34,7 @@ internal static class RevisionEndpoints
 
         var latest = revisions[0];
         var trashed = latest.TrashedUtc is not null;
+        var live = revisions.FirstOrDefault(r => r.Status == ContentStatus.Published);
         var rows = revisions.Select((r, index) => new RevisionRowView(
             r.Id,
             revisions.Count - index,
@@ -40,7 +46,8 @@ internal static class RevisionEndpoints
             r.ReviewState == ReviewState.None ? null : CoreText.Get("ReviewState" + r.ReviewState),
             r.ReviewState == ReviewState.None ? null : r.ReviewComment,
             ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, r.Id)),
-            r.Latest || trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, r.Id))))
+            r.Latest || trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, r.Id)),
+            live is null || live.Id == r.Id ? null : LiveDiffUrl(http, contentItemId, r.Id)))
             .ToList();
         var notice = http.Request.Query[NoticeParameter].ToString() switch
         {
@@ -70,7 +77,13 @@ internal static class RevisionEndpoints
             trashed ? null : ReviewViewModels.Url(http, ContentAdminRoutes.Edit(contentItemId))), statusCode);
     }
 
-    /// <summary>One revision compared with the one saved before it (the first one: everything is new).</summary>
+    private static string LiveDiffUrl(HttpContext http, string contentItemId, long revisionId) =>
+        ReviewViewModels.Url(http, ContentAdminRoutes.Revision(contentItemId, revisionId)) + $"?{CompareParameter}={CompareWithLive}";
+
+    /// <summary>
+    /// One revision compared with the one saved before it (the first one: everything is new), or, with
+    /// <c>?avec=en-ligne</c>, with the version online now (404 when none is).
+    /// </summary>
     public static async Task<IResult> RevisionAsync(string id, long rev, HttpContext http, AdminViews views, TenantDbContext db)
     {
         var contentItemId = ContentAdminRoutes.IdFromRoute(id);
@@ -80,10 +93,16 @@ internal static class RevisionEndpoints
             return await ReviewPages.NotFoundAsync(http, views);
         }
 
+        var withLive = http.Request.Query[CompareParameter] == CompareWithLive;
         var previous = await db.ContentItems.AsNoTracking()
-            .Where(i => i.ContentItemId == contentItemId && i.Id < rev)
+            .Where(i => i.ContentItemId == contentItemId && (withLive ? i.Status == ContentStatus.Published : i.Id < rev))
             .OrderByDescending(i => i.Id)
             .FirstOrDefaultAsync(http.RequestAborted);
+        if (withLive && previous is null)
+        {
+            return await ReviewPages.NotFoundAsync(http, views);
+        }
+
         var comparison = RevisionDiff.Compare(previous, revision);
         var date = ReviewViewModels.Date(revision.ModifiedUtc);
         return await views.RenderViewAsync(http, "AdminRevision", CoreText.Format("RevisionTitle", revision.DisplayText, date), new RevisionView(
@@ -98,7 +117,8 @@ internal static class RevisionEndpoints
             ReviewViewModels.Changes(comparison),
             comparison.UnchangedCount,
             revision.Latest || revision.TrashedUtc is not null ? null : ReviewViewModels.Url(http, ContentAdminRoutes.RestoreRevision(contentItemId, rev)),
-            ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId))));
+            ReviewViewModels.Url(http, ContentAdminRoutes.Revisions(contentItemId)),
+            withLive));
     }
 
     /// <summary>A new draft holding the old revision's content; the edit page opens with a confirmation.</summary>

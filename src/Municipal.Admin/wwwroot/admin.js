@@ -135,3 +135,47 @@ document.addEventListener("DOMContentLoaded", function () {
     show();
   });
 });
+// A publication date to come turns "Enregistrer et publier" into "Programmer pour le 7 décembre à 8 h" while the
+// date or the time is typed. The server draws the same text on load and decides the same way on the post: a type's
+// own date (a news article's) counts from tomorrow, the date beside the button from the next minute (Brussels).
+document.addEventListener("DOMContentLoaded", function () {
+  var choices = document.querySelector("[data-publication-date]");
+  var button = choices && choices.querySelector("[data-publish-button]");
+  var dateInput = choices && document.getElementById(choices.getAttribute("data-publication-date"));
+  var timeInput = document.getElementById("publish-time");
+  if (!button || !dateInput) {
+    return;
+  }
+
+  function update() {
+    var date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateInput.value.trim());
+    var time = /^(\d{1,2}):(\d{2})/.exec(timeInput ? timeInput.value.trim() : "") || [null, "8", "00"];
+    var today = choices.getAttribute("data-today");
+    var at = date && date[0] + "T" + ("0" + time[1]).slice(-2) + ":" + time[2];
+    var later = date && (choices.getAttribute("data-own-date") === "true" ? date[0] > today : at > choices.getAttribute("data-now"));
+    if (!later) {
+      button.textContent = choices.getAttribute("data-publish-text");
+      return;
+    }
+
+    var options = { day: "numeric", month: "long", timeZone: "UTC" };
+    if (date[1] !== today.slice(0, 4)) {
+      options.year = "numeric";
+    }
+
+    var day = new Intl.DateTimeFormat(document.documentElement.lang || "fr", options)
+      .format(new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))));
+    var hour = String(Number(time[1]));
+    var hourText = time[2] === "00"
+      ? choices.getAttribute("data-hour-text").replace("{0}", hour)
+      : choices.getAttribute("data-hour-minutes-text").replace("{0}", hour).replace("{1}", time[2]);
+    button.textContent = choices.getAttribute("data-schedule-text").replace("{0}", day).replace("{1}", hourText);
+  }
+
+  ["input", "change"].forEach(function (kind) {
+    dateInput.addEventListener(kind, update);
+    if (timeInput) {
+      timeInput.addEventListener(kind, update);
+    }
+  });
+});

@@ -67,13 +67,23 @@ public sealed class ContentWorkflow(TenantDbContext db, ContentManager manager, 
         return latest;
     }
 
-    /// <summary>Publishes the submitted revision <paramref name="revisionId"/> (the one the editor reviewed).</summary>
-    public async Task<ContentItemRecord> ApproveAsync(string contentItemId, long revisionId, string? editor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes the submitted revision <paramref name="revisionId"/> (the one the editor reviewed), or, with
+    /// <paramref name="publishAt"/> (its publication date is to come), approves it and schedules its publication then.
+    /// </summary>
+    public async Task<ContentItemRecord> ApproveAsync(string contentItemId, long revisionId, string? editor, DateTimeOffset? publishAt = null, CancellationToken cancellationToken = default)
     {
         var latest = await SubmittedAsync(contentItemId, revisionId, cancellationToken);
         latest.ReviewState = ReviewState.None;
         latest.ReviewComment = null;
         audit.Add(AuditActions.Approved, latest.ContentType, contentItemId, latest.DisplayText);
+        if (publishAt is { } at)
+        {
+            // The approval is saved with the schedule's audit line.
+            await manager.SchedulePublishAsync(contentItemId, at, cancellationToken);
+            return latest;
+        }
+
         try
         {
             // One SaveChanges: the state, the approval and the publication are stored together or not at all.

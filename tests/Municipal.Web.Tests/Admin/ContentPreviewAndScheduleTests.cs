@@ -82,14 +82,16 @@ public abstract partial class ContentPreviewAndScheduleTests<TFixture>(TFixture 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("<a href=\"#date\">", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var saved = await ContentForm.SubmitAsync(editor, newArticle, newArticle, new() { ["title"] = "Marché de Noël", ["date"] = "2026-12-05", ["body"] = "Sur la place.", ["action"] = "publish" });
+        // Yesterday's date: a date to come would schedule the article instead (NewsPublicationDateTests).
+        var yesterday = Brussels.IsoDate(Brussels.Today(fixture.Clock).AddDays(-1));
+        var saved = await ContentForm.SubmitAsync(editor, newArticle, newArticle, new() { ["title"] = "Marché de Noël", ["date"] = yesterday, ["body"] = "Sur la place.", ["action"] = "publish" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var visitor = fixture.ClientFor($"{name}.localhost");
         Assert.Contains("Marché de Noël", await visitor.GetStringAsync("/actualites"), StringComparison.Ordinal);
         var article = await visitor.GetStringAsync("/actualites/marche-de-noel");
         Assert.Contains("Sur la place.", article, StringComparison.Ordinal);
-        Assert.Contains("2026-12-05", article, StringComparison.Ordinal);
+        Assert.Contains(yesterday, article, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,6 +122,34 @@ public abstract class ReviewRevisionTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Equal(3, (await VersionsAsync(fixture, name, id)).Count);
     }
 
+    [Fact]
+    public async Task Each_revision_but_the_live_one_is_compared_with_the_version_online_and_without_one_there_is_no_such_link()
+    {
+        var name = await NewTenantAsync("live-diff");
+        var author = await AdminSession.SignInAsync(fixture, name, TenantRoles.Author);
+        var live = await SaveAndPublishAsync(fixture, name, Page("marche", "Marché", "Le marché a lieu le jeudi"), author.Email);
+        var id = live.ContentItemId;
+        var second = await SaveDraftAsync(fixture, name, Page("marche", "Marché", "Le marché a lieu le samedi", id), author.Email);
+        var third = await SaveDraftAsync(fixture, name, Page("marche", "Marché", "Le marché a lieu le samedi matin", id), author.Email);
+        string WithLive(long revision) => ContentAdminRoutes.Revision(id, revision) + "?avec=en-ligne";
+
+        var list = MainOf(await author.Client.GetStringAsync(ContentAdminRoutes.Revisions(id)));
+        Assert.Contains($"href=\"{WithLive(third.Id)}\">Comparer avec la version en ligne", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WithLive(second.Id)}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{WithLive(live.Id)}\"", list, StringComparison.Ordinal);
+
+        var withLive = MainOf(await author.Client.GetStringAsync(WithLive(third.Id)));
+        Assert.Contains("Par rapport à la version en ligne, du", withLive, StringComparison.Ordinal);
+        Assert.Contains("jeudi</del>", withLive, StringComparison.Ordinal);
+        Assert.Contains("matin</ins>", withLive, StringComparison.Ordinal);
+        var withPrevious = MainOf(await author.Client.GetStringAsync(ContentAdminRoutes.Revision(id, third.Id)));
+        Assert.DoesNotContain("jeudi</del>", withPrevious, StringComparison.Ordinal);
+
+        var draftOnly = await SaveDraftAsync(fixture, name, Page("brocante", "Brocante", "Le dimanche"), author.Email);
+        Assert.DoesNotContain("Comparer avec la version en ligne", MainOf(await author.Client.GetStringAsync(ContentAdminRoutes.Revisions(draftOnly.ContentItemId))), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await author.Client.GetAsync(ContentAdminRoutes.Revision(draftOnly.ContentItemId, draftOnly.Id) + "?avec=en-ligne")).StatusCode);
+    }
+
     private async Task<string> NewTenantAsync(string stem)
     {
         var name = fixture.NewTenantName(stem);

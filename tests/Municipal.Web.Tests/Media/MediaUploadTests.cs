@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Municipal.Core.Security;
@@ -185,6 +186,17 @@ public abstract class MediaUploadTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Ce formulaire a expiré", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Single(await StoredAsync(fixture, name));
+    }
+
+    [Fact]
+    public async Task The_upload_date_reads_in_brussels_time_as_the_content_dates_do()
+    {
+        var (_, editor) = await TenantAsync(TenantRoles.Editor);
+        var local = TimeZoneInfo.ConvertTime(fixture.Clock.GetUtcNow(), Brussels.Zone);
+        var id = await UploadOkAsync(editor, TestImages.Png(50, 50), "horloge.png", "L'horloge de la maison communale");
+
+        var page = WebUtility.HtmlDecode(await editor.Client.GetStringAsync($"{LibraryPath}/{id}"));
+        Assert.Contains($"envoyée le {local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} à {local.ToString("HH:mm", CultureInfo.InvariantCulture)}", page, StringComparison.Ordinal);
     }
 
     private async Task<(string Name, AdminSession Session)> TenantAsync(string role)

@@ -114,7 +114,7 @@ public static class MediaEditEndpoints
             PreviewUrl: MediaUrls.File(pathBase, media.Id, MediaFileNames.Webp(preview)),
             PreviewAlt: media.Alt ?? string.Empty,
             Size: MediaText.Format("MediaSize", media.Width, media.Height),
-            Uploaded: BrusselsTime.Format(media.UploadedUtc, "d MMMM yyyy HH:mm", CultureInfo.CurrentCulture),
+            Uploaded: BrusselsTime.Format(media.UploadedUtc),
             UploadedBy: media.UploadedBy,
             FormAction: MediaLibraryEndpoints.EditUrl(http, media.Id),
             Name: state.Name,

@@ -15,6 +15,9 @@ public sealed class NewsArticleEditor(TimeProvider clock) : IContentTypeEditor
 
     public bool HasPath => true;
 
+    /// <summary>An article dated tomorrow is not published today: publishing it schedules it for that date.</summary>
+    public string? PublicationDateField => Date;
+
     public string? DefaultPath(string title) => NewsTypes.BasePath + "/" + Slugs.FromTitle(title);
 
     public IReadOnlyList<EditorField> Fields(ContentItemRecord? item)
