@@ -39,9 +39,10 @@ public sealed partial class SiteIconTests(SqliteFixture fixture) : IClassFixture
         Assert.Contains("<link rel=\"apple-touch-icon\" href=\"/apple-touch-icon.png\">", home, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">", home, StringComparison.Ordinal);
 
-        // The home page without a description of its own: the site's name and tagline (the recipe's "Le site officiel de ...").
+        // The home page without a description of its own: the site's name and tagline (the recipe's "Le site officiel de
+        // l'administration communale").
         Assert.Contains("Commune de Wanze", Description(home), StringComparison.Ordinal);
-        Assert.Contains("Le site officiel de Commune de Wanze", Description(home), StringComparison.Ordinal);
+        Assert.Contains("Le site officiel de l'administration communale", Description(home), StringComparison.Ordinal);
 
         // A form's pages: the first line of its introduction, or its title.
         var form = await client.GetStringAsync("/e-guichet/certificat-de-residence");
