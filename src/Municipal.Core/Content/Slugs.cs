@@ -16,20 +16,11 @@ public static partial class Slugs
     /// <summary>"Déclaration d'accessibilité" → "declaration-d-accessibilite"; "Cœur" → "coeur".</summary>
     public static string FromTitle(string title)
     {
-        var decomposed = title.Trim().ToLowerInvariant()
-            .Replace("œ", "oe", StringComparison.Ordinal)
-            .Replace("æ", "ae", StringComparison.Ordinal)
-            .Replace("ß", "ss", StringComparison.Ordinal)
-            .Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder(decomposed.Length);
+        var folded = Fold(title.Trim());
+        var slug = new StringBuilder(folded.Length);
         var dash = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 slug.Append(c);
@@ -49,6 +40,29 @@ public static partial class Slugs
         }
 
         return result.Length == 0 ? "page" : result;
+    }
+
+    /// <summary>
+    /// Text as compared when accents must not matter: lower case, accents taken off, ligatures spelt out
+    /// ("Cœur Müller" → "coeur muller"). Slugs are made from it; the e-counter's search stores and matches it.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant()
+            .Replace("œ", "oe", StringComparison.Ordinal)
+            .Replace("æ", "ae", StringComparison.Ordinal)
+            .Replace("ß", "ss", StringComparison.Ordinal)
+            .Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
     public static bool IsSlug(string value) => value.Length <= MaxSlugLength && SlugPattern().IsMatch(value);

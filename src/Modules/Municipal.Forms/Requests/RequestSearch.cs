@@ -86,36 +86,9 @@ public static class RequestSearch
         }
     }
 
-    /// <summary>Lower case, without accents, spaces collapsed.</summary>
-    public static string Normalise(string value)
-    {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    /// <summary>Lower case, without accents (<see cref="Slugs.Fold"/>), spaces collapsed.</summary>
+    public static string Normalise(string value) =>
+        string.Join(' ', Slugs.Fold(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The beginning of a tracking code as stored ("EG-7KQ4-M2"), from what the agent typed ("eg 7kq4m2", "7KQ4"), or
