@@ -58,6 +58,7 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<Sharing.ISharedCatalog, Sharing.SharedCatalog>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();

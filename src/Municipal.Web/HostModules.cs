@@ -1,4 +1,5 @@
 using Municipal.Core.Modules;
+using Municipal.Events;
 using Municipal.Forms;
 using Municipal.Media;
 using Municipal.News;
@@ -16,6 +17,7 @@ public static class HostModules
         new DefaultThemeModule(),
         new PagesModule(),
         new NewsModule(),
+        new EventsModule(),
         new MediaModule(),
         new FormsModule(),
     ];
