@@ -219,8 +219,8 @@ public sealed class MediaLibraryTestsOnPostgres(PostgresFixture fixture) : Media
 public sealed class HostModulesTests
 {
     [Fact]
-    public void The_host_loads_the_back_office_then_the_theme_pages_news_media_and_forms_modules()
+    public void The_host_loads_the_back_office_then_the_theme_pages_news_events_media_and_forms_modules()
     {
-        Assert.Equal(["Admin", "Theme.Default", "Pages", "News", "Media", "Forms"], HostModules.All().Select(m => m.Name));
+        Assert.Equal(["Admin", "Theme.Default", "Pages", "News", "Events", "Media", "Forms"], HostModules.All().Select(m => m.Name));
     }
 }
