@@ -20,13 +20,22 @@ public sealed class SharedCatalog(HostDbContext host, TenantRegistry registry) :
         }
 
         var names = sources.Keys.ToArray();
-        var items = Selected(contentType, rules.Where(r => sources.ContainsKey(r.Tenant)).ToArray(), filter);
+        var selected = rules.Where(r => sources.ContainsKey(r.Tenant)).ToArray();
+        var occurrences = host.SharedOccurrences.AsNoTracking()
+            .Where(o => o.ContentType == contentType && o.StartUtc >= fromUtc && o.StartUtc < toUtc && names.Contains(o.SourceTenant));
+        if (NeedsItems(selected, filter))
+        {
+            // As EXISTS: the database walks the occurrence index by start and looks each item up by its key, whatever
+            // it would guess from a join (items first, then a sort of all their occurrences).
+            var items = Selected(contentType, selected, filter);
+            occurrences = occurrences.Where(o => items.Any(i => i.Id == o.ItemId));
+        }
+
+        var total = await occurrences.CountAsync(cancellationToken);
         var query =
-            from o in host.SharedOccurrences.AsNoTracking()
-            where o.ContentType == contentType && o.StartUtc >= fromUtc && o.StartUtc < toUtc && names.Contains(o.SourceTenant)
-            join i in items on o.ItemId equals i.Id
+            from o in occurrences
+            join i in host.SharedItems.AsNoTracking() on o.ItemId equals i.Id
             select new { Occurrence = o, Item = i };
-        var total = await query.CountAsync(cancellationToken);
         if (total == 0 || take <= 0)
         {
             return new SharedPage<SharedOccurrenceHit>([], total);
@@ -109,6 +118,12 @@ public sealed class SharedCatalog(HostDbContext host, TenantRegistry registry) :
             .OrderBy(s => s.DisplayName, StringComparer.CurrentCulture)
             .ToArray();
     }
+
+    /// <summary>True when the rules or the filter look at the items' columns (not only at their source).</summary>
+    private static bool NeedsItems(IReadOnlyList<SharedSourceRule> rules, SharedFilter filter) =>
+        rules.Any(r => r.Categories.Count > 0 || r.Topics.Count > 0 || r.PostalCodes.Count > 0)
+        || !string.IsNullOrEmpty(filter.Category) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Audience)
+        || !string.IsNullOrEmpty(filter.Locality) || filter.RequiredFlags is { Count: > 0 };
 
     /// <summary>The running tenants other than the reader, by name, with their display names.</summary>
     private async Task<Dictionary<string, string>> RunningOthersAsync(string readerTenant, CancellationToken cancellationToken)

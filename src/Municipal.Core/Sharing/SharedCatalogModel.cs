@@ -15,7 +15,7 @@ internal static class SharedCatalogModel
         modelBuilder.Entity<SharedOccurrenceRecord>(occurrence =>
         {
             occurrence.ToTable("SharedOccurrences");
-            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc });
+            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.SourceTenant, o.ItemId });
             occurrence.HasIndex(o => o.ItemId);
         });
         modelBuilder.Entity<SharedCursorRecord>(cursor =>
