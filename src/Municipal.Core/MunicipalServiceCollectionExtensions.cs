@@ -58,7 +58,13 @@ public static class MunicipalServiceCollectionExtensions
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<IContentEventHandler, ContentChangeRecorder>();
+
+        // The shared catalogue: the relay copies what tenants share into the host database; subscribers read it.
         services.AddScoped<Sharing.ISharedCatalog, Sharing.SharedCatalog>();
+        services.AddSingleton<Sharing.SharedCatalogRelay>();
+        services.AddScoped<IContentCommitHandler, Sharing.SharedCatalogCommitHandler>();
+        services.AddHostedService<Sharing.SharedCatalogCatchUp>();
         services.AddScoped<Audit.AuditLog>();
         services.AddSingleton<IJobHandler, PublishContentJob>();
         services.AddSingleton<IJobHandler, UnpublishContentJob>();

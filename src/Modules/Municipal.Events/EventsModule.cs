@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
+using Municipal.Core.Sharing;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
 using Municipal.Events.Occurrences;
+using Municipal.Events.Sharing;
 using Municipal.Events.Storage;
 
 namespace Municipal.Events;
@@ -31,6 +33,9 @@ public sealed class EventsModule : IMunicipalModule
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
+
+        // Sharing between municipalities: what a shared, published event puts in the host's catalogue.
+        services.AddSingleton<ISharedContentProjector, EventSharedProjector>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -35,13 +35,26 @@ public interface IContentEventHandler
 }
 
 /// <summary>
+/// What runs once a content operation is committed (the shared catalogue's relay), registered scoped. It cannot undo
+/// the change: an exception is logged and the editor's request goes on (a later catch-up repairs what it missed).
+/// </summary>
+public interface IContentCommitHandler
+{
+    /// <param name="changes">Every event the operation raised, in order.</param>
+    Task CommittedAsync(IReadOnlyList<ContentEvent> changes, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The transaction of one content operation, on the tenant's database. Nested operations (approve, then publish)
 /// share the outermost one.
 /// </summary>
-public sealed class ContentUnitOfWork(TenantDbContext db, IEnumerable<IContentEventHandler> handlers)
+public sealed partial class ContentUnitOfWork(
+    TenantDbContext db, IEnumerable<IContentEventHandler> handlers, IEnumerable<IContentCommitHandler> commitHandlers, ILogger<ContentUnitOfWork> logger)
 {
     private readonly IContentEventHandler[] handlers = handlers.ToArray();
+    private readonly IContentCommitHandler[] commitHandlers = commitHandlers.ToArray();
     private readonly List<DbContext> enlisted = [];
+    private readonly List<ContentEvent> raised = [];
     private int depth;
 
     /// <summary>
@@ -75,34 +88,74 @@ public sealed class ContentUnitOfWork(TenantDbContext db, IEnumerable<IContentEv
             finally
             {
                 depth--;
+                if (depth == 0)
+                {
+                    // Inside a transaction of someone else's (a recipe run): its commit is not ours to follow.
+                    raised.Clear();
+                }
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        depth++;
-        try
+        T committed;
+        IReadOnlyList<ContentEvent> changes;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var result = await operation();
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            // What the operation tracked but could not store is forgotten with the transaction.
-            db.ChangeTracker.Clear();
-            throw;
-        }
-        finally
-        {
-            depth--;
-            foreach (var context in enlisted)
+            depth++;
+            try
             {
-                Release(context);
+                committed = await operation();
+                await transaction.CommitAsync(cancellationToken);
+                changes = raised.ToArray();
             }
+            catch
+            {
+                // What the operation tracked but could not store is forgotten with the transaction.
+                db.ChangeTracker.Clear();
+                throw;
+            }
+            finally
+            {
+                depth--;
+                raised.Clear();
+                foreach (var context in enlisted)
+                {
+                    Release(context);
+                }
 
-            enlisted.Clear();
+                enlisted.Clear();
+            }
+        }
+
+        await AfterCommitAsync(changes);
+        return committed;
+    }
+
+    /// <summary>The change is stored whatever happens here: a failing commit handler is logged, never thrown.</summary>
+    private async Task AfterCommitAsync(IReadOnlyList<ContentEvent> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var handler in commitHandlers)
+        {
+            try
+            {
+                // Not the request's token: a client that goes away must not leave the copy half done.
+                await handler.CommittedAsync(changes, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // Nothing after the commit may fail the operation; the handler's catch-up repairs.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogCommitHandlerFailed(logger, ex, handler.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Handler} failed after a content change was committed; the change stands")]
+    private static partial void LogCommitHandlerFailed(ILogger logger, Exception exception, string handler);
 
     /// <summary>A context enlisted for the operation goes back to its own transactions (unless its handler disposed of it).</summary>
     private static void Release(DbContext context)
@@ -127,6 +180,7 @@ public sealed class ContentUnitOfWork(TenantDbContext db, IEnumerable<IContentEv
     /// <summary>Hands the change to every module's handler, in registration order, inside the unit.</summary>
     internal async Task RaiseAsync(ContentEvent change, CancellationToken cancellationToken)
     {
+        raised.Add(change);
         foreach (var handler in handlers)
         {
             await handler.HandleAsync(change, this, cancellationToken);

@@ -10,6 +10,13 @@ public sealed class PublicPageCache(IOutputCacheStore store, Content.TenantDataC
 {
     public static string Tag(string tenantName) => "tenant:" + tenantName;
 
+    /// <summary>Every tenant's cached page carries it: any page may show shared items (an agenda, a home-page block).</summary>
+    public const string SharedCatalogTag = "shared-catalog";
+
+    /// <summary>Forgets every tenant's cached pages, after the shared catalogue changed.</summary>
+    public ValueTask EvictSharedAsync(CancellationToken cancellationToken = default) =>
+        store.EvictByTagAsync(SharedCatalogTag, cancellationToken);
+
     /// <summary>Forgets the tenant's cached pages and cached settings and menus.</summary>
     public ValueTask EvictAsync(string tenantName, CancellationToken cancellationToken = default)
     {
@@ -46,6 +53,7 @@ public sealed class PublicPagePolicy(string? bypassHeader) : IOutputCachePolicy
         {
             context.CacheVaryByRules.CacheKeyPrefix = tenant.Name;
             context.Tags.Add(PublicPageCache.Tag(tenant.Name));
+            context.Tags.Add(PublicPageCache.SharedCatalogTag);
         }
 
         return ValueTask.CompletedTask;

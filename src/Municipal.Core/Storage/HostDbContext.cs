@@ -1,6 +1,9 @@
 namespace Municipal.Core.Storage;
 
-/// <summary>The host database: the tenant registry, the history of recipe runs, durable jobs and the operators' accounts. Never holds a tenant's content.</summary>
+/// <summary>
+/// The host database: the tenant registry, the history of recipe runs, durable jobs, the operators' accounts, and the
+/// shared catalogue (what tenants published and marked shared, copied for the others). Never holds a tenant's private content.
+/// </summary>
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
 {
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
@@ -15,6 +18,14 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     /// <summary>Failed sign-ins of the operators, per typed address and client (see SignInThrottle).</summary>
     public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
+
+    /// <summary>The shared catalogue: items tenants share with the others (see Sharing.SharedCatalogRelay).</summary>
+    public DbSet<Sharing.SharedItemRecord> SharedItems => Set<Sharing.SharedItemRecord>();
+
+    public DbSet<Sharing.SharedOccurrenceRecord> SharedOccurrences => Set<Sharing.SharedOccurrenceRecord>();
+
+    /// <summary>Per tenant, the last change of its change table the catalogue copied.</summary>
+    public DbSet<Sharing.SharedCursorRecord> SharedCursors => Set<Sharing.SharedCursorRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +62,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             op.HasIndex(o => o.NormalizedEmail).IsUnique();
         });
         modelBuilder.Entity<SignInThrottleRecord>(SignInThrottleRecord.Configure);
+        Sharing.SharedCatalogModel.Configure(modelBuilder);
         modelBuilder.Entity<RecipeRunRecord>(run =>
         {
             run.ToTable("RecipeRuns");

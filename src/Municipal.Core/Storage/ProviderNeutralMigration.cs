@@ -51,6 +51,9 @@ public abstract class ProviderNeutralMigration : Migration
 
     protected static TableColumn Bool(string name) => new(name, typeof(bool));
 
+    [SuppressMessage("Naming", "CA1720", Justification = "Named after the column type it makes.")]
+    protected static TableColumn Double(string name) => new(name, typeof(double));
+
     /// <summary>A foreign key to <paramref name="principalTable"/>, deleted with its principal row.</summary>
     protected static TableReference ForeignKey(string column, string principalTable, string principalColumn = "Id") =>
         new(column, principalTable, principalColumn);

@@ -18,6 +18,9 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
+    /// <summary>The change table: what went online, offline, to the trash (see <see cref="ContentChangeRecord"/>).</summary>
+    public DbSet<ContentChangeRecord> ContentChanges => Set<ContentChangeRecord>();
+
     public DbSet<AdminSessionRecord> AdminSessions => Set<AdminSessionRecord>();
 
     public DbSet<SignInThrottleRecord> SignInThrottles => Set<SignInThrottleRecord>();
@@ -45,6 +48,11 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             item.HasIndex(i => new { i.Path, i.Status });
             item.HasIndex(i => new { i.ContentType, i.Status });
             item.HasIndex(i => new { i.ContentType, i.Status, i.ContentDate });
+        });
+        builder.Entity<ContentChangeRecord>(change =>
+        {
+            change.ToTable("ContentChanges");
+            change.Property(c => c.Kind).HasConversion<string>();
         });
         builder.Entity<RouteRedirectRecord>(redirect =>
         {

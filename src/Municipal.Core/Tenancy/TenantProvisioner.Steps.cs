@@ -91,6 +91,7 @@ public sealed partial class TenantProvisioner
             var row = await db.Tenants.SingleAsync(t => t.Name == tenant.Name, cancellationToken);
             row.Features = features.Order(StringComparer.Ordinal).ToList();
             await db.SaveChangesAsync(cancellationToken);
+            await ShareAsync(tenant, cancellationToken);
         }
         catch (RecipeException ex)
         {
@@ -143,6 +144,7 @@ public sealed partial class TenantProvisioner
     /// <summary>Storage first, registry row last: a crash in between leaves a row that a retry of delete finishes.</summary>
     private async Task RemoveEverythingAsync(string tenantName)
     {
+        await sharing.RemoveSourceAsync(tenantName, CancellationToken.None);
         await storage.DeleteAsync(tenantName, CancellationToken.None);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
@@ -152,6 +154,9 @@ public sealed partial class TenantProvisioner
         await db.Tenants.Where(t => t.Name == tenantName).ExecuteDeleteAsync(CancellationToken.None);
         registry.Invalidate();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Copying what tenant {Tenant} shares failed; the catch-up tries again")]
+    private static partial void LogShareFailed(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant} created from recipe {Recipe}")]
     private static partial void LogCreated(ILogger logger, string tenant, string recipe);

@@ -27,6 +27,7 @@ public sealed partial class TenantProvisioner(
     RecipeParser recipes,
     TenantUrls urls,
     PasswordPolicy passwordPolicy,
+    Sharing.SharedCatalogRelay sharing,
     TimeProvider clock,
     ILogger<TenantProvisioner> logger)
 {
@@ -81,7 +82,9 @@ public sealed partial class TenantProvisioner(
             registry.Invalidate();
             storage.Release(record.Name);
             LogCreated(logger, record.Name, prepared.Name);
-            return new CreatedTenant(row.ToSnapshot(), request.AdminEmail.Trim(), request.AdminPassword is null ? password : null);
+            var created = row.ToSnapshot();
+            await ShareAsync(created, cancellationToken);
+            return new CreatedTenant(created, request.AdminEmail.Trim(), request.AdminPassword is null ? password : null);
         }
         catch (Exception ex)
         {
@@ -121,14 +124,41 @@ public sealed partial class TenantProvisioner(
         return results;
     }
 
-    public Task EnableAsync(string tenantName, CancellationToken cancellationToken) => SetStateAsync(tenantName, TenantState.Running, cancellationToken);
+    /// <summary>Runs the tenant again; what it shares is copied anew from the start of its change table.</summary>
+    public async Task EnableAsync(string tenantName, CancellationToken cancellationToken)
+    {
+        await SetStateAsync(tenantName, TenantState.Running, cancellationToken);
+        await sharing.RemoveSourceAsync(tenantName, cancellationToken);
+        if (await registry.FindAsync(tenantName, cancellationToken) is { } tenant)
+        {
+            await ShareAsync(tenant, cancellationToken);
+        }
+    }
 
-    public Task DisableAsync(string tenantName, CancellationToken cancellationToken) => SetStateAsync(tenantName, TenantState.Disabled, cancellationToken);
+    /// <summary>Stops the tenant; what it shares leaves the catalogue at once.</summary>
+    public async Task DisableAsync(string tenantName, CancellationToken cancellationToken)
+    {
+        await SetStateAsync(tenantName, TenantState.Disabled, cancellationToken);
+        await sharing.RemoveSourceAsync(tenantName, CancellationToken.None);
+    }
 
     public async Task DeleteAsync(string tenantName, CancellationToken cancellationToken)
     {
         _ = await registry.FindAsync(tenantName, cancellationToken) ?? throw new TenantNotFoundException(CoreText.Format("TenantErrorNotFound", tenantName));
         await RemoveEverythingAsync(tenantName);
+    }
+
+    /// <summary>Copies what the tenant shares into the catalogue; a failure is logged, the catch-up repairs it.</summary>
+    private async Task ShareAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sharing.RelayAsync(tenant, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogShareFailed(logger, ex, tenant.Name);
+        }
     }
 
     public async Task<IReadOnlyList<RecipeRunRecord>> RecipeRunsAsync(string tenantName, CancellationToken cancellationToken)
