@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
+using Municipal.Core.Recipes;
 using Municipal.Events.Occurrences;
+using Municipal.Events.Recipes;
 using Municipal.Events.Storage;
 
 namespace Municipal.Events;
@@ -31,6 +33,10 @@ public sealed class EventsModule : IMunicipalModule
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
+
+        // Recipes: events and agendas of the demo, the standard municipality and the tourism office.
+        services.AddSingleton<IContentRecipeHandler, EventRecipeHandler>();
+        services.AddSingleton<IContentRecipeHandler, AgendaRecipeHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
