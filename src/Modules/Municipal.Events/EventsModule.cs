@@ -5,6 +5,7 @@ using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
 using Municipal.Core.Recipes;
 using Municipal.Events.Occurrences;
+using Municipal.Events.Proposals;
 using Municipal.Events.Recipes;
 using Municipal.Events.Storage;
 
@@ -37,6 +38,9 @@ public sealed class EventsModule : IMunicipalModule
         // Recipes: events and agendas of the demo, the standard municipality and the tourism office.
         services.AddSingleton<IContentRecipeHandler, EventRecipeHandler>();
         services.AddSingleton<IContentRecipeHandler, AgendaRecipeHandler>();
+
+        // Citizens propose events: accepting a request of a form mapped onto "Event" makes a draft for review.
+        services.AddScoped<IRequestContentTarget, EventProposalTarget>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
