@@ -1,9 +1,14 @@
 namespace Municipal.Web;
 
-/// <summary>On an empty machine, the demo municipality is created so the first run shows a site.</summary>
+/// <summary>
+/// On an empty machine, the demo municipality is created so the first run shows a site; before it, the tourist
+/// office whose shared events the demo's agenda relays (a source tenant without a public site).
+/// </summary>
 public static class FirstRun
 {
     public const string DemoTenant = "demo";
+
+    public const string TourismTenant = "tourisme";
 
     public static async Task EnsureDemoTenantAsync(WebApplication app)
     {
@@ -18,7 +23,12 @@ public static class FirstRun
             return;
         }
 
-        var created = await app.Services.GetRequiredService<TenantProvisioner>().CreateAsync(
+        var provisioner = app.Services.GetRequiredService<TenantProvisioner>();
+        await provisioner.CreateAsync(
+            new CreateTenantRequest(TourismTenant, HostText.Get("FirstRunTourismName"), ["tourisme.localhost"], null, "tourism-office", "admin@tourisme.localhost"),
+            recipeMayBePath: false,
+            CancellationToken.None);
+        var created = await provisioner.CreateAsync(
             new CreateTenantRequest(DemoTenant, HostText.Get("FirstRunDemoName"), ["localhost", "demo.localhost"], null, "demo", "admin@demo.localhost"),
             recipeMayBePath: false,
             CancellationToken.None);

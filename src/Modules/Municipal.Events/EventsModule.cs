@@ -4,8 +4,11 @@ using Municipal.Core.Modules;
 using Municipal.Core.Sharing;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
+using Municipal.Core.Recipes;
 using Municipal.Events.Occurrences;
 using Municipal.Events.Sharing;
+using Municipal.Events.Proposals;
+using Municipal.Events.Recipes;
 using Municipal.Events.Storage;
 
 namespace Municipal.Events;
@@ -36,6 +39,12 @@ public sealed class EventsModule : IMunicipalModule
 
         // Sharing between municipalities: what a shared, published event puts in the host's catalogue.
         services.AddSingleton<ISharedContentProjector, EventSharedProjector>();
+        // Recipes: events and agendas of the demo, the standard municipality and the tourism office.
+        services.AddSingleton<IContentRecipeHandler, EventRecipeHandler>();
+        services.AddSingleton<IContentRecipeHandler, AgendaRecipeHandler>();
+
+        // Citizens propose events: accepting a request of a form mapped onto "Event" makes a draft for review.
+        services.AddScoped<IRequestContentTarget, EventProposalTarget>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

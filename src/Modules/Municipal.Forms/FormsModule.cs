@@ -42,6 +42,7 @@ public sealed class FormsModule : IMunicipalModule
 
         // The agents' back office (/admin/e-guichet): queue, request pages, CSV export, dashboard counts.
         services.AddScoped<RequestHandling>();
+        services.AddScoped<RequestContent>();
         services.AddScoped<RequestDocuments>();
         services.AddScoped<IDashboardWaitingSource, RequestDashboard>();
         services.AddSingleton(new AdminMenuItem("FormsAgentMenu", RequestRoutes.Queue, FormsModule.HandleRequests, Order: 25, Feature: Feature));

@@ -9,6 +9,13 @@ public interface IContentRecipeHandler
 
     /// <summary>Reads the item's fields (without "type" and "id"); throws <see cref="RecipeStepFormatException"/> when malformed.</summary>
     ContentDraft Read(string? contentItemId, JsonObject fields);
+
+    /// <summary>
+    /// Runs just before the item is saved, with the tenant's services, for checks reading needs them for (another
+    /// tenant exists...); throws <see cref="RecipeStepFormatException"/>. The recipe stays all or nothing.
+    /// </summary>
+    ValueTask<ContentDraft> CompleteAsync(ContentDraft draft, JsonObject fields, RecipeExecutionContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(draft);
 }
 
 /// <summary>A content type whose recipe items deserialize into <typeparamref name="TModel"/>.</summary>
@@ -37,7 +44,7 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
     public Func<RecipeExecutionContext, CancellationToken, Task> Prepare(JsonObject step)
     {
         var model = RecipeJson.Read<ContentStepModel>(step);
-        var drafts = new List<(ContentDraft Draft, bool Publish, DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt)>(model.Items.Count);
+        var drafts = new List<(ContentDraft Draft, bool Publish, DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt, Completion Completion)>(model.Items.Count);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Items.Count; i++)
         {
@@ -72,14 +79,15 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
                 throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItemPathTaken", i + 1, type, draft.Path));
             }
 
-            drafts.Add((draft, status == "published" && publishAt is null, publishAt, unpublishAt));
+            drafts.Add((draft, status == "published" && publishAt is null, publishAt, unpublishAt, new Completion(handler, fields, i + 1)));
         }
 
         return async (context, cancellationToken) =>
         {
             var manager = context.Services.GetRequiredService<ContentManager>();
-            foreach (var (draft, publish, publishAt, unpublishAt) in drafts)
+            foreach (var (prepared, publish, publishAt, unpublishAt, completion) in drafts)
             {
+                var draft = await completion.RunAsync(prepared, context, cancellationToken);
                 var saved = publish
                     ? await manager.SaveAndPublishAsync(draft, "recette", cancellationToken)
                     : await manager.SaveDraftAsync(draft, "recette", cancellationToken);
@@ -94,6 +102,21 @@ public sealed class ContentStep(IEnumerable<IContentRecipeHandler> handlers) : I
                 }
             }
         };
+    }
+
+    private sealed record Completion(IContentRecipeHandler Handler, JsonObject Fields, int Position)
+    {
+        public async ValueTask<ContentDraft> RunAsync(ContentDraft draft, RecipeExecutionContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await Handler.CompleteAsync(draft, Fields, context, cancellationToken);
+            }
+            catch (RecipeStepFormatException ex)
+            {
+                throw new RecipeStepFormatException(CoreText.Format("RecipeErrorItem", Position, Handler.ContentType, ex.Message));
+            }
+        }
     }
 
     private static DateTimeOffset? TakeDate(JsonObject fields, string name, int index)

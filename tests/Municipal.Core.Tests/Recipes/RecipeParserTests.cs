@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
+using Municipal.Events;
+using Municipal.Events.Recipes;
 using Municipal.Forms;
 using Municipal.Forms.Builder;
 using Municipal.Media;
@@ -27,10 +29,10 @@ public sealed class RecipeParserTests
         var paths = new DataPaths(options, new TestEnvironment());
         IRecipeStep[] steps =
         [
-            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule(), new FormsModule()])),
+            new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule(), new FormsModule(), new EventsModule()])),
             new SettingsStep(),
             new MenusStep(),
-            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler([new LatestNewsList()]), new NewsRecipeHandler(), new TaxonomyRecipeHandler()]),
+            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler([new LatestNewsList()]), new NewsRecipeHandler(), new TaxonomyRecipeHandler(), new EventRecipeHandler(), new AgendaRecipeHandler()]),
             new FormsRecipeStep(),
         ];
         _parser = new RecipeParser(steps, paths);
@@ -46,6 +48,16 @@ public sealed class RecipeParserTests
         Assert.Equal(name, recipe.Name);
         Assert.Contains(recipe.Steps, s => s.Position.Name == "content");
         Assert.Contains(recipe.Steps, s => s.Position.Name == "forms");
+    }
+
+    [Fact]
+    public async Task The_tourism_office_recipe_is_valid_and_has_no_site()
+    {
+        var (recipeName, json) = await _parser.LoadAsync("tourism-office", allowPath: false);
+        var recipe = _parser.Prepare(recipeName, json, Variables);
+        Assert.Equal("tourism-office", recipe.Name);
+        Assert.DoesNotContain(recipe.Steps, s => s.Position.Name == "menus");
+        Assert.Contains(recipe.Steps, s => s.Position.Name == "content");
     }
 
     [Fact]
@@ -134,7 +146,7 @@ public sealed class RecipeParserTests
         throw new InvalidOperationException("recipes/ introuvable au-dessus de " + AppContext.BaseDirectory);
     }
 
-    private sealed class TestEnvironment : IHostEnvironment
+    internal sealed class TestEnvironment : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Test";
 

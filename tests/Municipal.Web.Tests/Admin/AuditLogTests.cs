@@ -22,7 +22,7 @@ public abstract class AuditLogTests<TFixture>(TFixture fixture) : IClassFixture<
         await using (var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name))
         {
             var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
-            contentId = await db.ContentItems.Select(c => c.ContentItemId).OrderBy(id => id).FirstAsync();
+            contentId = await db.ContentItems.Where(c => c.ContentType != "Event" && c.ContentType != "Agenda").Select(c => c.ContentItemId).OrderBy(id => id).FirstAsync();
             db.AuditLog.Add(Line(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero), AuditActions.Published, "Page", contentId, "Horaires d'été"));
             db.AuditLog.Add(Line(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), AuditActions.Uploaded, "Media", "m-1", "plan.pdf"));
             await db.SaveChangesAsync();

@@ -31,7 +31,7 @@ public abstract class FormsApiTests<TFixture>(TFixture fixture) : IClassFixture<
 
         // The three forms the municipality recipe ships, and ours; not the disabled one.
         Assert.Equal(
-            ["certificat-de-residence", "reserver-une-salle", "signaler-un-probleme", "tout"],
+            ["certificat-de-residence", "proposer-un-evenement", "reserver-une-salle", "signaler-un-probleme", "tout"],
             forms.Select(f => f.GetProperty("slug").GetString()).Order(StringComparer.Ordinal));
         var form = forms.Single(f => f.GetProperty("slug").GetString() == "tout");
         Assert.Equal(("tout", "Formulaire complet", 1), (form.GetProperty("slug").GetString(), form.GetProperty("title").GetString(), form.GetProperty("version").GetInt32()));

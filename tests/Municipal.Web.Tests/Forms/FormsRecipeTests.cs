@@ -13,12 +13,12 @@ namespace Municipal.Web.Tests.Forms;
 public abstract class FormsRecipeTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : StorageFixture
 {
-    private static readonly string[] ShippedForms = ["certificat-de-residence", "signaler-un-probleme", "reserver-une-salle"];
+    private static readonly string[] ShippedForms = ["certificat-de-residence", "signaler-un-probleme", "reserver-une-salle", "proposer-un-evenement"];
 
     private TenantProvisioner Provisioner => fixture.App.Services.GetRequiredService<TenantProvisioner>();
 
     [Fact]
-    public async Task The_municipality_recipe_ships_three_forms_each_on_its_procedure_page()
+    public async Task The_municipality_recipe_ships_four_forms_each_on_its_procedure_page()
     {
         var name = fixture.NewTenantName("guichet");
         await fixture.CreateTenantAsync(name);
@@ -101,7 +101,7 @@ public abstract class FormsRecipeTests<TFixture>(TFixture fixture) : IClassFixtu
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
         var db = scope.ServiceProvider.GetRequiredService<FormsDbContext>();
         Assert.False(await db.FormVersions.AnyAsync(f => f.Slug == "prime-velo"));
-        Assert.Equal(3, await db.FormVersions.CountAsync());
+        Assert.Equal(ShippedForms.Length, await db.FormVersions.CountAsync());
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public abstract class FormsRecipeTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Contains("forms", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         await using var scope = await StorageFixture.TenantScopeAsync(fixture.App.Services, name);
-        Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<FormsDbContext>().FormVersions.CountAsync());
+        Assert.Equal(ShippedForms.Length, await scope.ServiceProvider.GetRequiredService<FormsDbContext>().FormVersions.CountAsync());
     }
 }
 

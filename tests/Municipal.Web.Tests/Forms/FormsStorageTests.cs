@@ -23,8 +23,8 @@ public abstract class FormsStorageTests<TFixture>(TFixture fixture) : IClassFixt
         Assert.Equal(["20261129120000_InitialForms", "20261129130000_SubmissionHandling", "20261129150500_FormWorkingCopies", "20261206140000_PublicWriteLimits", "20261206200000_RequestTriage"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.WorkingCopies.ToListAsync());
 
-        // The standard recipe's three forms, and nothing sent yet.
-        Assert.Equal(3, await db.FormVersions.CountAsync());
+        // The standard recipe's four forms, and nothing sent yet.
+        Assert.Equal(4, await db.FormVersions.CountAsync());
         Assert.Empty(await db.Submissions.ToListAsync());
         Assert.Empty(await db.Attachments.ToListAsync());
     }

@@ -149,7 +149,7 @@ public sealed class FormBuilderStore(FormsDbContext db, FormStore forms, TimePro
     public async Task<(FormDefinition? Published, IReadOnlyList<string> Problems)> PublishAsync(BuilderForm form, CancellationToken cancellationToken)
     {
         var candidate = form.Copy with { Version = form.Latest?.Version ?? 1 };
-        var problems = Validation.FormDefinitionChecker.Check(candidate);
+        var problems = forms.Check(candidate);
         if (problems.Count > 0)
         {
             return (null, problems);

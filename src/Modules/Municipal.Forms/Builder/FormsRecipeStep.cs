@@ -49,7 +49,7 @@ public sealed class FormsRecipeStep : IRecipeStep
         return (context, cancellationToken) => SaveAsync(forms, context, cancellationToken);
     }
 
-    private static async Task SaveAsync(IReadOnlyList<FormDefinition> forms, RecipeExecutionContext context, CancellationToken cancellationToken)
+    private static async Task SaveAsync(List<FormDefinition> forms, RecipeExecutionContext context, CancellationToken cancellationToken)
     {
         // The forms join the recipe's transaction on the same connection: with SQLite a second connection would wait
         // on the recipe's write lock, and the recipe must stay all-or-nothing.
@@ -62,6 +62,15 @@ public sealed class FormsRecipeStep : IRecipeStep
         }
 
         var store = context.Services.GetRequiredService<FormStore>();
+        for (var index = 0; index < forms.Count; index++)
+        {
+            // The content type a form's "createsContent" names is known only to the modules of the host.
+            if (store.Check(forms[index]) is { Count: > 0 } problems)
+            {
+                throw new RecipeStepFormatException(FormsText.Format("FormsRecipeFormInvalid", index + 1, string.Join(" ", problems)));
+            }
+        }
+
         foreach (var form in forms)
         {
             await store.SaveAsync(form, cancellationToken);

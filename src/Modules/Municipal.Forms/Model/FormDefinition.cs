@@ -32,6 +32,10 @@ public sealed record FormDefinition
     [JsonPropertyOrder(10)]
     public required IReadOnlyList<FormStep> Steps { get; init; }
 
+    /// <summary>What accepting a request of this form makes: a draft of another module's type, filled from the answers.</summary>
+    [JsonPropertyOrder(11)]
+    public FormContentMapping? CreatesContent { get; init; }
+
     /// <summary>Every field of every step, in the order a citizen meets them.</summary>
     public IEnumerable<FormField> AllFields() => Steps.SelectMany(s => s.Fields);
 }
@@ -43,3 +47,9 @@ public sealed record FormStep
 
     public required IReadOnlyList<FormField> Fields { get; init; }
 }
+
+/// <summary>
+/// <c>"createsContent": {"type": "Event", "fields": {"title": "titre", ...}}</c>: the content type (a module's
+/// IRequestContentTarget) and, by field of that type, the name of the form's field whose answer fills it.
+/// </summary>
+public sealed record FormContentMapping(string Type, IReadOnlyDictionary<string, string> Fields);

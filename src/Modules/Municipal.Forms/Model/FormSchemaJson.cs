@@ -10,7 +10,7 @@ public sealed record FormSchemaReadResult(FormDefinition? Form, string? Error);
 /// <c>{ "slug", "title", "version", "steps": [ { "title", "fields": [ { "type", "name", "label", "hint", "required",
 /// "options": [ { "value", "label" } ], "condition": { "field", "equals" } } ] } ] }</c>.
 /// Absent values (no hint, no condition) are left out. Extra properties: on the form "intro", "confirmationText",
-/// "agentRole" (stored definition only), "retentionDays", "loginRequired"; on every field "personalData"; and by type
+/// "agentRole" and "createsContent" (stored definition only), "retentionDays", "loginRequired"; on every field "personalData"; and by type
 /// "minLength"/"maxLength"/"pattern"/"patternMessage" (text, textarea), "min"/"max"/"wholeNumber" (number),
 /// "min"/"max" as yyyy-MM-dd (date), "display" radio|select (choice), "maxFiles"/"maxBytes"/"acceptedTypes" (file).
 /// </summary>
@@ -36,7 +36,7 @@ public static class FormSchemaJson
     public static string Write(FormDefinition form) => JsonSerializer.Serialize(form, Options);
 
     /// <summary>The schema given to the public and other systems: without the agents' role (internal organisation).</summary>
-    public static string WritePublic(FormDefinition form) => JsonSerializer.Serialize(form with { AgentRole = null }, Options);
+    public static string WritePublic(FormDefinition form) => JsonSerializer.Serialize(form with { AgentRole = null, CreatesContent = null }, Options);
 
     /// <summary>
     /// Reads a definition and checks it (<see cref="FormDefinitionChecker"/>); never throws on bad JSON, an unknown

@@ -186,6 +186,7 @@ public static class RequestDetailEndpoints
             await http.RequestServices.GetRequiredService<RequestDocuments>().ListAsync(submission.Id, http.RequestAborted),
             id => AdminArea.Url(http, RequestRoutes.Document(submission.TrackingCode, id)));
         var agents = await handling.AgentsAsync(http.RequestAborted);
+        var draft = await http.RequestServices.GetRequiredService<RequestContent>().FindAsync(submission, form, http.RequestAborted);
         var basePath = RequestRoutes.Detail(submission.TrackingCode);
         var next = RequestWorkflow.Default.NextOf(submission.Status);
         string? Typed(string name) => typed is not null && typed.TryGetValue(name, out var v) ? v : null;
@@ -207,6 +208,7 @@ public static class RequestDetailEndpoints
             Assigned = submission.AssigneeId is not null,
             AssignedToMe = submission.AssigneeId == RequestQueueEndpoints.UserId(http),
             Email = submission.Email,
+            CreatedContent = draft is null ? null : new RequestCreatedContentView(draft.Title, AdminArea.Url(http, draft.EditUrl)),
             Anonymised = submission.AnonymisedUtc is { } wiped ? FormsText.Format("FormsAgentAnonymisedOn", Core.Display.BrusselsTime.Format(wiped)) : null,
             Steps = lines.GroupBy(l => l.StepTitle)
                 .Select(g => new RequestStepView(g.Key, g.Select(l => new RequestAnswerView(l.Label, l.Text)).ToList()))
@@ -266,6 +268,7 @@ public sealed record RequestDetailView : IAdminPageView
     public bool Assigned { get; init; }
     public bool AssignedToMe { get; init; }
     public required string Email { get; init; }
+    public RequestCreatedContentView? CreatedContent { get; init; }
     public string? Anonymised { get; init; }
     public required IReadOnlyList<RequestStepView> Steps { get; init; }
     public required IReadOnlyList<RequestAttachmentView> Attachments { get; init; }

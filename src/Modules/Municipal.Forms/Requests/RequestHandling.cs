@@ -18,6 +18,7 @@ public sealed partial class RequestHandling(
     AuditLog audit,
     TenantUsers users,
     PermissionCatalog permissions,
+    RequestContent content,
     ILogger<RequestHandling> logger)
 {
     /// <summary>The audit log's object type of a request (labelled "AuditType.Request").</summary>
@@ -85,7 +86,16 @@ public sealed partial class RequestHandling(
 
         var from = submission.Status;
         var (authorId, authorName) = Author(http);
+
+        // A form that maps onto a content type: its draft is made (or found) before the status moves, so a failure
+        // leaves the request as it was, and accepting again finds the same draft.
+        var draft = to == SubmissionStatus.Accepted ? await content.CreateAsync(submission, formTitle, http.RequestAborted) : null;
         history.Stage(submission, SubmissionEventKind.StatusChanged, null, visibleToCitizen: true, authorId, authorName, to);
+        if (draft is not null)
+        {
+            history.Stage(submission, SubmissionEventKind.InternalNote, FormsText.Format("FormsAgentDraftLine", draft.Title), visibleToCitizen: false, authorId, authorName);
+        }
+
         submission.CitizenRepliedUtc = null;
         if (sends)
         {

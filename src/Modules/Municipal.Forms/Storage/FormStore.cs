@@ -6,8 +6,12 @@ namespace Municipal.Forms.Storage;
 /// Every change a visitor can see (a new version, enabling, disabling) evicts the tenant's cached public pages: the
 /// API's form list and schemas and the procedure pages that embed a form's first step would stay stale for minutes.
 /// </summary>
-public sealed class FormStore(FormsDbContext db, TenantContext tenant, PublicPageCache pages, TimeProvider clock)
+public sealed class FormStore(FormsDbContext db, TenantContext tenant, PublicPageCache pages, TimeProvider clock, IEnumerable<IRequestContentTarget> targets)
 {
+    /// <summary>The French problems of a definition: its own rules, and the content type its "createsContent" names.</summary>
+    public IReadOnlyList<string> Check(FormDefinition form) =>
+        [.. Validation.FormDefinitionChecker.Check(form), .. Validation.FormDefinitionChecker.CheckTarget(form, targets)];
+
     /// <summary>Stores the definition as the form's next version, unless it equals the latest one. Returns the stored definition.</summary>
     public Task<FormDefinition> SaveAsync(FormDefinition form, CancellationToken cancellationToken) =>
         SaveAsync(form, enabled: true, cancellationToken);
@@ -18,7 +22,7 @@ public sealed class FormStore(FormsDbContext db, TenantContext tenant, PublicPag
     /// </summary>
     public async Task<FormDefinition> SaveAsync(FormDefinition form, bool enabled, CancellationToken cancellationToken)
     {
-        var problems = Validation.FormDefinitionChecker.Check(form);
+        var problems = Check(form);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(form));

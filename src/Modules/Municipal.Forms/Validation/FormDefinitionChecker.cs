@@ -68,6 +68,63 @@ public static partial class FormDefinitionChecker
             }
         }
 
+        if (form.CreatesContent is { } mapping)
+        {
+            CheckMapping(mapping, earlier, Add);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// The mapping names a type and, for each of its fields, a field of this form whose answer is plain text: never an
+    /// identity number, an account, a file, an address as a whole, a consent or an information text.
+    /// </summary>
+    private static void CheckMapping(FormContentMapping mapping, Dictionary<string, FormField> fields, Action<string, object[]> add)
+    {
+        if (string.IsNullOrWhiteSpace(mapping.Type) || mapping.Fields.Count == 0)
+        {
+            add("FormsCheckMappingEmpty", []);
+        }
+
+        foreach (var (target, source) in mapping.Fields)
+        {
+            if (!fields.TryGetValue(source, out var field))
+            {
+                add("FormsCheckMappingUnknownField", [target, source]);
+            }
+            else if (field is NrnField or IbanField or FileField or AddressField or ConsentField or InfoField)
+            {
+                add("FormsCheckMappingFieldType", [target, source]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks a mapping against the content types the loaded modules offer: a known type, known fields, its required
+    /// fields mapped. Empty when the form maps nothing.
+    /// </summary>
+    public static IReadOnlyList<string> CheckTarget(FormDefinition form, IEnumerable<IRequestContentTarget> targets)
+    {
+        if (form.CreatesContent is not { } mapping)
+        {
+            return [];
+        }
+
+        var known = targets.ToList();
+        var target = known.FirstOrDefault(t => t.ContentType == mapping.Type);
+        if (target is null)
+        {
+            return [FormsText.Format("FormsCheckMappingUnknownType", mapping.Type, known.Count == 0 ? "—" : string.Join(", ", known.Select(t => t.ContentType)))];
+        }
+
+        var errors = mapping.Fields.Keys
+            .Where(name => target.Fields.All(f => f.Name != name))
+            .Select(name => FormsText.Format("FormsCheckMappingUnknownTarget", name, mapping.Type, string.Join(", ", target.Fields.Select(f => f.Name))))
+            .ToList();
+        errors.AddRange(target.Fields
+            .Where(f => f.Required && !mapping.Fields.ContainsKey(f.Name))
+            .Select(f => FormsText.Format("FormsCheckMappingRequired", f.Name, mapping.Type)));
         return errors;
     }
 
