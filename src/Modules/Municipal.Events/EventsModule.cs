@@ -4,6 +4,7 @@ using Municipal.Core.Modules;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
 using Municipal.Events.Occurrences;
+using Municipal.Events.Public;
 using Municipal.Events.Storage;
 
 namespace Municipal.Events;
@@ -31,9 +32,21 @@ public sealed class EventsModule : IMunicipalModule
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
+
+        // Public pages: /agenda, /agenda/<slug>, the event pages (own and shared), the home block, the sitemap.
+        services.AddScoped<AgendaScopes>();
+        services.AddScoped<AgendaPages>();
+        services.AddScoped<EventPages>();
+        services.AddScoped<IContentDisplay, AgendaDisplay>();
+        services.AddScoped<IContentDisplay, EventDisplay>();
+        services.AddSingleton<IHomeListSource, NextEventsList>();
+        services.AddSingleton(new ModulePage(EventTypes.AgendaPath, Feature));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // Public pages.
+        AgendaPages.Map(endpoints);
+        EventPages.Map(endpoints);
     }
 }
