@@ -133,12 +133,14 @@ public static class AgendaFilterQuery
         }
 
         var first = from ?? today;
-        var last = to ?? (from is null ? horizon : first.AddDays(MaxDays - 1));
-        if (first < Earliest || last < Earliest || first > today.AddYears(5) || last > today.AddYears(5))
+        if (first < Earliest || first > today.AddYears(5) || (to is { } end && (end < Earliest || end > today.AddYears(5))))
         {
+            // Checked before any day is added: 9999-12-31 plus a day would overflow.
             errors.Add(EventsText.Get("FilterErrorOutOfRange"));
             return (today, horizon);
         }
+
+        var last = to ?? (from is null ? horizon : first.AddDays(MaxDays - 1));
 
         if (last < first)
         {

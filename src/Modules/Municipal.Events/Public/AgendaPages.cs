@@ -124,9 +124,16 @@ public sealed class AgendaPages(
     private async Task<IReadOnlyList<ChoiceView>> TermsAsync(string taxonomy, string? chosen, CancellationToken cancellationToken) =>
         (await AgendaScopes.TermsAsync(store, taxonomy, cancellationToken)).Select(t => new ChoiceView(t.Id, t.Name, t.Id == chosen)).ToArray();
 
-    /// <summary>The id of a filter's field in the form ("agenda-du"); the period's first radio is "agenda-periode-tout".</summary>
-    public static string FieldId(string parameter) =>
-        parameter == AgendaParameterNames.French.Period ? "agenda-periode-tout" : "agenda-" + parameter;
+    /// <summary>
+    /// The id of a filter's field in the form ("agenda-du"); the period's first radio is "agenda-periode-tout"; the page
+    /// number has no field (it comes from a link): its error leads to the form.
+    /// </summary>
+    public static string FieldId(string parameter) => parameter switch
+    {
+        _ when parameter == AgendaParameterNames.French.Period => "agenda-periode-tout",
+        _ when parameter == AgendaParameterNames.French.Page => "agenda-filters",
+        _ => "agenda-" + parameter,
+    };
 
     /// <summary>The same address with one parameter set (or dropped when <paramref name="value"/> is null), the others kept.</summary>
     private static string Link(string url, IQueryCollection query, string name, int? value)
