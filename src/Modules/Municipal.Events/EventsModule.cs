@@ -33,7 +33,7 @@ public sealed class EventsModule : IMunicipalModule
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
 
-        // Public pages: /agenda, /agenda/<slug>, the event pages (own and shared), the home block, the sitemap.
+        // Public pages: /agenda, /agenda/<slug>, the event pages (own and shared), the home block, the sitemap, the menu editor's choices.
         services.AddScoped<AgendaScopes>();
         services.AddScoped<AgendaPages>();
         services.AddScoped<EventPages>();
@@ -41,6 +41,7 @@ public sealed class EventsModule : IMunicipalModule
         services.AddScoped<IContentDisplay, EventDisplay>();
         services.AddSingleton<IHomeListSource, NextEventsList>();
         services.AddSingleton(new ModulePage(EventTypes.AgendaPath, Feature));
+        services.AddScoped<IMenuLinkSource, AgendaLinkTargets>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

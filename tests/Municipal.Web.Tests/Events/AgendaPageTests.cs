@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Municipal.Core.Display;
 using Municipal.Events.Model;
 using Municipal.Web.Tests.Infrastructure;
 using static Municipal.Web.Tests.Events.EventTestData;
@@ -20,13 +22,6 @@ public abstract class AgendaPageTests<TFixture>(TFixture fixture) : IClassFixtur
         return (name, fixture.ClientFor($"{name}.localhost"));
     }
 
-    private static async Task<string> PageAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await client.GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode}\n{html}");
-        return WebUtility.HtmlDecode(html);
-    }
 
     [Fact]
     public async Task The_agenda_groups_the_upcoming_dates_by_Brussels_day_with_their_hours_in_words()
@@ -229,6 +224,17 @@ public abstract class AgendaPageTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Contains($"<loc>http://{name}.localhost/agenda</loc>", sitemap, StringComparison.Ordinal);
         Assert.Contains($"<loc>http://{name}.localhost/agenda/jeunes</loc>", sitemap, StringComparison.Ordinal);
         Assert.Contains($"<loc>http://{name}.localhost/evenements/conseil</loc>", sitemap, StringComparison.Ordinal);
+
+        // The menu editor offers the agenda and each published agenda.
+        await using var scope = await StorageFixture.TenantScopeAsync(services, name);
+        var targets = new List<MenuLinkTarget>();
+        foreach (var source in scope.ServiceProvider.GetServices<IMenuLinkSource>())
+        {
+            targets.AddRange(await source.TargetsAsync(CancellationToken.None));
+        }
+
+        Assert.Contains(new MenuLinkTarget("/agenda", "Agenda"), targets);
+        Assert.Contains(new MenuLinkTarget("/agenda/jeunes", "Agenda des jeunes"), targets);
     }
 }
 

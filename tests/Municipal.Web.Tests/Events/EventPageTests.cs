@@ -23,13 +23,6 @@ public abstract class EventPageTests<TFixture>(TFixture fixture) : IClassFixture
         return (name, fixture.ClientFor($"{name}.localhost"));
     }
 
-    private static async Task<string> PageAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}\n{html}");
-        return WebUtility.HtmlDecode(html);
-    }
 
     [Fact]
     public async Task The_event_page_says_the_date_in_words_the_venue_with_its_map_link_and_the_practical_details()

@@ -41,6 +41,15 @@ public static class EventTestData
         await scope.ServiceProvider.GetRequiredService<ContentManager>().UnpublishAsync(contentItemId);
     }
 
+    /// <summary>The page at <paramref name="url"/>, HTML entities decoded, after checking its status code.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode}\n{html}");
+        return System.Net.WebUtility.HtmlDecode(html);
+    }
+
     /// <summary>"samedi 12 décembre 2026", as the agenda's day headings say it.</summary>
     public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", French);
 

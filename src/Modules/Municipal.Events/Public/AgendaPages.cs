@@ -34,7 +34,7 @@ public sealed class AgendaPages(
     {
         var content = ContentStore.Read<AgendaContent>(item);
         var path = "/" + item.Path;
-        var slug = item.Path![(EventTypes.AgendaPath.Length + 1)..];
+        var slug = item.Path!.Split('/')[^1]; // agenda/<slug>: what events name in their list of agendas
         return RenderAsync(http, content.Title, content.Intro, AgendaScopes.Of(content, slug), path,
             [(EventsText.Get("AgendaPageTitle"), "/" + EventTypes.AgendaPath), (content.Title, path)]);
     }
