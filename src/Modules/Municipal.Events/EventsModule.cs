@@ -9,6 +9,7 @@ using Municipal.Events.Occurrences;
 using Municipal.Events.Sharing;
 using Municipal.Events.Proposals;
 using Municipal.Events.Recipes;
+using Municipal.Events.Public;
 using Municipal.Events.Storage;
 
 namespace Municipal.Events;
@@ -45,9 +46,21 @@ public sealed class EventsModule : IMunicipalModule
 
         // Citizens propose events: accepting a request of a form mapped onto "Event" makes a draft for review.
         services.AddScoped<IRequestContentTarget, EventProposalTarget>();
+        // Public pages: /agenda, /agenda/<slug>, the event pages (own and shared), the home block, the sitemap, the menu editor's choices.
+        services.AddScoped<AgendaScopes>();
+        services.AddScoped<AgendaPages>();
+        services.AddScoped<EventPages>();
+        services.AddScoped<IContentDisplay, AgendaDisplay>();
+        services.AddScoped<IContentDisplay, EventDisplay>();
+        services.AddSingleton<IHomeListSource, NextEventsList>();
+        services.AddSingleton(new ModulePage(EventTypes.AgendaPath, Feature));
+        services.AddScoped<IMenuLinkSource, AgendaLinkTargets>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // Public pages.
+        AgendaPages.Map(endpoints);
+        EventPages.Map(endpoints);
     }
 }

@@ -40,6 +40,9 @@ public sealed record AgendaRequest(
     IReadOnlyList<string> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>The query parameter each of <see cref="Errors"/> is about (same order): the page links its message to that field.</summary>
+    public IReadOnlyList<string> ErrorFields { get; init; } = [];
 }
 
 /// <summary>Reads the agenda's filters from a query string, in Brussels time, from the host's clock.</summary>
@@ -54,21 +57,32 @@ public static class AgendaFilterQuery
     public static AgendaRequest Parse(IQueryCollection query, AgendaParameterNames names, DateTimeOffset nowUtc)
     {
         var errors = new List<string>();
+        var fields = new List<string>();
         var today = BrusselsTime.Date(nowUtc);
         var period = Text(query, names.Period);
-        var fromDate = Date(query, names.From, errors);
-        var toDate = Date(query, names.To, errors);
+        var fromDate = Date(query, names.From, errors, fields);
+        var toDate = Date(query, names.To, errors, fields);
         if (period is not null && !AgendaPeriods.All.Contains(period, StringComparer.Ordinal))
         {
             errors.Add(EventsText.Format("FilterErrorPeriod", period));
+            fields.Add(names.Period);
             period = null;
         }
 
+        var rangeErrors = errors.Count;
         var (first, last) = Range(period, fromDate, toDate, today, errors);
+        if (errors.Count > rangeErrors)
+        {
+            // Out of range: the field that is; the end before the start or too far from it: the end.
+            var fromOut = fromDate is { } f && (f < Earliest || f > today.AddYears(5));
+            fields.Add(fromOut ? names.From : names.To);
+        }
+
         var category = Text(query, names.Category);
         if (category is not null && !EventCategories.IsKnown(category))
         {
             errors.Add(EventsText.Format("FilterErrorCategory", category));
+            fields.Add(names.Category);
             category = null;
         }
 
@@ -76,6 +90,7 @@ public static class AgendaFilterQuery
         if (Text(query, names.Page) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > 10_000))
         {
             errors.Add(EventsText.Format("FilterErrorPage", pageText));
+            fields.Add(names.Page);
             page = 1;
         }
 
@@ -88,7 +103,7 @@ public static class AgendaFilterQuery
             Text(query, names.Locality),
             Flag(query, names.Free),
             Flag(query, names.Accessible));
-        return new AgendaRequest(filter, page, period, fromDate, toDate, errors);
+        return new AgendaRequest(filter, page, period, fromDate, toDate, errors) { ErrorFields = fields };
     }
 
     /// <summary>The first and last Brussels days of the request (both included).</summary>
@@ -118,12 +133,14 @@ public static class AgendaFilterQuery
         }
 
         var first = from ?? today;
-        var last = to ?? (from is null ? horizon : first.AddDays(MaxDays - 1));
-        if (first < Earliest || last < Earliest || first > today.AddYears(5) || last > today.AddYears(5))
+        if (first < Earliest || first > today.AddYears(5) || (to is { } end && (end < Earliest || end > today.AddYears(5))))
         {
+            // Checked before any day is added: 9999-12-31 plus a day would overflow.
             errors.Add(EventsText.Get("FilterErrorOutOfRange"));
             return (today, horizon);
         }
+
+        var last = to ?? (from is null ? horizon : first.AddDays(MaxDays - 1));
 
         if (last < first)
         {
@@ -146,7 +163,7 @@ public static class AgendaFilterQuery
     private static bool Flag(IQueryCollection query, string name) =>
         Text(query, name) is { } value && value is "1" or "true" or "on" or "oui";
 
-    private static DateOnly? Date(IQueryCollection query, string name, List<string> errors)
+    private static DateOnly? Date(IQueryCollection query, string name, List<string> errors, List<string> fields)
     {
         if (Text(query, name) is not { } value)
         {
@@ -159,6 +176,7 @@ public static class AgendaFilterQuery
         }
 
         errors.Add(EventsText.Format("FilterErrorDate", value));
+        fields.Add(name);
         return null;
     }
 }
