@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Municipal.Core.Modules;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
+using Municipal.Events.Api;
+using Municipal.Events.Feeds;
 using Municipal.Events.Occurrences;
 using Municipal.Events.Storage;
 
@@ -31,9 +33,15 @@ public sealed class EventsModule : IMunicipalModule
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
+
+        // iCalendar feeds and the JSON API: /agenda.ics, /agenda/<slug>.ics, /evenements/<slug>.ics, /api/events.
+        services.AddScoped<FeedSources>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // iCalendar feeds and the JSON API.
+        endpoints.MapEventFeeds();
+        endpoints.MapEventsApi();
     }
 }
