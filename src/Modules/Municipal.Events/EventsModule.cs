@@ -32,6 +32,7 @@ public sealed class EventsModule : IMunicipalModule
 
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
+        services.AddScoped<OccurrenceRebuilder>();
         services.AddScoped<AgendaQuery>();
 
         // iCalendar feeds and the JSON API: /agenda.ics, /agenda/<slug>.ics, /evenements/<slug>.ics, /api/events.
