@@ -5,6 +5,8 @@ using Municipal.Core.Sharing;
 using Municipal.Core.Storage;
 using Municipal.Events.Agendas;
 using Municipal.Core.Recipes;
+using Municipal.Events.Api;
+using Municipal.Events.Feeds;
 using Municipal.Events.Occurrences;
 using Municipal.Events.Sharing;
 using Municipal.Events.Proposals;
@@ -36,6 +38,7 @@ public sealed class EventsModule : IMunicipalModule
 
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
+        services.AddScoped<OccurrenceRebuilder>();
         services.AddScoped<AgendaQuery>();
 
         // Sharing between municipalities: what a shared, published event puts in the host's catalogue.
@@ -55,6 +58,8 @@ public sealed class EventsModule : IMunicipalModule
         services.AddSingleton<IHomeListSource, NextEventsList>();
         services.AddSingleton(new ModulePage(EventTypes.AgendaPath, Feature));
         services.AddScoped<IMenuLinkSource, AgendaLinkTargets>();
+        // iCalendar feeds and the JSON API: /agenda.ics, /agenda/<slug>.ics, /evenements/<slug>.ics, /api/events.
+        services.AddScoped<FeedSources>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -62,5 +67,8 @@ public sealed class EventsModule : IMunicipalModule
         // Public pages.
         AgendaPages.Map(endpoints);
         EventPages.Map(endpoints);
+        // iCalendar feeds and the JSON API.
+        endpoints.MapEventFeeds();
+        endpoints.MapEventsApi();
     }
 }

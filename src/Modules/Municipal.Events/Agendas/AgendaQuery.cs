@@ -68,9 +68,26 @@ public sealed class AgendaQuery(EventsDbContext events, ISharedCatalog catalog, 
 
     private async Task<AgendaPage> OwnAsync(AgendaScope scope, AgendaFilter filter, int take, CancellationToken cancellationToken)
     {
-        if (scope.OwnEvents == OwnEventsRule.None)
+        if (OwnOccurrences(scope, filter) is not { } query)
         {
             return new AgendaPage([], 0);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(o => o.StartUtc).ThenBy(o => o.Title).ThenBy(o => o.ContentItemId).Take(take).ToListAsync(cancellationToken);
+        var name = tenant.Tenant.Name;
+        var displayName = tenant.Tenant.DisplayName;
+        return new AgendaPage(
+            rows.Select(o => new AgendaOccurrence(name, displayName, o.ContentItemId, o.Title, o.Path, o.StartUtc, o.EndUtc, o.WholeDay, o.Status, o.Category, o.Locality, null)).ToArray(),
+            total);
+    }
+
+    /// <summary>The tenant's own occurrences the scope and the filter select (unordered), or null when the scope shows none.</summary>
+    public IQueryable<OccurrenceRecord>? OwnOccurrences(AgendaScope scope, AgendaFilter filter)
+    {
+        if (scope.OwnEvents == OwnEventsRule.None)
+        {
+            return null;
         }
 
         var query = events.Occurrences.AsNoTracking().Where(o => o.StartUtc >= filter.FromUtc && o.StartUtc < filter.ToUtc);
@@ -109,16 +126,58 @@ public sealed class AgendaQuery(EventsDbContext events, ISharedCatalog catalog, 
             query = query.Where(o => o.Accessible);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(o => o.StartUtc).ThenBy(o => o.Title).ThenBy(o => o.ContentItemId).Take(take).ToListAsync(cancellationToken);
-        var name = tenant.Tenant.Name;
-        var displayName = tenant.Tenant.DisplayName;
-        return new AgendaPage(
-            rows.Select(o => new AgendaOccurrence(name, displayName, o.ContentItemId, o.Title, o.Path, o.StartUtc, o.EndUtc, o.WholeDay, o.Status, o.Category, o.Locality, null)).ToArray(),
-            total);
+        return query;
+    }
+
+    /// <summary>
+    /// The distinct shared items having an occurrence the scope and the filter select, in the order of their first
+    /// occurrence, at most <paramref name="max"/> (the .ics feeds list events, not occurrences).
+    /// </summary>
+    public async Task<IReadOnlyList<SharedItem>> SharedItemsAsync(AgendaScope scope, AgendaFilter filter, int max, CancellationToken cancellationToken)
+    {
+        const int Batch = 500;
+        const int MaxBatches = 20;
+        var items = new List<SharedItem>();
+        var seen = new HashSet<(string, string)>();
+        for (var batch = 0; batch < MaxBatches && items.Count < max; batch++)
+        {
+            var page = await SharedPageAsync(scope, filter, batch * Batch, Batch, cancellationToken);
+            foreach (var hit in page?.Items ?? [])
+            {
+                if (items.Count < max && seen.Add((hit.Item.SourceTenant, hit.Item.ContentItemId)))
+                {
+                    items.Add(hit.Item);
+                }
+            }
+
+            if (page is null || (batch + 1) * Batch >= page.Total)
+            {
+                break;
+            }
+        }
+
+        return items;
     }
 
     private async Task<AgendaPage> SharedAsync(AgendaScope scope, AgendaFilter filter, int take, CancellationToken cancellationToken)
+    {
+        if (await SharedPageAsync(scope, filter, 0, take, cancellationToken) is not { } page)
+        {
+            return new AgendaPage([], 0);
+        }
+
+        return new AgendaPage(
+            page.Items.Select(hit => new AgendaOccurrence(
+                hit.Item.SourceTenant, hit.Item.SourceDisplayName, hit.Item.ContentItemId, hit.Item.Title,
+                SharedEventPaths.Path(hit.Item.SourceTenant, hit.Item.Slug),
+                hit.Occurrence.StartUtc, hit.Occurrence.EndUtc, hit.Occurrence.WholeDay,
+                Enum.TryParse<EventStatus>(hit.Occurrence.Status, out var status) ? status : EventStatus.Scheduled,
+                hit.Item.Facets.Categories.Count > 0 ? hit.Item.Facets.Categories[0] : "autre", hit.Item.Facets.Locality, hit.Item)).ToArray(),
+            page.Total);
+    }
+
+    /// <summary>One page of the shared occurrences the scope's sources and the filter select; null when the scope names no other tenant.</summary>
+    private async Task<SharedPage<SharedOccurrenceHit>?> SharedPageAsync(AgendaScope scope, AgendaFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         var rules = scope.Sources
             .Where(s => !string.Equals(s.Tenant, tenant.Tenant.Name, StringComparison.Ordinal))
@@ -126,7 +185,7 @@ public sealed class AgendaQuery(EventsDbContext events, ISharedCatalog catalog, 
             .ToArray();
         if (rules.Length == 0)
         {
-            return new AgendaPage([], 0);
+            return null;
         }
 
         var flags = new List<string>();
@@ -140,18 +199,10 @@ public sealed class AgendaQuery(EventsDbContext events, ISharedCatalog catalog, 
             flags.Add(SharedEventFlags.Accessible);
         }
 
-        var page = await catalog.OccurrencesAsync(
+        return await catalog.OccurrencesAsync(
             tenant.Tenant.Name, EventTypes.Event, rules,
             new SharedFilter(filter.Category, filter.Topic, filter.Audience, filter.Locality, flags),
-            filter.FromUtc, filter.ToUtc, 0, take, cancellationToken);
-        return new AgendaPage(
-            page.Items.Select(hit => new AgendaOccurrence(
-                hit.Item.SourceTenant, hit.Item.SourceDisplayName, hit.Item.ContentItemId, hit.Item.Title,
-                SharedEventPaths.Path(hit.Item.SourceTenant, hit.Item.Slug),
-                hit.Occurrence.StartUtc, hit.Occurrence.EndUtc, hit.Occurrence.WholeDay,
-                Enum.TryParse<EventStatus>(hit.Occurrence.Status, out var status) ? status : EventStatus.Scheduled,
-                hit.Item.Facets.Categories.Count > 0 ? hit.Item.Facets.Categories[0] : "autre", hit.Item.Facets.Locality, hit.Item)).ToArray(),
-            page.Total);
+            filter.FromUtc, filter.ToUtc, skip, take, cancellationToken);
     }
 }
 
