@@ -31,6 +31,10 @@ public sealed class EventsModule : IMunicipalModule
         // Occurrences: expanded at publication into the index the agenda reads.
         services.AddScoped<IContentEventHandler, OccurrenceIndexer>();
         services.AddScoped<AgendaQuery>();
+
+        // Back office: the event and agenda editors (fields, recurrence controls, next dates with their status).
+        services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.EventEditor>();
+        services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.AgendaEditor>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
