@@ -35,9 +35,12 @@ public sealed class EventsModule : IMunicipalModule
         // Back office: the event and agenda editors (fields, recurrence controls, next dates with their status).
         services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.EventEditor>();
         services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.AgendaEditor>();
+        services.AddSingleton(new Municipal.Admin.AdminMenuItem("SharedEventsNav", Editing.SharedEventsPage.Path, Municipal.Core.Security.AdminPermissions.EditContent, Order: 12, Feature: Feature));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        // Back office: the events other municipalities share that this tenant's agendas select.
+        Editing.SharedEventsPage.MapSharedEventsPage(endpoints);
     }
 }

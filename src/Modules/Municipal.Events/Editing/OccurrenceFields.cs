@@ -36,7 +36,7 @@ public static class OccurrenceFields
         var options = Enum.GetValues<EventStatus>().Select(s => new FieldOption(s.ToString(), EventsText.Get("Status_" + s))).ToList();
         foreach (var occurrence in next)
         {
-            yield return new SelectField(Name(occurrence.Date), RecurrenceWords.Occurrence(occurrence, culture), options, occurrence.Status.ToString()) { Group = group };
+            yield return new SelectField(Name(occurrence.Date), RecurrenceWords.Occurrence(occurrence, culture), options, occurrence.Status.ToString()) { Required = true, Group = group };
         }
     }
 
