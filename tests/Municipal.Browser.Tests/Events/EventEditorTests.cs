@@ -88,10 +88,17 @@ public abstract class EventEditorTests(MunicipalServer server, MunicipalityTenan
         await Axe.AssertNoViolationsAsync(Page);
     }
 
-    /// <summary>Types a date in an empty date input: the context's locale (fr-BE) orders it day, month, year.</summary>
+    /// <summary>
+    /// Types a date in an empty date input, in the order the browser shows its parts: probed with 1 February 2000
+    /// (day first gives 2000-02-01), then back to the first part for the date itself.
+    /// </summary>
     private async Task TypeDateAsync(ILocator input, DateOnly date)
     {
-        await Page.Keyboard.TypeAsync(date.ToString("ddMMyyyy", CultureInfo.InvariantCulture));
+        await Page.Keyboard.TypeAsync("01022000");
+        var dayFirst = await input.InputValueAsync() == "2000-02-01";
+        await Page.Keyboard.PressAsync("ArrowLeft");
+        await Page.Keyboard.PressAsync("ArrowLeft");
+        await Page.Keyboard.TypeAsync(date.ToString(dayFirst ? "ddMMyyyy" : "MMddyyyy", CultureInfo.InvariantCulture));
         await Expect(input).ToHaveValueAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
