@@ -60,6 +60,10 @@ public sealed class EventsModule : IMunicipalModule
         services.AddScoped<IMenuLinkSource, AgendaLinkTargets>();
         // iCalendar feeds and the JSON API: /agenda.ics, /agenda/<slug>.ics, /evenements/<slug>.ics, /api/events.
         services.AddScoped<FeedSources>();
+        // Back office: the event and agenda editors (fields, recurrence controls, next dates with their status).
+        services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.EventEditor>();
+        services.AddSingleton<Municipal.Admin.Content.IContentTypeEditor, Editing.AgendaEditor>();
+        services.AddSingleton(new Municipal.Admin.AdminMenuItem("SharedEventsNav", Editing.SharedEventsPage.Path, Municipal.Core.Security.AdminPermissions.EditContent, Order: 12, Feature: Feature));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -70,5 +74,7 @@ public sealed class EventsModule : IMunicipalModule
         // iCalendar feeds and the JSON API.
         endpoints.MapEventFeeds();
         endpoints.MapEventsApi();
+        // Back office: the events other municipalities share that this tenant's agendas select.
+        Editing.SharedEventsPage.MapSharedEventsPage(endpoints);
     }
 }

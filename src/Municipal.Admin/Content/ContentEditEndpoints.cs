@@ -8,7 +8,7 @@ public static class ContentEditEndpoints
 {
     public static async Task<IResult> NewFormAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page) =>
         editors.Find(tenant.Tenant, type) is { } editor
-            ? await page.RenderAsync(http, editor, null, ContentEditPage.Fields(editor, null), new Dictionary<string, string>())
+            ? await page.RenderAsync(http, editor, null, await ContentEditPage.FieldsAsync(editor, null, http), new Dictionary<string, string>())
             : Results.NotFound();
 
     public static async Task<IResult> CreateAsync(HttpContext http, string? type, ContentEditors editors, TenantContext tenant, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock) =>
@@ -22,7 +22,7 @@ public static class ContentEditEndpoints
         var (editor, latest) = await FindAsync(id, editors, tenant, store, http.RequestAborted);
         return editor is null || latest is null
             ? Results.NotFound()
-            : await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string>());
+            : await page.RenderAsync(http, editor, latest, await ContentEditPage.FieldsAsync(editor, latest, http), new Dictionary<string, string>());
     }
 
     public static async Task<IResult> UpdateAsync(HttpContext http, string id, ContentEditors editors, TenantContext tenant, ContentStore store, ContentEditPage page, ContentManager manager, ContentParentChoices parents, TimeProvider clock)
@@ -59,7 +59,7 @@ public static class ContentEditEndpoints
         }
 
         var catalog = IMediaCatalog.For(http.RequestServices);
-        var values = await ContentFormReader.ReadAsync(form, ContentEditPage.Fields(editor, latest), catalog, cancellationToken);
+        var values = await ContentFormReader.ReadAsync(form, await ContentEditPage.FieldsAsync(editor, latest, http), catalog, cancellationToken);
         var edited = editor.Build(values, latest);
         var path = await ResolvePathAsync(editor, values, edited?.DisplayText ?? values.Text(CommonFields.Title), parents, cancellationToken);
         var publishForm = new PublishForm(form[PublicationDates.DateField].ToString(), form[PublicationDates.TimeField].ToString());

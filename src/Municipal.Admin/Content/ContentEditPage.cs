@@ -62,9 +62,9 @@ public sealed class ContentEditPage(AdminViews views, ContentStore store, JobQue
     public const string DoneParameter = "fait";
 
     /// <summary>The editor's fields, with the address field after the title when the type has one.</summary>
-    public static IReadOnlyList<EditorField> Fields(IContentTypeEditor editor, ContentItemRecord? latest)
+    public static async Task<IReadOnlyList<EditorField>> FieldsAsync(IContentTypeEditor editor, ContentItemRecord? latest, HttpContext http)
     {
-        var fields = editor.Fields(latest).ToList();
+        var fields = (await editor.FieldsAsync(latest, http.RequestServices, http.RequestAborted)).ToList();
         if (editor is { HasPath: true, ChoosesParent: true })
         {
             // The address is the parent's plus a last segment: the parent is chosen, only the segment is typed.

@@ -21,7 +21,14 @@ public sealed record ContentFieldView(
     string? Heading,
     IReadOnlyList<ContentOptionView> Options,
     string? Alt,
-    string? AltError);
+    string? AltError)
+{
+    /// <summary>The legend of a fieldset this field opens (the first of its group), or null.</summary>
+    public string? Legend { get; init; }
+
+    /// <summary>True for the last field of a group: the fieldset closes after it.</summary>
+    public bool ClosesGroup { get; init; }
+}
 
 /// <summary>Turns typed fields into what the template draws: values as text, image and term choices loaded.</summary>
 public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentChoices parents, IServiceProvider services)
@@ -65,6 +72,18 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
                 case DateField date:
                     view = view with { Kind = "date", Value = date.Value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, InputType = "date" };
                     break;
+                case CheckboxField checkbox:
+                    view = view with { Kind = "checkbox", Value = checkbox.Value ? "true" : string.Empty };
+                    break;
+                case SelectField select:
+                    view = view with { Kind = "select", Value = select.Value, Options = select.Options.Select(o => new ContentOptionView(o.Value, o.Label, o.Value == select.Value)).ToList() };
+                    break;
+                case ChoicesField choices:
+                    view = view with { Kind = "terms", Options = choices.Options.Select(o => new ContentOptionView(o.Value, o.Label, choices.Value.Contains(o.Value))).ToList() };
+                    break;
+                case NoteField note:
+                    view = view with { Kind = "note", Value = note.Text };
+                    break;
                 case TermsField terms:
                     var options = await TermsAsync(terms, cancellationToken);
                     if (options.Count == 0)
@@ -90,10 +109,25 @@ public sealed class ContentFieldViewBuilder(ContentStore store, ContentParentCho
                     break;
             }
 
-            views.Add(view);
+            views.Add(view with { Legend = field.Group });
         }
 
-        return views;
+        return Grouped(views);
+    }
+
+    /// <summary>Consecutive fields of one group share a fieldset: the first opens it, the last closes it.</summary>
+    private static List<ContentFieldView> Grouped(List<ContentFieldView> views)
+    {
+        var grouped = new List<ContentFieldView>(views.Count);
+        for (var i = 0; i < views.Count; i++)
+        {
+            var group = views[i].Legend;
+            var opens = group is not null && (i == 0 || views[i - 1].Legend != group);
+            var closes = group is not null && (i == views.Count - 1 || views[i + 1].Legend != group);
+            grouped.Add(views[i] with { Legend = opens ? group : null, ClosesGroup = closes });
+        }
+
+        return grouped;
     }
 
     /// <summary>"No form", the tenant's forms, and the chosen one kept even when it is gone or disabled since.</summary>

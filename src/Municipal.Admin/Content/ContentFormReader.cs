@@ -32,6 +32,9 @@ public static partial class ContentFormReader
                 LinesField lines => lines with { Value = SplitLines(posted) },
                 TermsField terms => terms with { Value = form[field.Name].Where(v => v is not null && Slugs.IsSlug(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList() },
                 ImageField image => image with { Value = await ReadImageAsync(form, image, catalog, errors, cancellationToken) },
+                CheckboxField checkbox => checkbox with { Value = posted.Length > 0 },
+                SelectField select => select with { Value = ReadChoice(select, posted.Trim(), errors) },
+                ChoicesField choices => choices with { Value = ReadChoices(choices, form[field.Name], errors) },
                 _ => field,
             };
             if (field.Required && IsEmpty(value))
@@ -177,8 +180,34 @@ public static partial class ContentFormReader
         (src.StartsWith('/') && !src.StartsWith("//", StringComparison.Ordinal) && !src.Contains('\\', StringComparison.Ordinal))
         || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>The posted option, or the field's value (with a message) when it is none of them.</summary>
+    private static string ReadChoice(SelectField field, string posted, List<(string, string)> errors)
+    {
+        if (field.Options.Any(o => o.Value == posted))
+        {
+            return posted;
+        }
+
+        errors.Add((field.Name, CoreText.Format("ContentChoiceUnknown", field.Label)));
+        return field.Value;
+    }
+
+    private static List<string> ReadChoices(ChoicesField field, Microsoft.Extensions.Primitives.StringValues posted, List<(string, string)> errors)
+    {
+        var values = posted.Select(v => (v ?? string.Empty).Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Any(v => field.Options.All(o => o.Value != v)))
+        {
+            errors.Add((field.Name, CoreText.Format("ContentChoiceUnknown", field.Label)));
+            return values.Where(v => field.Options.Any(o => o.Value == v)).ToList();
+        }
+
+        return values;
+    }
+
     private static bool IsEmpty(EditorField field) => field switch
     {
+        SelectField select => select.Value.Length == 0,
+        ChoicesField choices => choices.Value.Count == 0,
         TextField text => text.Value.Length == 0,
         MultilineField multiline => multiline.Value.Length == 0,
         RichTextField rich => rich.Value.IsEmpty,

@@ -29,7 +29,7 @@ public static class ContentPublishEndpoints
         catch (ContentConflictException conflict)
         {
             var field = editor.HasPath ? ContentEditPage.PathField : CommonFields.Title;
-            return await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string> { [field] = conflict.Message }, StatusCodes.Status409Conflict);
+            return await page.RenderAsync(http, editor, latest, await ContentEditPage.FieldsAsync(editor, latest, http), new Dictionary<string, string> { [field] = conflict.Message }, StatusCodes.Status409Conflict);
         }
 
         return Done(http, id, "publie");
@@ -84,7 +84,7 @@ public static class ContentPublishEndpoints
         if (dateError is not null || timeError is not null)
         {
             var refused = new ScheduleForm(dateText, timeText, publish, dateError, timeError);
-            return await page.RenderAsync(http, editor, latest, ContentEditPage.Fields(editor, latest), new Dictionary<string, string>(), StatusCodes.Status400BadRequest, refused);
+            return await page.RenderAsync(http, editor, latest, await ContentEditPage.FieldsAsync(editor, latest, http), new Dictionary<string, string>(), StatusCodes.Status400BadRequest, refused);
         }
 
         if (publish)

@@ -41,6 +41,13 @@ public interface IContentTypeEditor
     IReadOnlyList<EditorField> Fields(ContentItemRecord? item);
 
     /// <summary>
+    /// The form's fields when they need the request's services (choices read from the database or another service);
+    /// the generic screens call this one. By default, <see cref="Fields"/>.
+    /// </summary>
+    Task<IReadOnlyList<EditorField>> FieldsAsync(ContentItemRecord? item, IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult(Fields(item));
+
+    /// <summary>
     /// The typed record built from the posted fields, or null after adding French messages to
     /// <paramref name="values"/> with <see cref="EditorValues.Fail"/>. <paramref name="previous"/> is the latest
     /// revision (null for a new item): parts the form does not show are kept from it.
@@ -60,7 +67,25 @@ public abstract record EditorField(string Name, string Label)
 
     /// <summary>A heading shown above the field: it starts a group of fields (a block of the home page).</summary>
     public string? Heading { get; init; }
+
+    /// <summary>The legend of the fieldset the field is drawn in: consecutive fields of the same group share one fieldset.</summary>
+    public string? Group { get; init; }
 }
+
+/// <summary>A choice of a <see cref="SelectField"/> or a <see cref="ChoicesField"/>: the posted value and its label.</summary>
+public sealed record FieldOption(string Value, string Label);
+
+/// <summary>Yes or no, one checkbox.</summary>
+public sealed record CheckboxField(string Name, string Label, bool Value) : EditorField(Name, Label);
+
+/// <summary>One of fixed options, a select; a posted value that is none of them is refused.</summary>
+public sealed record SelectField(string Name, string Label, IReadOnlyList<FieldOption> Options, string Value) : EditorField(Name, Label);
+
+/// <summary>Any of fixed options, checkboxes; a posted value that is none of them is refused.</summary>
+public sealed record ChoicesField(string Name, string Label, IReadOnlyList<FieldOption> Options, IReadOnlyList<string> Value) : EditorField(Name, Label);
+
+/// <summary>Text the form shows and nothing posts (a rule said in words, what the item will do).</summary>
+public sealed record NoteField(string Name, string Label, string Text) : EditorField(Name, Label);
 
 /// <summary>One line of text.</summary>
 public sealed record TextField(string Name, string Label, string Value) : EditorField(Name, Label)

@@ -24,6 +24,7 @@ public sealed class EditorValues(IReadOnlyList<EditorField> fields)
         MultilineField multiline => multiline.Value,
         ParentChoiceField parent => parent.Value,
         EmbeddedFormField form => form.Value ?? string.Empty,
+        SelectField select => select.Value,
         _ => string.Empty,
     };
 
@@ -39,6 +40,10 @@ public sealed class EditorValues(IReadOnlyList<EditorField> fields)
     public IReadOnlyList<string> Lines(string name) => Field<LinesField>(name)?.Value ?? [];
 
     public IReadOnlyList<string> Terms(string name) => Field<TermsField>(name)?.Value ?? [];
+
+    public bool Checked(string name) => Field<CheckboxField>(name)?.Value ?? false;
+
+    public IReadOnlyList<string> Choices(string name) => Field<ChoicesField>(name)?.Value ?? [];
 
     private T? Field<T>(string name)
         where T : EditorField =>

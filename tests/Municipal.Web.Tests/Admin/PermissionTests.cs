@@ -63,9 +63,9 @@ public sealed partial class PermissionTests(SqliteFixture fixture) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(TenantRoles.Administrator, "Tableau de bord|Contenus|Relecture|Médias|Demandes|Formulaires|Données personnelles|Menus|Taxonomies|Paramètres|Utilisateurs|Journal|Corbeille|Mon compte")]
-    [InlineData(TenantRoles.Editor, "Tableau de bord|Contenus|Relecture|Médias|Formulaires|Menus|Taxonomies|Corbeille|Mon compte")]
-    [InlineData(TenantRoles.Author, "Tableau de bord|Contenus|Médias|Mon compte")]
+    [InlineData(TenantRoles.Administrator, "Tableau de bord|Contenus|Événements partagés avec nous|Relecture|Médias|Demandes|Formulaires|Données personnelles|Menus|Taxonomies|Paramètres|Utilisateurs|Journal|Corbeille|Mon compte")]
+    [InlineData(TenantRoles.Editor, "Tableau de bord|Contenus|Événements partagés avec nous|Relecture|Médias|Formulaires|Menus|Taxonomies|Corbeille|Mon compte")]
+    [InlineData(TenantRoles.Author, "Tableau de bord|Contenus|Événements partagés avec nous|Médias|Mon compte")]
     [InlineData(TenantRoles.Agent, "Tableau de bord|Demandes|Données personnelles|Mon compte")]
     public async Task The_navigation_offers_each_role_only_screens_it_may_open(string role, string entries)
     {
