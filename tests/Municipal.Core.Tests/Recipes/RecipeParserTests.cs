@@ -5,6 +5,7 @@ using Municipal.Core.Modules;
 using Municipal.Core.Recipes;
 using Municipal.Core.Storage;
 using Municipal.Events;
+using Municipal.Events.Public;
 using Municipal.Events.Recipes;
 using Municipal.Forms;
 using Municipal.Forms.Builder;
@@ -32,7 +33,7 @@ public sealed class RecipeParserTests
             new FeaturesStep(new ModuleCatalog([new PagesModule(), new NewsModule(), new MediaModule(), new FormsModule(), new EventsModule()])),
             new SettingsStep(),
             new MenusStep(),
-            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler([new LatestNewsList()]), new NewsRecipeHandler(), new TaxonomyRecipeHandler(), new EventRecipeHandler(), new AgendaRecipeHandler()]),
+            new ContentStep([new PageRecipeHandler(), new ProcedureRecipeHandler(), new HomePageRecipeHandler([new LatestNewsList(), new NextEventsList(TimeProvider.System)]), new NewsRecipeHandler(), new TaxonomyRecipeHandler(), new EventRecipeHandler(), new AgendaRecipeHandler()]),
             new FormsRecipeStep(),
         ];
         _parser = new RecipeParser(steps, paths);

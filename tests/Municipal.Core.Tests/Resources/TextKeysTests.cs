@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Municipal.Core.Resources;
+using Municipal.Events.Resources;
 using Municipal.Forms.Resources;
 using Municipal.Media.Resources;
 using Municipal.News.Resources;
@@ -23,6 +24,7 @@ public sealed partial class TextKeysTests
     private static readonly Dictionary<string, ResourceManager> Accessors = new(StringComparer.Ordinal)
     {
         ["CoreText"] = CoreText.Resources,
+        ["EventsText"] = EventsText.Resources,
         ["FormsText"] = FormsText.Resources,
         ["MediaText"] = MediaText.Resources,
         ["NewsText"] = NewsText.Resources,
@@ -144,7 +146,7 @@ public sealed partial class TextKeysTests
     /// XText.Get("Key"), XText.Format("Key", …) and XText.Get(condition ? "A" : "B"); not XText.Get("Prefix" + part),
     /// whose literal is no key.
     /// </summary>
-    [GeneratedRegex("""\b(?<accessor>CoreText|FormsText|MediaText|NewsText|PagesText|HostText)\.(?:Get|Format)\(\s*(?:"(?<key>[^"]+)"|[^;"()]*\?\s*"(?<key>[^"]+)"\s*:\s*"(?<key>[^"]+)")(?=\s*[,)])""")]
+    [GeneratedRegex("""\b(?<accessor>CoreText|EventsText|FormsText|MediaText|NewsText|PagesText|HostText)\.(?:Get|Format)\(\s*(?:"(?<key>[^"]+)"|[^;"()]*\?\s*"(?<key>[^"]+)"\s*:\s*"(?<key>[^"]+)")(?=\s*[,)])""")]
     private static partial Regex Call();
 
     /// <summary>{{ "Key" | t }} and {{ 'Key' | t }}.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Municipal.Core.Modules;
 using Municipal.Core.Sharing;
+using Municipal.Core.Tenancy;
 using Municipal.Events.Agendas;
 
 namespace Municipal.Events.Feeds;
@@ -51,10 +52,11 @@ public static class FeedEndpoints
         return item?.ContentType == EventTypes.Event ? Attachment(http, slug, sources.Own(item), clock) : Results.NotFound();
     }
 
-    private static async Task<IResult> SharedEventAsync(string source, string slug, HttpContext http, FeedSources sources, ISharedCatalog catalog, TimeProvider clock)
+    /// <summary>A shared event's file, only where this site's agendas show it (as its page).</summary>
+    private static async Task<IResult> SharedEventAsync(string source, string slug, HttpContext http, FeedSources sources, ISharedCatalog catalog, Public.AgendaScopes scopes, TenantContext tenant, TimeProvider clock)
     {
-        var item = Slugs.IsSlug(source) && Slugs.IsSlug(slug) ? await catalog.FindAsync(source, EventTypes.Event, slug, http.RequestAborted) : null;
-        return item is not null && sources.Shared(item) is { } shared ? Attachment(http, slug, shared, clock) : Results.NotFound();
+        var item = Slugs.IsSlug(source) && Slugs.IsSlug(slug) && source != tenant.Tenant.Name ? await catalog.FindAsync(source, EventTypes.Event, slug, http.RequestAborted) : null;
+        return item is not null && await scopes.SelectsAsync(item, http.RequestAborted) && sources.Shared(item) is { } shared ? Attachment(http, slug, shared, clock) : Results.NotFound();
     }
 
     /// <summary>One event as a file to open in a calendar application: "attachment", named after its slug.</summary>

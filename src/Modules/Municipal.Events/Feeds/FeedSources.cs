@@ -16,31 +16,31 @@ public sealed record PublishedAgenda(string Title, AgendaScope Scope);
 /// What the feeds and the API read beside the occurrence index: the published agendas, the published versions of the
 /// tenant's own events (in one query per page or feed), shared events' content, and the stable UID of an event.
 /// </summary>
-public sealed class FeedSources(AgendaQuery agenda, TenantDbContext db, ContentStore store, TenantContext tenant, TenantUrls urls, IOptions<MunicipalOptions> options)
+public sealed class FeedSources(AgendaQuery agenda, Public.AgendaScopes scopes, TenantDbContext db, ContentStore store, TenantContext tenant, TenantUrls urls, IOptions<MunicipalOptions> options)
 {
     /// <summary>A feed lists at most this many events (each with its rule, so many more occurrences).</summary>
     public const int MaxEvents = 1000;
 
     /// <summary>
-    /// The published agenda at "agenda/&lt;slug&gt;", or for no slug the one at "agenda" if there is one, else the
-    /// tenant's own events. Null for an unknown slug.
+    /// The published agenda at "agenda/&lt;slug&gt;", or for no slug the site's whole agenda, as /agenda shows it (its own
+    /// events and every source its agendas subscribe to). Null for an unknown slug.
     /// </summary>
     public async Task<PublishedAgenda?> AgendaAsync(string? slug, CancellationToken cancellationToken)
     {
-        if (slug is not null && !Slugs.IsSlug(slug))
+        if (slug is null)
+        {
+            return new PublishedAgenda(EventsText.Get("Agenda"), await scopes.SiteAsync(cancellationToken));
+        }
+
+        if (!Slugs.IsSlug(slug))
         {
             return null;
         }
 
-        var path = slug is null ? EventTypes.AgendaPath : $"{EventTypes.AgendaPath}/{slug}";
-        var item = await store.GetPublishedByPathAsync(path, cancellationToken);
-        if (item?.ContentType == EventTypes.Agenda)
-        {
-            var content = ContentStore.Read<AgendaContent>(item);
-            return new PublishedAgenda(content.Title, new AgendaScope(content.OwnEvents, slug, content.Sources));
-        }
-
-        return slug is null ? new PublishedAgenda(EventsText.Get("Agenda"), AgendaScope.OwnOnly) : null;
+        var item = await store.GetPublishedByPathAsync($"{EventTypes.AgendaPath}/{slug}", cancellationToken);
+        return item?.ContentType == EventTypes.Agenda
+            ? new PublishedAgenda(ContentStore.Read<AgendaContent>(item).Title, Public.AgendaScopes.Of(ContentStore.Read<AgendaContent>(item), slug))
+            : null;
     }
 
     /// <summary>The calendar's name: the agenda's title and the municipality's.</summary>
