@@ -16,6 +16,7 @@ internal static class SharedCatalogModel
         {
             occurrence.ToTable("SharedOccurrences");
             occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.SourceTenant, o.ItemId });
+            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.Title, o.Id });
             occurrence.HasIndex(o => o.ItemId);
         });
         modelBuilder.Entity<SharedCursorRecord>(cursor =>
