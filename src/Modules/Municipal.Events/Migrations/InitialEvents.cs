@@ -18,5 +18,7 @@ public sealed class InitialEvents : EventsMigration
         // The range on StartUtc and the page's order (start, title, id): the database stops after the page.
         schema.CreateIndex("EventOccurrences", ["StartUtc", "Title", "ContentItemId"]);
         schema.CreateIndex("EventOccurrences", ["ContentItemId", "StartUtc"]);
+        // Covering for the agenda form's localities (the distinct localities of the coming occurrences).
+        schema.CreateIndex("EventOccurrences", ["Locality", "StartUtc"]);
     }
 }

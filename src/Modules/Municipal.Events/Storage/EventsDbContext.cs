@@ -20,6 +20,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             occurrence.Property(o => o.Status).HasConversion<string>();
             occurrence.HasIndex(o => new { o.StartUtc, o.Title, o.ContentItemId });
             occurrence.HasIndex(o => new { o.ContentItemId, o.StartUtc });
+            occurrence.HasIndex(o => new { o.Locality, o.StartUtc });
         });
     }
 }

@@ -24,8 +24,9 @@ public sealed class AddSharedCatalog : HostMigration
             Long("StartUtc"), Long("EndUtc").Nullable(), Bool("WholeDay"), Text("Status"),
             Text("Categories"), Text("Topics"), Text("Audiences"), Text("Locality").Nullable(), Text("Flags"),
         ], references: ForeignKey("ItemId", "SharedItems"));
-        // Covering: an agenda's count by period and source reads the index alone; its page walks it in display order.
-        schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "SourceTenant", "ItemId"]);
+        // Covering: an agenda's count by period, source, flags, category or locality reads the index alone; its page
+        // walks the second in display order.
+        schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "SourceTenant", "ItemId", "Flags", "Categories", "Locality"]);
         schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "Title", "Id"]);
         schema.CreateIndex("SharedOccurrences", ["ItemId"]);
 
