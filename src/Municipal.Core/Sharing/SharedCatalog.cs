@@ -23,11 +23,13 @@ public sealed class SharedCatalog(HostDbContext host, TenantRegistry registry) :
         var selected = rules.Where(r => sources.ContainsKey(r.Tenant)).ToArray();
         var occurrences = host.SharedOccurrences.AsNoTracking()
             .Where(o => o.ContentType == contentType && o.StartUtc >= fromUtc && o.StartUtc < toUtc && names.Contains(o.SourceTenant));
-        if (NeedsItems(selected, filter))
+        occurrences = Filtered(occurrences, filter);
+        if (RulesNeedItems(selected))
         {
             // As EXISTS: the database walks the occurrence index by start and looks each item up by its key, whatever
-            // it would guess from a join (items first, then a sort of all their occurrences).
-            var items = Selected(contentType, selected, filter);
+            // it would guess from a join (items first, then a sort of all their occurrences). The citizen's filter
+            // reads the facets copied on the occurrence, so only a rule's categories, topics or postal codes come here.
+            var items = Selected(contentType, selected, new SharedFilter());
             occurrences = occurrences.Where(o => items.Any(i => i.Id == o.ItemId));
         }
 
@@ -119,11 +121,45 @@ public sealed class SharedCatalog(HostDbContext host, TenantRegistry registry) :
             .ToArray();
     }
 
-    /// <summary>True when the rules or the filter look at the items' columns (not only at their source).</summary>
-    private static bool NeedsItems(IReadOnlyList<SharedSourceRule> rules, SharedFilter filter) =>
-        rules.Any(r => r.Categories.Count > 0 || r.Topics.Count > 0 || r.PostalCodes.Count > 0)
-        || !string.IsNullOrEmpty(filter.Category) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Audience)
-        || !string.IsNullOrEmpty(filter.Locality) || filter.RequiredFlags is { Count: > 0 };
+    /// <summary>True when the rules look at the items' columns (not only at their source).</summary>
+    private static bool RulesNeedItems(IReadOnlyList<SharedSourceRule> rules) =>
+        rules.Any(r => r.Categories.Count > 0 || r.Topics.Count > 0 || r.PostalCodes.Count > 0);
+
+    /// <summary>The occurrences the filter keeps, read from the facets copied on each occurrence (same rules as <see cref="Selected"/>).</summary>
+    private static IQueryable<SharedOccurrenceRecord> Filtered(IQueryable<SharedOccurrenceRecord> query, SharedFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            var pattern = FacetList.Pattern(filter.Category);
+            query = query.Where(o => EF.Functions.Like(o.Categories, pattern));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Topic))
+        {
+            var pattern = FacetList.Pattern(filter.Topic);
+            query = query.Where(o => EF.Functions.Like(o.Topics, pattern));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Audience))
+        {
+            var pattern = FacetList.Pattern(filter.Audience);
+            query = query.Where(o => EF.Functions.Like(o.Audiences, pattern));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Locality))
+        {
+            var locality = filter.Locality;
+            query = query.Where(o => o.Locality == locality);
+        }
+
+        foreach (var flag in filter.RequiredFlags ?? [])
+        {
+            var pattern = FacetList.Pattern(flag);
+            query = query.Where(o => EF.Functions.Like(o.Flags, pattern));
+        }
+
+        return query;
+    }
 
     /// <summary>The running tenants other than the reader, by name, with their display names.</summary>
     private async Task<Dictionary<string, string>> RunningOthersAsync(string readerTenant, CancellationToken cancellationToken)

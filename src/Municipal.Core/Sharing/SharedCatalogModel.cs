@@ -15,7 +15,8 @@ internal static class SharedCatalogModel
         modelBuilder.Entity<SharedOccurrenceRecord>(occurrence =>
         {
             occurrence.ToTable("SharedOccurrences");
-            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.SourceTenant, o.ItemId });
+            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.SourceTenant, o.ItemId, o.Flags, o.Categories, o.Locality });
+            occurrence.HasIndex(o => new { o.ContentType, o.StartUtc, o.Title, o.Id });
             occurrence.HasIndex(o => o.ItemId);
         });
         modelBuilder.Entity<SharedCursorRecord>(cursor =>

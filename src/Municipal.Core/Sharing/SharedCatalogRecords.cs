@@ -44,7 +44,7 @@ public sealed class SharedItemRecord
     public List<SharedOccurrenceRecord> Occurrences { get; set; } = [];
 }
 
-/// <summary>One dated occurrence of a shared item; the type, source and title are repeated so that an agenda reads one index.</summary>
+/// <summary>One dated occurrence of a shared item; the type, source, title and filter facets are repeated so that an agenda reads one table.</summary>
 public sealed class SharedOccurrenceRecord
 {
     public long Id { get; set; }
@@ -64,6 +64,17 @@ public sealed class SharedOccurrenceRecord
     public bool WholeDay { get; set; }
 
     public required string Status { get; set; }
+
+    /// <summary>The item's facets the filters read, copied so that a filtered agenda reads this table alone (lists as <see cref="FacetList"/>).</summary>
+    public required string Categories { get; set; }
+
+    public required string Topics { get; set; }
+
+    public required string Audiences { get; set; }
+
+    public string? Locality { get; set; }
+
+    public required string Flags { get; set; }
 }
 
 /// <summary>How far the catalogue has copied a tenant's change table: the last ContentChanges.Id relayed.</summary>

@@ -199,6 +199,11 @@ public sealed partial class SharedCatalogRelay(
             EndUtc = o.EndUtc,
             WholeDay = o.WholeDay,
             Status = o.Status,
+            Categories = FacetList.Join(entry.Facets.Categories),
+            Topics = FacetList.Join(entry.Facets.Topics),
+            Audiences = FacetList.Join(entry.Facets.Audiences),
+            Locality = entry.Facets.Locality,
+            Flags = FacetList.Join(entry.Facets.Flags),
         }).ToList(),
     };
 

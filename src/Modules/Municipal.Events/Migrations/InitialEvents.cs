@@ -15,7 +15,10 @@ public sealed class InitialEvents : EventsMigration
             Text("Status"), Text("Title"), Text("Path"), Text("Category"), Text("PostalCode").Nullable(), Text("Locality").Nullable(),
             Bool("Free"), Bool("Accessible"), Bool("Shared"), Text("Topics"), Text("Audiences"), Text("Agendas"),
         ]);
-        schema.CreateIndex("EventOccurrences", ["StartUtc"]);
+        // The range on StartUtc and the page's order (start, title, id): the database stops after the page.
+        schema.CreateIndex("EventOccurrences", ["StartUtc", "Title", "ContentItemId"]);
         schema.CreateIndex("EventOccurrences", ["ContentItemId", "StartUtc"]);
+        // Covering for the agenda form's localities (the distinct localities of the coming occurrences).
+        schema.CreateIndex("EventOccurrences", ["Locality", "StartUtc"]);
     }
 }

@@ -18,8 +18,9 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             occurrence.ToTable("EventOccurrences");
             occurrence.HasKey(o => o.Id);
             occurrence.Property(o => o.Status).HasConversion<string>();
-            occurrence.HasIndex(o => o.StartUtc);
+            occurrence.HasIndex(o => new { o.StartUtc, o.Title, o.ContentItemId });
             occurrence.HasIndex(o => new { o.ContentItemId, o.StartUtc });
+            occurrence.HasIndex(o => new { o.Locality, o.StartUtc });
         });
     }
 }

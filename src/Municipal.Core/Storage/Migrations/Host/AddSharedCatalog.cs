@@ -22,9 +22,12 @@ public sealed class AddSharedCatalog : HostMigration
         [
             Long("Id").Identity(), Long("ItemId"), Text("SourceTenant"), Text("ContentType"), Text("Title"),
             Long("StartUtc"), Long("EndUtc").Nullable(), Bool("WholeDay"), Text("Status"),
+            Text("Categories"), Text("Topics"), Text("Audiences"), Text("Locality").Nullable(), Text("Flags"),
         ], references: ForeignKey("ItemId", "SharedItems"));
-        // Covering: an agenda's count by period and source reads the index alone.
-        schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "SourceTenant", "ItemId"]);
+        // Covering: an agenda's count by period, source, flags, category or locality reads the index alone; its page
+        // walks the second in display order.
+        schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "SourceTenant", "ItemId", "Flags", "Categories", "Locality"]);
+        schema.CreateIndex("SharedOccurrences", ["ContentType", "StartUtc", "Title", "Id"]);
         schema.CreateIndex("SharedOccurrences", ["ItemId"]);
 
         schema.CreateTable("SharedCursors", [Text("TenantName"), Long("LastChangeId"), Long("UpdatedUtc")]);
