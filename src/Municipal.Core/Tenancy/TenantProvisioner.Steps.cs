@@ -91,7 +91,7 @@ public sealed partial class TenantProvisioner
             var row = await db.Tenants.SingleAsync(t => t.Name == tenant.Name, cancellationToken);
             row.Features = features.Order(StringComparer.Ordinal).ToList();
             await db.SaveChangesAsync(cancellationToken);
-            await ShareAsync(tenant, cancellationToken);
+            await ShareAsync(tenant, fromStart: false, cancellationToken);
         }
         catch (RecipeException ex)
         {

@@ -83,7 +83,7 @@ public sealed partial class TenantProvisioner(
             storage.Release(record.Name);
             LogCreated(logger, record.Name, prepared.Name);
             var created = row.ToSnapshot();
-            await ShareAsync(created, cancellationToken);
+            await ShareAsync(created, fromStart: false, cancellationToken);
             return new CreatedTenant(created, request.AdminEmail.Trim(), request.AdminPassword is null ? password : null);
         }
         catch (Exception ex)
@@ -128,10 +128,9 @@ public sealed partial class TenantProvisioner(
     public async Task EnableAsync(string tenantName, CancellationToken cancellationToken)
     {
         await SetStateAsync(tenantName, TenantState.Running, cancellationToken);
-        await sharing.RemoveSourceAsync(tenantName, cancellationToken);
         if (await registry.FindAsync(tenantName, cancellationToken) is { } tenant)
         {
-            await ShareAsync(tenant, cancellationToken);
+            await ShareAsync(tenant, fromStart: true, cancellationToken);
         }
     }
 
@@ -139,7 +138,17 @@ public sealed partial class TenantProvisioner(
     public async Task DisableAsync(string tenantName, CancellationToken cancellationToken)
     {
         await SetStateAsync(tenantName, TenantState.Disabled, cancellationToken);
-        await sharing.RemoveSourceAsync(tenantName, CancellationToken.None);
+
+        // The tenant is disabled whatever happens next: the catalogue's readers skip a tenant that is not running, so a
+        // removal that fails (a busy database) is logged and hides nothing that should show.
+        try
+        {
+            await sharing.RemoveSourceAsync(tenantName, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogShareFailed(logger, ex, tenantName);
+        }
     }
 
     public async Task DeleteAsync(string tenantName, CancellationToken cancellationToken)
@@ -148,11 +157,19 @@ public sealed partial class TenantProvisioner(
         await RemoveEverythingAsync(tenantName);
     }
 
-    /// <summary>Copies what the tenant shares into the catalogue; a failure is logged, the catch-up repairs it.</summary>
-    private async Task ShareAsync(Tenant tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies what the tenant shares into the catalogue (<paramref name="fromStart"/>: anew, from the start of its change
+    /// table); a failure is logged and never fails the operator's request, the catch-up repairs it.
+    /// </summary>
+    private async Task ShareAsync(Tenant tenant, bool fromStart, CancellationToken cancellationToken)
     {
         try
         {
+            if (fromStart)
+            {
+                await sharing.RemoveSourceAsync(tenant.Name, cancellationToken);
+            }
+
             await sharing.RelayAsync(tenant, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
