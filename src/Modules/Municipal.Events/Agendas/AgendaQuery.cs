@@ -7,11 +7,7 @@ namespace Municipal.Events.Agendas;
 
 /// <summary>What an agenda shows: which own events, and which shared sources (see <see cref="AgendaContent"/>).</summary>
 /// <param name="AgendaSlug">The agenda whose listed events <see cref="OwnEventsRule.Listed"/> keeps; null for /agenda.</param>
-public sealed record AgendaScope(OwnEventsRule OwnEvents, string? AgendaSlug, IReadOnlyList<AgendaSource> Sources)
-{
-    /// <summary>Only the tenant's own events.</summary>
-    public static readonly AgendaScope OwnOnly = new(OwnEventsRule.All, null, []);
-}
+public sealed record AgendaScope(OwnEventsRule OwnEvents, string? AgendaSlug, IReadOnlyList<AgendaSource> Sources);
 
 /// <summary>
 /// The filters citizens choose (period, category, audience, topic, locality, free, accessible) as UTC bounds and slugs.
